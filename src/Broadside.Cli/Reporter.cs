@@ -1,0 +1,59 @@
+using System.Globalization;
+using Broadside.Diagnostics;
+using Spectre.Console;
+
+namespace Broadside.Cli;
+
+/// <summary>
+/// Prints diagnostics in the compiler format (so editors and CI annotate lines) and a summary;
+/// in colour on a terminal, plain when redirected or in CI.
+/// </summary>
+public sealed class Reporter
+{
+    private readonly IAnsiConsole _error;
+    private readonly IAnsiConsole _output;
+
+    /// <summary>Creates a reporter writing to the given streams.</summary>
+    public Reporter(TextWriter output, TextWriter error)
+    {
+        _output = Create(output, Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out));
+        _error = Create(error, Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error));
+    }
+
+    /// <summary>Prints every diagnostic, errors in red and warnings in yellow.</summary>
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var colour = diagnostic.IsError ? "red" : "yellow";
+            _error.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
+        }
+    }
+
+    /// <summary>Prints one line on standard output.</summary>
+    public void Line(string text, string? colour = null) =>
+        _output.MarkupLine(colour is null ? Markup.Escape(text) : $"[{colour}]{Markup.Escape(text)}[/]");
+
+    /// <summary>Prints one line on standard error.</summary>
+    public void ErrorLine(string text) => _error.MarkupLine($"[red]{Markup.Escape(text)}[/]");
+
+    /// <summary>"1 error", "2 warnings".</summary>
+    public static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    private static IAnsiConsole Create(TextWriter writer, bool plain)
+    {
+        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = plain || ci ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain || ci ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = plain || ci ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+
+        // A diagnostic is one line whatever its length: editors and CI match it by pattern.
+        console.Profile.Width = int.MaxValue / 2;
+        return console;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Broadside.Diagnostics;
+using Broadside.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Broadside.Configuration;
+
+/// <summary>Reads and checks <c>site.yml</c>.</summary>
+public static class SiteConfigLoader
+{
+    /// <summary>The keys site.yml may have.</summary>
+    public static readonly ImmutableArray<string> KnownKeys =
+    [
+        "title", "description", "base_url", "language", "time_zone", "sections",
+        "page_size", "feed_size", "extra_keys", "params",
+    ];
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> (<paramref name="displayPath"/> in messages). Problems
+    /// are reported; the result is always usable, so the rest of the input can still be checked.
+    /// </summary>
+    public static SiteConfig Load(string path, string displayPath, DiagnosticBag diagnostics, Uri? baseUrlOverride = null)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(
+                DiagnosticCodes.SiteConfigMissing,
+                "site.yml is missing: every publication needs one with at least 'title' and 'base_url' (see README.md)",
+                displayPath);
+            return Apply(SiteConfig.Fallback, baseUrlOverride);
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", displayPath);
+            return Apply(SiteConfig.Fallback, baseUrlOverride);
+        }
+
+        return Parse(text, displayPath, diagnostics, baseUrlOverride);
+    }
+
+    /// <summary>Parses site.yml text.</summary>
+    public static SiteConfig Parse(string text, string file, DiagnosticBag diagnostics, Uri? baseUrlOverride = null)
+    {
+        var map = YamlMap.Parse(text, file, lineOffset: 0, diagnostics, "site.yml");
+        if (map is null)
+        {
+            return Apply(SiteConfig.Fallback, baseUrlOverride);
+        }
+
+        map.WarnUnknownKeys(KnownKeys, ImmutableHashSet<string>.Empty);
+        var config = SiteConfig.Fallback with
+        {
+            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"") ?? SiteConfig.Fallback.Title,
+            Description = map.String("description") ?? string.Empty,
+            PageSize = map.Int("page_size", 1, 1000) ?? 10,
+            FeedSize = map.Int("feed_size", 1, 10_000) ?? 20,
+            ExtraKeys = [.. map.StringList("extra_keys")],
+            Params = map.Node("params") is YamlMappingNode p
+                ? YamlMap.From(p, file, 0, diagnostics).PlainValues(p.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
+                : ImmutableDictionary<string, object?>.Empty,
+            Sections = ReadSections(map),
+        };
+
+        config = config with { BaseUrl = ReadBaseUrl(map, baseUrlOverride is not null) ?? config.BaseUrl };
+        if (map.String("language") is { } language)
+        {
+            try
+            {
+                config = config with { Language = language, Culture = CultureInfo.GetCultureInfo(language, predefinedOnly: true) };
+            }
+            catch (CultureNotFoundException)
+            {
+                map.Report(map.Node("language")!, DiagnosticCodes.UnknownLanguage, $"'{language}' is not a language tag: use one such as en, es, de or pt-BR");
+            }
+        }
+
+        if (map.String("time_zone") is { } zone)
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var timeZone))
+            {
+                config = config with { TimeZone = timeZone };
+            }
+            else
+            {
+                var hint = NearestName.Find(zone, TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id)) is { } near ? $"; did you mean '{near}'?" : ": use an IANA name such as Europe/Berlin or America/Chicago";
+                map.Report(map.Node("time_zone")!, DiagnosticCodes.UnknownTimeZone, $"'{zone}' is not a known time zone{hint}");
+            }
+        }
+
+        return Apply(config, baseUrlOverride);
+    }
+
+    private static SiteConfig Apply(SiteConfig config, Uri? baseUrlOverride) =>
+        baseUrlOverride is null ? config : config with { BaseUrl = WithTrailingSlash(baseUrlOverride) };
+
+    private static Uri? ReadBaseUrl(YamlMap map, bool overridden)
+    {
+        var text = map.String("base_url", required: !overridden, hint: "add the address the site is published at, e.g. base_url: \"https://example.org/\"");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!TryParseBaseUrl(text, out var url))
+        {
+            map.Report(map.Node("base_url")!, DiagnosticCodes.InvalidUrl, $"'{text}' is not an absolute http(s) address such as https://example.org/");
+            return null;
+        }
+
+        return url;
+    }
+
+    /// <summary>Parses an absolute http(s) URL and makes its path end in <c>/</c>.</summary>
+    public static bool TryParseBaseUrl(string text, out Uri url)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp)
+            && string.IsNullOrEmpty(parsed.Query) && string.IsNullOrEmpty(parsed.Fragment))
+        {
+            url = WithTrailingSlash(parsed);
+            return true;
+        }
+
+        url = null!;
+        return false;
+    }
+
+    private static Uri WithTrailingSlash(Uri url) =>
+        url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
+
+    private static ImmutableArray<SectionConfig> ReadSections(YamlMap map)
+    {
+        var node = map.Node("sections");
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'sections' must be a list of section names, in menu order");
+            return [];
+        }
+
+        var sections = ImmutableArray.CreateBuilder<SectionConfig>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in sequence.Children)
+        {
+            SectionConfig? section = item switch
+            {
+                YamlScalarNode { Value: { } name } when !string.IsNullOrWhiteSpace(name) => new SectionConfig(name.Trim(), string.Empty),
+                YamlMappingNode mapping => ReadSection(YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics)),
+                _ => null,
+            };
+            if (section is null)
+            {
+                map.Report(item, DiagnosticCodes.WrongType, "each section is a name, or 'name:' with an optional 'description:'");
+            }
+            else if (!seen.Add(section.Name))
+            {
+                map.Report(item, DiagnosticCodes.DuplicateKey, $"the section '{section.Name}' is listed twice: keep one");
+            }
+            else
+            {
+                sections.Add(section);
+            }
+        }
+
+        return sections.ToImmutable();
+    }
+
+    private static SectionConfig? ReadSection(YamlMap map)
+    {
+        map.WarnUnknownKeys(["name", "description"], ImmutableHashSet<string>.Empty);
+        var name = map.String("name", required: true, hint: "give the section's name");
+        return name is null ? null : new SectionConfig(name, map.String("description") ?? string.Empty);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Broadside.Configuration;
+using Broadside.Diagnostics;
+using Broadside.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Broadside.Content;
+
+/// <summary>
+/// Checks front matter against the content contract and turns it into typed records. Every problem
+/// is reported at its line; a record is returned only when the required keys are all usable.
+/// </summary>
+public static class FrontMatterParser
+{
+    /// <summary>The keys an article may have.</summary>
+    public static readonly ImmutableArray<string> ArticleKeys =
+    [
+        "title", "author", "section", "date", "tags", "demands", "summary", "slug", "draft",
+        "updated", "image", "image_alt", "canonical", "lang", "aliases",
+    ];
+
+    /// <summary>The keys a standalone page may have.</summary>
+    public static readonly ImmutableArray<string> PageKeys =
+    [
+        "title", "summary", "slug", "draft", "updated", "lang", "aliases", "image", "image_alt",
+    ];
+
+    private const string ExtraKeysHint = " (if your theme uses it, list it under 'extra_keys' in site.yml)";
+
+    /// <summary>Reads an article's front matter.</summary>
+    public static ArticleFrontMatter? ParseArticle(YamlMap map, SiteConfig site)
+    {
+        map.WarnUnknownKeys(ArticleKeys, site.ExtraKeys, ExtraKeysHint);
+
+        var title = map.String("title", required: true, hint: "add the headline, e.g. title: \"Bus drivers walk out\"");
+        var authors = map.StringOrList("author", required: true, hint: "add the byline, e.g. author: Ana Ruiz, or author: [Ana Ruiz, Tomás Berg]");
+        var section = map.String("section", required: true, hint: "add the section, e.g. section: Labor");
+        var date = Date(map, "date", site, required: true);
+        var updated = Date(map, "updated", site, required: false);
+        var lang = Language(map);
+        var slug = SlugValue(map);
+
+        var front = new ArticleFrontMatter
+        {
+            Title = title ?? string.Empty,
+            Authors = authors,
+            Section = section ?? string.Empty,
+            Date = date ?? default,
+            Tags = map.StringList("tags"),
+            Demands = Demands(map),
+            Summary = map.String("summary"),
+            Slug = slug,
+            Draft = map.Bool("draft") ?? false,
+            Updated = updated,
+            Image = ImageReference(map, "image"),
+            ImageAlt = map.String("image_alt"),
+            Canonical = AbsoluteUrl(map, "canonical"),
+            Lang = lang,
+            Aliases = Aliases(map),
+            Extra = map.PlainValues(site.ExtraKeys),
+        };
+
+        if (front.Image is not null && front.ImageAlt is null)
+        {
+            map.Report(map.Node("image")!, DiagnosticCodes.RequiredKeyMissing, "the image has no description: add 'image_alt:' saying what it shows, for readers who cannot see it", warning: true);
+        }
+
+        return title is null || authors.IsEmpty || section is null || date is null ? null : front;
+    }
+
+    /// <summary>Reads a standalone page's front matter.</summary>
+    public static PageFrontMatter? ParsePage(YamlMap map, SiteConfig site)
+    {
+        map.WarnUnknownKeys(PageKeys, site.ExtraKeys, ExtraKeysHint);
+        var title = map.String("title", required: true, hint: "add the page's title, e.g. title: About us");
+        var front = new PageFrontMatter
+        {
+            Title = title ?? string.Empty,
+            Summary = map.String("summary"),
+            Slug = SlugValue(map),
+            Draft = map.Bool("draft") ?? false,
+            Updated = Date(map, "updated", site, required: false),
+            Lang = Language(map),
+            Aliases = Aliases(map),
+            Extra = map.PlainValues(site.ExtraKeys),
+        };
+        return title is null ? null : front;
+    }
+
+    private static DateTimeOffset? Date(YamlMap map, string key, SiteConfig site, bool required)
+    {
+        var text = map.String(key, required, hint: $"add the publication date, e.g. {key}: 2026-03-14");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateParser.TryParse(text, site.TimeZone, out var value))
+        {
+            return value;
+        }
+
+        map.Report(map.Node(key)!, DiagnosticCodes.InvalidDate, $"'{text}' is not a date: write it as YYYY-MM-DD (2026-03-14) or with a time and offset (2026-03-14T18:30:00-05:00)");
+        return null;
+    }
+
+    private static string? SlugValue(YamlMap map)
+    {
+        var text = map.String("slug");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var slug = Slug.From(text);
+        if (slug.Length == 0)
+        {
+            map.Report(map.Node("slug")!, DiagnosticCodes.InvalidSlug, $"the slug '{text}' has no letters or digits: use words such as bus-drivers-walk-out");
+            return null;
+        }
+
+        return slug;
+    }
+
+    private static string? Language(YamlMap map)
+    {
+        var text = map.String("lang");
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(text, predefinedOnly: true).Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not a language tag: use one such as en, es, fr or pt-BR");
+            return null;
+        }
+    }
+
+    private static ImmutableArray<DemandReference> Demands(YamlMap map)
+    {
+        var node = map.Node("demands");
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'demands' must be a list: one '- \"Demand!\"' line per demand");
+            return [];
+        }
+
+        var demands = ImmutableArray.CreateBuilder<DemandReference>();
+        foreach (var item in sequence.Children)
+        {
+            var line = map.Line(item);
+            var column = (int)item.Start.Column;
+            switch (item)
+            {
+                case YamlScalarNode { Value: { } text } when !string.IsNullOrWhiteSpace(text):
+                    demands.Add(new DemandReference(text.Trim(), null, line, column));
+                    break;
+                case YamlMappingNode mapping:
+                    var entry = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+                    entry.WarnUnknownKeys(["id"], ImmutableHashSet<string>.Empty);
+                    if (entry.String("id", required: true, hint: "write '- id: free-transit' to name a demand of demands.yml") is { } id)
+                    {
+                        demands.Add(new DemandReference(null, id, line, column));
+                    }
+
+                    break;
+                default:
+                    map.Report(item, DiagnosticCodes.WrongType, "each demand is its text in quotes, or 'id: …' naming a demand of demands.yml");
+                    break;
+            }
+        }
+
+        return demands.ToImmutable();
+    }
+
+    private static string? ImageReference(YamlMap map, string key)
+    {
+        var text = map.String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !text.StartsWith('/'))
+        {
+            if (absolute.Scheme is "http" or "https")
+            {
+                return text;
+            }
+
+            map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, $"'{text}' is not an image address: use a path such as /media/2026/photo.jpg or an https:// address");
+            return null;
+        }
+
+        if (text.Split('/', '\\').Any(part => part == ".."))
+        {
+            map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, $"'{text}' climbs out of the site with '..': use a path from the site root such as /media/2026/photo.jpg");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static Uri? AbsoluteUrl(YamlMap map, string key)
+    {
+        var text = map.String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, $"'{text}' is not an absolute address: write it in full, such as https://example.org/2025/original-article/");
+        return null;
+    }
+
+    private static ImmutableArray<string> Aliases(YamlMap map)
+    {
+        var aliases = map.StringList("aliases");
+        var valid = ImmutableArray.CreateBuilder<string>(aliases.Length);
+        foreach (var alias in aliases)
+        {
+            var path = alias.Replace('\\', '/');
+            if (!path.StartsWith('/') && path.Contains(':', StringComparison.Ordinal))
+            {
+                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' is an address on another site: write the old path only, such as /2019/old-name/");
+            }
+            else if (path.Split('/').Any(part => part is ".." or "."))
+            {
+                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' uses '.' or '..': write the old path from the site root, such as /2019/old-name/");
+            }
+            else if (path.Trim('/').Length == 0)
+            {
+                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, "an alias cannot be the home page '/'");
+            }
+            else
+            {
+                valid.Add("/" + path.Trim('/') + (Path.HasExtension(path) ? string.Empty : "/"));
+            }
+        }
+
+        return valid.ToImmutable();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Broadside.Diagnostics;
+
+/// <summary>
+/// Collects diagnostics from every module, on any thread. Reading it gives them in a stable order
+/// (file, line, column, code) so that two runs over the same input print the same report.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+    private int _errors;
+
+    /// <summary>Number of errors reported so far.</summary>
+    public int ErrorCount => Volatile.Read(ref _errors);
+
+    /// <summary>True when at least one error was reported.</summary>
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Adds one diagnostic.</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        _items.Enqueue(diagnostic);
+        if (diagnostic.IsError)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    /// <summary>Reports an error at a location.</summary>
+    public void Error(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(DiagnosticSeverity.Error, code, message, file, line, column));
+
+    /// <summary>Reports a warning at a location.</summary>
+    public void Warning(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(DiagnosticSeverity.Warning, code, message, file, line, column));
+
+    /// <summary>All diagnostics, sorted by file, line, column and code.</summary>
+    public ImmutableArray<Diagnostic> ToImmutableSorted() =>
+        [.. _items
+            .Distinct()
+            .OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+}

@@ -1,0 +1,45 @@
+namespace Broadside.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code Broadside reports. Codes are stable: editors' notes and CI logs refer to them.
+/// BS00xx build, BS01xx front matter, BS02xx site.yml and data files, BS03xx theme, BS04xx URLs,
+/// BS05xx Markdown.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string InputFolderMissing = "BS0001";
+    public const string FileUnreadable = "BS0002";
+    public const string NoArticles = "BS0003";
+    public const string OutputFolderRefused = "BS0004";
+    public const string WriteFailed = "BS0005";
+    public const string InternalError = "BS0099";
+
+    public const string FrontMatterMissing = "BS0101";
+    public const string FrontMatterUnclosed = "BS0102";
+    public const string YamlSyntax = "BS0103";
+    public const string FrontMatterNotMapping = "BS0104";
+    public const string RequiredKeyMissing = "BS0105";
+    public const string WrongType = "BS0106";
+    public const string InvalidDate = "BS0107";
+    public const string UnknownKey = "BS0108";
+    public const string DuplicateKey = "BS0109";
+    public const string EmptyValue = "BS0110";
+    public const string InvalidSlug = "BS0111";
+    public const string InvalidUrl = "BS0112";
+    public const string UnknownDemandId = "BS0113";
+
+    public const string SiteConfigMissing = "BS0201";
+    public const string SiteConfigInvalid = "BS0202";
+    public const string UnknownTimeZone = "BS0203";
+    public const string UnknownLanguage = "BS0204";
+    public const string DataFileInvalid = "BS0205";
+
+    public const string TemplateSyntax = "BS0301";
+    public const string TemplateMissing = "BS0302";
+    public const string TemplateRender = "BS0303";
+    public const string ThemeFolderMissing = "BS0304";
+
+    public const string UrlCollision = "BS0401";
+
+    public const string HeadingLevelOne = "BS0501";
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using Broadside.Diagnostics;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.SmartyPants;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Broadside.Markdown;
+
+/// <summary>
+/// Renders article and page bodies. The Markdig pipeline is built once and shared by every thread:
+/// pipe tables, footnotes, GitHub-style heading identifiers, typographic quotes and autolinks.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline;
+    private readonly string _rootPath;
+
+    /// <summary>Creates a renderer for a site served under <paramref name="rootPath"/> (<c>/</c> or <c>/news/</c>).</summary>
+    public MarkdownRenderer(string rootPath = "/")
+    {
+        _rootPath = rootPath.EndsWith('/') ? rootPath : rootPath + "/";
+        _pipeline = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseSmartyPants()
+            .UseAutoLinks()
+            .UseEmphasisExtras()
+            .Build();
+    }
+
+    /// <summary>
+    /// Renders <paramref name="markdown"/>. A level-1 heading is reported (the title is the page's only
+    /// <c>h1</c>) and rendered as a level-2 heading.
+    /// </summary>
+    /// <param name="markdown">The body.</param>
+    /// <param name="file">The file, for diagnostics.</param>
+    /// <param name="lineOffset">Lines of the file before the body.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    public RenderedMarkdown Render(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        string? firstParagraph = null;
+        var words = 0;
+
+        foreach (var block in document.Descendants())
+        {
+            switch (block)
+            {
+                case HeadingBlock { Level: 1 } heading:
+                    diagnostics.Warning(
+                        DiagnosticCodes.HeadingLevelOne,
+                        "a '#' heading in the body: the title is the page's only top heading, so start headings at '##'",
+                        file,
+                        lineOffset + heading.Line + 1,
+                        heading.Column + 1);
+                    heading.Level = 2;
+                    break;
+                case ParagraphBlock paragraph when firstParagraph is null && paragraph.Parent is MarkdownDocument:
+                    firstParagraph = PlainText(paragraph.Inline);
+                    break;
+                case LiteralInline literal:
+                    words += CountWords(literal.Content.AsSpan());
+                    break;
+                case LinkInline { Url: { } url } link when url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/":
+                    link.Url = _rootPath + url[1..];
+                    break;
+            }
+        }
+
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedMarkdown(writer.ToString(), firstParagraph ?? string.Empty, words);
+    }
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var item in inline.Descendants())
+        {
+            switch (item)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case SmartyPant pant:
+                    builder.Append(pant.Type switch
+                    {
+                        SmartyPantType.LeftQuote => "\u2018",
+                        SmartyPantType.RightQuote or SmartyPantType.Quote => "\u2019",
+                        SmartyPantType.LeftDoubleQuote => "\u201C",
+                        SmartyPantType.RightDoubleQuote => "\u201D",
+                        SmartyPantType.LeftAngleQuote => "\u00AB",
+                        SmartyPantType.RightAngleQuote => "\u00BB",
+                        SmartyPantType.Ellipsis => "\u2026",
+                        SmartyPantType.Dash2 => "\u2013",
+                        SmartyPantType.Dash3 => "\u2014",
+                        _ => string.Empty,
+                    });
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+}

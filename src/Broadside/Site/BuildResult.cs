@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+
+namespace Broadside.Site;
+
+/// <summary>What a build did.</summary>
+public sealed record BuildResult
+{
+    /// <summary>Every problem found, sorted by file and line.</summary>
+    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+
+    /// <summary>True when the site was written (no errors).</summary>
+    public required bool Succeeded { get; init; }
+
+    /// <summary>Articles and pages published.</summary>
+    public int Documents { get; init; }
+
+    /// <summary>Files the build produced (pages, feeds, assets).</summary>
+    public int FilesProduced { get; init; }
+
+    /// <summary>Of those, files written because they were new or changed.</summary>
+    public int FilesWritten { get; init; }
+
+    /// <summary>Wall time of the build.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Time per phase and pipeline.</summary>
+    public ImmutableArray<PhaseTiming> Timings { get; init; } = [];
+
+    /// <summary>Errors among <see cref="Diagnostics"/>.</summary>
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+
+    /// <summary>Warnings among <see cref="Diagnostics"/>.</summary>
+    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Markdown;
+using Broadside.Modules;
+using Broadside.Templates;
+
+namespace Broadside.Site;
+
+/// <summary>Builds a publication: reads its configuration and theme once, then runs <see cref="SitePipelines"/>.</summary>
+public static class SiteBuilder
+{
+    /// <summary>Builds the site described by <paramref name="options"/>. Never throws for bad input: problems are in the result.</summary>
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var services = Prepare(options, diagnostics);
+        if (services is null)
+        {
+            return Result(diagnostics, succeeded: false, stopwatch);
+        }
+
+        var engine = new PipelineEngine(SitePipelines.Create(services));
+        var result = engine.Run(diagnostics, cancellationToken);
+        return Result(diagnostics, result.Completed, stopwatch) with
+        {
+            Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,
+            FilesProduced = services.Statistics.Total,
+            FilesWritten = services.Statistics.Written,
+            Timings = result.Timings,
+        };
+    }
+
+    /// <summary>Reads site.yml and the theme; null when the input folder itself is missing.</summary>
+    internal static SiteServices? Prepare(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        string Display(string path)
+        {
+            var relative = Path.GetRelativePath(options.DisplayRoot, Path.GetFullPath(path));
+            return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
+        }
+
+        if (!Directory.Exists(options.InputFolder))
+        {
+            diagnostics.Error(DiagnosticCodes.InputFolderMissing, "the input folder does not exist: run from the repository root or pass --input with the folder that holds site.yml", Display(options.InputFolder));
+            return null;
+        }
+
+        if (OutputFolderProblem(options) is { } problem)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFolderRefused, problem, Display(options.OutputFolder));
+            return null;
+        }
+
+        var siteFile = Path.Combine(options.InputFolder, "site.yml");
+        var config = SiteConfigLoader.Load(siteFile, Display(siteFile), diagnostics, options.BaseUrl);
+        var theme = Theme.Load(
+            options.ThemeFolder,
+            Display(options.ThemeFolder),
+            config.BaseUrl.AbsoluteUri,
+            config.RootPath,
+            config.TimeZone,
+            config.Culture,
+            SitePipelines.RequiredTemplates,
+            diagnostics);
+
+        return new SiteServices
+        {
+            Options = options,
+            Config = config,
+            Markdown = new MarkdownRenderer(config.RootPath),
+            Views = new ViewFactory(config),
+            Theme = theme,
+            Statistics = new WriteStatistics(),
+            Display = Display,
+        };
+    }
+
+    private static string? OutputFolderProblem(BuildOptions options)
+    {
+        var output = Normalize(options.OutputFolder);
+        foreach (var (name, folder) in new[] { ("input", options.InputFolder), ("theme", options.ThemeFolder) })
+        {
+            var other = Normalize(folder);
+            if (output == other || other.StartsWith(output, StringComparison.Ordinal))
+            {
+                return $"the output folder would overwrite the {name} folder: choose another --output, such as ./output";
+            }
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (output == Normalize("/") || (home.Length > 0 && output == Normalize(home)))
+        {
+            return "the output folder cannot be the file system root or a home folder: choose another --output, such as ./output";
+        }
+
+        return null;
+    }
+
+    private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
+
+    private static BuildResult Result(DiagnosticBag diagnostics, bool succeeded, Stopwatch stopwatch) => new()
+    {
+        Diagnostics = diagnostics.ToImmutableSorted(),
+        Succeeded = succeeded && !diagnostics.HasErrors,
+        Elapsed = stopwatch.Elapsed,
+    };
+}

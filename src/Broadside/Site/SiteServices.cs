@@ -1,0 +1,25 @@
+using Broadside.Configuration;
+using Broadside.Markdown;
+using Broadside.Modules;
+using Broadside.Templates;
+
+namespace Broadside.Site;
+
+/// <summary>What the pipelines share, built once per build and read-only afterwards.</summary>
+public sealed record SiteServices
+{
+    public required BuildOptions Options { get; init; }
+
+    public required SiteConfig Config { get; init; }
+
+    public required MarkdownRenderer Markdown { get; init; }
+
+    public required ViewFactory Views { get; init; }
+
+    public required Theme Theme { get; init; }
+
+    public required WriteStatistics Statistics { get; init; }
+
+    /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
+    public required Func<string, string> Display { get; init; }
+}

@@ -1,0 +1,202 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Broadside.Diagnostics;
+using Broadside.Templates.Views;
+using Fluid;
+using Fluid.Values;
+
+namespace Broadside.Templates;
+
+/// <summary>
+/// The theme's templates, parsed once per build and shared read-only by every thread. A page is
+/// rendered by its template (<c>templates/NAME.liquid</c>) and then by <c>layouts/base.liquid</c>
+/// around it.
+/// </summary>
+public sealed partial class Theme
+{
+    /// <summary>The layout every page is rendered into.</summary>
+    public const string BaseLayout = "layouts/base";
+
+    // Escapes what HTML needs escaped and leaves every script's letters as they are.
+    private static readonly TextEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly FrozenDictionary<string, IFluidTemplate> _templates;
+    private readonly TemplateOptions _options;
+
+    private Theme(FrozenDictionary<string, IFluidTemplate> templates, TemplateOptions options, string folder)
+    {
+        _templates = templates;
+        _options = options;
+        Folder = folder;
+    }
+
+    /// <summary>The theme folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The folder of static assets copied to <c>/assets/</c>.</summary>
+    public string AssetsFolder => Path.Combine(Folder, "assets");
+
+    /// <summary>Names of the templates, as <c>templates/article</c>, <c>layouts/base</c>, <c>partials/byline</c>.</summary>
+    public IEnumerable<string> TemplateNames => _templates.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses every <c>.liquid</c> file of <paramref name="folder"/>. Syntax errors are reported with
+    /// the template's path and line; templates the build needs and cannot find are reported too.
+    /// </summary>
+    /// <param name="folder">The theme folder.</param>
+    /// <param name="displayFolder">The folder as shown in messages.</param>
+    /// <param name="baseUrl">The site's absolute base URL, ending in <c>/</c>, for <c>absolute_url</c>.</param>
+    /// <param name="root">The site's root-relative path, ending in <c>/</c>, for <c>asset_url</c>.</param>
+    /// <param name="timeZone">The site's time zone, for Liquid's <c>date</c> filter.</param>
+    /// <param name="culture">The site's culture, for Liquid's <c>date</c> filter.</param>
+    /// <param name="required">Template names the build renders.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    public static Theme Load(
+        string folder,
+        string displayFolder,
+        string baseUrl,
+        string root,
+        TimeZoneInfo timeZone,
+        System.Globalization.CultureInfo culture,
+        IEnumerable<string> required,
+        DiagnosticBag diagnostics)
+    {
+        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(DiagnosticCodes.ThemeFolderMissing, "the theme folder does not exist: pass --theme with the folder that holds layouts/ and templates/", displayFolder);
+        }
+        else
+        {
+            foreach (var path in Directory.EnumerateFiles(folder, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+                var name = relative[..^".liquid".Length];
+                var display = Path.Combine(displayFolder, relative).Replace('\\', '/');
+                var source = File.ReadAllText(path);
+                if (parser.TryParse(source, out var template, out var error))
+                {
+                    templates[name] = template;
+                    if (name.StartsWith("partials/", StringComparison.Ordinal))
+                    {
+                        partials[name["partials/".Length..] + ".liquid"] = source;
+                    }
+                }
+                else
+                {
+                    var (line, column) = ErrorLocation(error);
+                    diagnostics.Error(DiagnosticCodes.TemplateSyntax, $"the template has a Liquid syntax error: {FirstLine(error)}", display, line, column);
+                }
+            }
+        }
+
+        foreach (var name in required.Prepend(BaseLayout))
+        {
+            if (!templates.ContainsKey(name) && Directory.Exists(folder)
+                && !File.Exists(Path.Combine(folder, name + ".liquid")))
+            {
+                diagnostics.Error(DiagnosticCodes.TemplateMissing, $"the theme has no template '{name}.liquid': add it, or copy it from the default theme", displayFolder);
+            }
+        }
+
+        var options = new TemplateOptions
+        {
+            FileProvider = new PartialFileProvider(partials),
+            TimeZone = timeZone,
+            CultureInfo = culture,
+            MaxRecursion = 32,
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.Register<SiteView>();
+        options.MemberAccessStrategy.Register<MetaView>();
+        options.MemberAccessStrategy.Register<ArticleView>();
+        options.MemberAccessStrategy.Register<PageView>();
+        options.MemberAccessStrategy.Register<LinkView>();
+        options.MemberAccessStrategy.Register<DemandView>();
+        options.MemberAccessStrategy.Register<PageLinkView>();
+        options.ValueConverters.Add(value => value is RawHtml html ? new StringValue(html.Value, encode: false) : null);
+
+        options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + input.ToStringValue().TrimStart('/')));
+        options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
+
+        return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder);
+    }
+
+    /// <summary>True when the theme has the template <paramref name="name"/>.</summary>
+    public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>
+    /// Renders <c>templates/<paramref name="template"/></c> with <paramref name="variables"/>, then the
+    /// base layout around it. A failure is reported against <paramref name="source"/> and gives null.
+    /// </summary>
+    public string? RenderPage(
+        string template,
+        SiteView site,
+        MetaView meta,
+        IEnumerable<KeyValuePair<string, object?>> variables,
+        string? source,
+        DiagnosticBag diagnostics)
+    {
+        var name = "templates/" + template;
+        if (!_templates.TryGetValue(name, out var body) || !_templates.TryGetValue(BaseLayout, out var layout))
+        {
+            return null;
+        }
+
+        var context = new TemplateContext(_options);
+        context.SetValue("site", site);
+        context.SetValue("meta", meta);
+        foreach (var (key, value) in variables)
+        {
+            context.SetValue(key, value);
+        }
+
+        try
+        {
+            var content = body.Render(context, Encoder);
+            context.SetValue("content", new StringValue(content, encode: false));
+            return layout.Render(context, Encoder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.TemplateRender,
+                $"the theme failed to render it with '{name}.liquid': {FirstLine(ex.Message)}",
+                source);
+            return null;
+        }
+    }
+
+    /// <summary>Joins the base URL and a root-relative or relative URL; absolute URLs pass through.</summary>
+    public static string AbsoluteUrl(string baseUrl, string root, string url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        var path = url.StartsWith(root, StringComparison.Ordinal) ? url[root.Length..] : url.TrimStart('/');
+        return baseUrl + path;
+    }
+
+    private static (int Line, int Column) ErrorLocation(string error)
+    {
+        var match = LocationPattern().Match(error);
+        return match.Success ? (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) : (0, 0);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return LocationPattern().Replace(line, string.Empty).Trim();
+    }
+
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex LocationPattern();
+}

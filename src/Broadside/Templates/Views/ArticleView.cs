@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace Broadside.Templates.Views;
+
+/// <summary>An article as templates see it (<c>article</c>, items of <c>articles</c>).</summary>
+public sealed record ArticleView
+{
+    public required string Title { get; init; }
+
+    /// <summary>Root-relative URL.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Plain-text standfirst.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>The body, HTML.</summary>
+    public required RawHtml Content { get; init; }
+
+    public required LinkView Section { get; init; }
+
+    public required ImmutableArray<LinkView> Authors { get; init; }
+
+    public required string DateIso { get; init; }
+
+    public required string DateDisplay { get; init; }
+
+    public required string UpdatedIso { get; init; }
+
+    public required string UpdatedDisplay { get; init; }
+
+    public required ImmutableArray<LinkView> Tags { get; init; }
+
+    public required ImmutableArray<DemandView> Demands { get; init; }
+
+    public required string Image { get; init; }
+
+    public required string ImageAlt { get; init; }
+
+    /// <summary>The article's language when it differs from the site's, else empty.</summary>
+    public required string Lang { get; init; }
+
+    public required string Canonical { get; init; }
+
+    public required int ReadingMinutes { get; init; }
+
+    public required int WordCount { get; init; }
+
+    /// <summary>Values of the theme's extra front matter keys.</summary>
+    public required ImmutableDictionary<string, object?> Extra { get; init; }
+}

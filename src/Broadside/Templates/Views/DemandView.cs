@@ -1,0 +1,7 @@
+namespace Broadside.Templates.Views;
+
+/// <summary>A demand as an article raises it.</summary>
+/// <param name="Text">The wording shown.</param>
+/// <param name="Id">The canonical demand's id, or empty.</param>
+/// <param name="Url">The demand's page, or empty.</param>
+public sealed record DemandView(string Text, string Id, string Url);

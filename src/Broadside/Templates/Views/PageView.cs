@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Broadside.Templates.Views;
+
+/// <summary>A standalone page as templates see it (<c>page</c>).</summary>
+public sealed record PageView
+{
+    public required string Title { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required RawHtml Content { get; init; }
+
+    public required string UpdatedIso { get; init; }
+
+    public required string UpdatedDisplay { get; init; }
+
+    public required ImmutableDictionary<string, object?> Extra { get; init; }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Broadside.Templates.Views;
+
+/// <summary>The publication, as every template sees it (<c>site</c>).</summary>
+public sealed record SiteView
+{
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>Absolute base URL, ending in <c>/</c>.</summary>
+    public required string BaseUrl { get; init; }
+
+    /// <summary>Root-relative path of the site, ending in <c>/</c>.</summary>
+    public required string Root { get; init; }
+
+    public required string Language { get; init; }
+
+    /// <summary>Sections for the menu, in site.yml order.</summary>
+    public required ImmutableArray<LinkView> Sections { get; init; }
+
+    /// <summary>Standalone pages.</summary>
+    public required ImmutableArray<PageLinkView> Pages { get; init; }
+
+    /// <summary>The year of the build.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>Free values from site.yml's <c>params</c>.</summary>
+    public required ImmutableDictionary<string, object?> Params { get; init; }
+}

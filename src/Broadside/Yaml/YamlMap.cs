@@ -1,0 +1,300 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Broadside.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Broadside.Yaml;
+
+/// <summary>
+/// A YAML mapping read with its source positions, so that every value a reader asks for can be
+/// reported at its own line and column. Readers ask for typed values; a value of the wrong type is
+/// reported once and read as absent, so one run reports every problem of a file.
+/// </summary>
+public sealed class YamlMap
+{
+    private readonly YamlMappingNode _node;
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries;
+
+    private YamlMap(YamlMappingNode node, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        _node = node;
+        File = file;
+        LineOffset = lineOffset;
+        Diagnostics = diagnostics;
+        _entries = new Dictionary<string, (YamlNode, YamlNode)>(StringComparer.Ordinal);
+        foreach (var (key, value) in node.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name })
+            {
+                _entries[name] = (key, value);
+            }
+            else
+            {
+                Report(key, DiagnosticCodes.WrongType, "a key must be a plain name such as 'title'");
+            }
+        }
+    }
+
+    /// <summary>The file the mapping was read from, for diagnostics.</summary>
+    public string File { get; }
+
+    /// <summary>Added to YAML line numbers to give lines of <see cref="File"/>.</summary>
+    public int LineOffset { get; }
+
+    /// <summary>Where problems are reported.</summary>
+    public DiagnosticBag Diagnostics { get; }
+
+    /// <summary>The keys, in the order written.</summary>
+    public IEnumerable<string> Keys =>
+        _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(k => k is not null);
+
+    /// <summary>
+    /// Parses <paramref name="yaml"/>; reports a syntax error, or a document that is not a mapping, and
+    /// returns null. An empty document is an empty mapping.
+    /// </summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="file">The file, for diagnostics.</param>
+    /// <param name="lineOffset">Lines of <paramref name="file"/> before the YAML text starts.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="what">What the mapping is, for messages ("front matter", "site.yml").</param>
+    public static YamlMap? Parse(string yaml, string file, int lineOffset, DiagnosticBag diagnostics, string what)
+    {
+        var root = YamlLoader.Load(yaml, file, lineOffset, diagnostics);
+        return root switch
+        {
+            null => null,
+            YamlMappingNode mapping => new YamlMap(mapping, file, lineOffset, diagnostics),
+            YamlScalarNode { Value: null or "" or "~" or "null" } => FromEmpty(file, lineOffset, diagnostics),
+            _ => NotAMapping(root, file, lineOffset, diagnostics, what),
+        };
+    }
+
+    /// <summary>Wraps a mapping found inside another document.</summary>
+    public static YamlMap From(YamlMappingNode node, string file, int lineOffset, DiagnosticBag diagnostics) =>
+        new(node, file, lineOffset, diagnostics);
+
+    /// <summary>True when <paramref name="key"/> is present with a non-null value.</summary>
+    public bool Has(string key) => _entries.TryGetValue(key, out var entry) && !IsNull(entry.Value);
+
+    /// <summary>The raw node of <paramref name="key"/>, or null.</summary>
+    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var entry) && !IsNull(entry.Value) ? entry.Value : null;
+
+    /// <summary>The line in <see cref="File"/> where <paramref name="key"/> is written, or the mapping's line.</summary>
+    public int LineOf(string key) => _entries.TryGetValue(key, out var entry) ? Line(entry.Key) : Line(_node);
+
+    /// <summary>The line of a node in <see cref="File"/>.</summary>
+    public int Line(YamlNode node) => (int)node.Start.Line + LineOffset;
+
+    /// <summary>Reports a problem at <paramref name="node"/>.</summary>
+    public void Report(YamlNode node, string code, string message, bool warning = false) =>
+        Diagnostics.Add(new Diagnostic(
+            warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+            code,
+            message,
+            File,
+            Line(node),
+            (int)node.Start.Column));
+
+    /// <summary>Reports a required key that is missing, at the start of the mapping.</summary>
+    public void ReportMissing(string key, string hint) =>
+        Report(_node, DiagnosticCodes.RequiredKeyMissing, $"the required key '{key}' is missing: {hint}");
+
+    /// <summary>Reads text; a list or mapping is reported. Blank text is reported when <paramref name="required"/>.</summary>
+    public string? String(string key, bool required = false, string? hint = null)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                ReportMissing(key, hint ?? $"add '{key}: …'");
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            Report(node, DiagnosticCodes.WrongType, $"'{key}' must be text, not {Describe(node)}");
+            return null;
+        }
+
+        var value = scalar.Value?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                Report(node, DiagnosticCodes.EmptyValue, $"'{key}' is empty: {hint ?? "give it a value"}");
+            }
+
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads one text or a list of texts (as <c>author</c> allows).</summary>
+    public ImmutableArray<string> StringOrList(string key, bool required = false, string? hint = null)
+    {
+        var node = Node(key);
+        if (node is YamlScalarNode)
+        {
+            return String(key, required, hint) is { } single ? [single] : [];
+        }
+
+        var list = StringList(key);
+        if (required && list.IsEmpty)
+        {
+            if (node is null)
+            {
+                ReportMissing(key, hint ?? $"add '{key}: …'");
+            }
+            else
+            {
+                Report(node, DiagnosticCodes.EmptyValue, $"'{key}' is empty: {hint ?? "give it a value"}");
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Reads a list of texts; a single text is accepted as a list of one.</summary>
+    public ImmutableArray<string> StringList(string key)
+    {
+        var node = Node(key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode scalar:
+                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+            case YamlSequenceNode sequence:
+                var builder = ImmutableArray.CreateBuilder<string>();
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                    {
+                        builder.Add(text.Trim());
+                    }
+                    else if (item is not YamlScalarNode)
+                    {
+                        Report(item, DiagnosticCodes.WrongType, $"each item of '{key}' must be text, not {Describe(item)}");
+                    }
+                }
+
+                return builder.ToImmutable();
+            default:
+                Report(node, DiagnosticCodes.WrongType, $"'{key}' must be a list such as [a, b], not {Describe(node)}");
+                return [];
+        }
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public bool? Bool(string key)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text })
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "true" or "yes" or "on":
+                    return true;
+                case "false" or "no" or "off":
+                    return false;
+            }
+        }
+
+        Report(node, DiagnosticCodes.WrongType, $"'{key}' must be true or false");
+        return null;
+    }
+
+    /// <summary>Reads a whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    public int? Int(string key, int min, int max)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } text }
+            && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Report(node, DiagnosticCodes.WrongType, $"'{key}' must be a whole number from {min} to {max}");
+        return null;
+    }
+
+    /// <summary>
+    /// Reports every key not in <paramref name="known"/> as a warning, naming the nearest known key
+    /// when the key looks like a misspelling of one. Keys in <paramref name="allowed"/> are kept quietly.
+    /// </summary>
+    public void WarnUnknownKeys(IReadOnlyCollection<string> known, IReadOnlySet<string> allowed, string? allowHint = null)
+    {
+        foreach (var (name, (key, _)) in _entries)
+        {
+            if (known.Contains(name) || allowed.Contains(name))
+            {
+                continue;
+            }
+
+            var nearest = NearestName.Find(name, known);
+            var message = nearest is not null
+                ? $"unknown key '{name}': did you mean '{nearest}'?"
+                : $"unknown key '{name}' is ignored{allowHint}";
+            Report(key, DiagnosticCodes.UnknownKey, message, warning: true);
+        }
+    }
+
+    /// <summary>Converts the values of the given keys into plain values (text, lists, maps) for themes.</summary>
+    public ImmutableDictionary<string, object?> PlainValues(IEnumerable<string> keys) =>
+        keys.Where(_entries.ContainsKey)
+            .ToImmutableDictionary(k => k, k => ToPlain(_entries[k].Value, depth: 0), StringComparer.Ordinal);
+
+    /// <summary>True for a missing value: an empty plain scalar, <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    /// <summary>Describes a node's kind for messages.</summary>
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping of keys",
+        _ => "text",
+    };
+
+    private static object? ToPlain(YamlNode node, int depth) => depth > 16 ? null : node switch
+    {
+        YamlScalarNode scalar when IsNull(scalar) => null,
+        YamlScalarNode scalar => scalar.Value,
+        YamlSequenceNode sequence => sequence.Children.Select(c => ToPlain(c, depth + 1)).ToImmutableArray(),
+        YamlMappingNode mapping => mapping.Children
+            .Where(kv => kv.Key is YamlScalarNode { Value: not null })
+            .GroupBy(kv => ((YamlScalarNode)kv.Key).Value!, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => ToPlain(g.First().Value, depth + 1), StringComparer.Ordinal),
+        _ => null,
+    };
+
+    private static YamlMap FromEmpty(string file, int lineOffset, DiagnosticBag diagnostics) =>
+        new(new YamlMappingNode(), file, lineOffset, diagnostics);
+
+    private static YamlMap? NotAMapping(YamlNode root, string file, int lineOffset, DiagnosticBag diagnostics, string what)
+    {
+        diagnostics.Error(
+            DiagnosticCodes.FrontMatterNotMapping,
+            $"the {what} must be a set of 'key: value' lines, not {Describe(root)}",
+            file,
+            (int)root.Start.Line + lineOffset,
+            (int)root.Start.Column);
+        return null;
+    }
+}
