@@ -14,7 +14,7 @@ public static class DateParser
     private static readonly string[] Local =
     [
         "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm",
     ];
 
     /// <summary>
@@ -23,9 +23,10 @@ public static class DateParser
     /// </summary>
     public static bool TryParse(string text, TimeZoneInfo zone, out DateTimeOffset value)
     {
-        text = text.Trim();
+        // RFC 3339 allows lower-case 't' and 'z'; nothing else in a date is a letter.
+        text = text.Trim().ToUpperInvariant();
         var culture = CultureInfo.InvariantCulture;
-        if (text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
+        if (text.Length > 10 && (text.EndsWith('Z') || HasOffset(text))
             && DateTimeOffset.TryParseExact(text, WithOffset, culture, DateTimeStyles.None, out value))
         {
             return true;
@@ -45,7 +46,7 @@ public static class DateParser
     private static bool HasOffset(string text)
     {
         // An offset is "+hh:mm" or "-hh:mm" after the time part; the date's own dashes come earlier.
-        var time = text.IndexOfAny(['T', 't', ' ']);
+        var time = text.IndexOfAny(['T', ' ']);
         return time > 0 && text.AsSpan(time).IndexOfAny('+', '-') > 0;
     }
 }

@@ -231,22 +231,41 @@ public static class FrontMatterParser
 
     private static ImmutableArray<string> Aliases(YamlMap map)
     {
-        var aliases = map.StringList("aliases");
-        var valid = ImmutableArray.CreateBuilder<string>(aliases.Length);
-        foreach (var alias in aliases)
+        var node = map.Node("aliases");
+        var items = node switch
         {
-            var path = alias.Replace('\\', '/');
+            null => [],
+            YamlScalarNode scalar => [scalar],
+            YamlSequenceNode sequence => sequence.Children.ToList(),
+            _ => null,
+        };
+        if (items is null)
+        {
+            map.Report(node!, DiagnosticCodes.WrongType, "'aliases' must be a list of old paths, such as [\"/2019/old-name/\"]");
+            return [];
+        }
+
+        var valid = ImmutableArray.CreateBuilder<string>(items.Count);
+        foreach (var item in items)
+        {
+            if (item is not YamlScalarNode { Value: { } alias } || string.IsNullOrWhiteSpace(alias))
+            {
+                map.Report(item, DiagnosticCodes.WrongType, "each alias is an old path in quotes, such as \"/2019/old-name/\"");
+                continue;
+            }
+
+            var path = alias.Trim().Replace('\\', '/');
             if (!path.StartsWith('/') && path.Contains(':', StringComparison.Ordinal))
             {
-                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' is an address on another site: write the old path only, such as /2019/old-name/");
+                map.Report(item, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' is an address on another site: write the old path only, such as /2019/old-name/");
             }
             else if (path.Split('/').Any(part => part is ".." or "."))
             {
-                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' uses '.' or '..': write the old path from the site root, such as /2019/old-name/");
+                map.Report(item, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' uses '.' or '..': write the old path from the site root, such as /2019/old-name/");
             }
             else if (path.Trim('/').Length == 0)
             {
-                map.Report(map.Node("aliases")!, DiagnosticCodes.InvalidUrl, "an alias cannot be the home page '/'");
+                map.Report(item, DiagnosticCodes.InvalidUrl, "an alias cannot be the home page '/'");
             }
             else
             {

@@ -20,7 +20,7 @@ public abstract class ParallelModule<TIn> : IModule
             0,
             inputs.Length,
             new ParallelOptions { CancellationToken = context.CancellationToken },
-            i => results[i] = inputs[i] is TIn typed ? Transform(typed, context) : inputs[i]);
+            i => results[i] = inputs[i] is TIn typed ? TransformOne(typed, context) : inputs[i]);
 
         var builder = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         foreach (var result in results)
@@ -32,5 +32,22 @@ public abstract class ParallelModule<TIn> : IModule
         }
 
         return builder.DrainToImmutable();
+    }
+
+    private Document? TransformOne(TIn input, PipelineContext context)
+    {
+        try
+        {
+            return Transform(input, context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One document that trips a bug is reported against its own file; the others go on.
+            context.Diagnostics.Error(
+                Diagnostics.DiagnosticCodes.InternalError,
+                $"{GetType().Name} failed on this file: {ex.Message}",
+                input.Source);
+            return null;
+        }
     }
 }

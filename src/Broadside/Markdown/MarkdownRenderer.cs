@@ -59,11 +59,15 @@ public sealed class MarkdownRenderer
                         heading.Column + 1);
                     heading.Level = 2;
                     break;
-                case ParagraphBlock paragraph when firstParagraph is null && paragraph.Parent is MarkdownDocument:
-                    firstParagraph = PlainText(paragraph.Inline);
-                    break;
-                case LiteralInline literal:
-                    words += CountWords(literal.Content.AsSpan());
+                case LeafBlock { Inline: { } inline } leaf:
+                    // Counted over the whole block: typographic quotes and dashes split its text into pieces.
+                    var text = PlainText(inline);
+                    words += CountWords(text);
+                    if (firstParagraph is null && leaf is ParagraphBlock && leaf.Parent is MarkdownDocument)
+                    {
+                        firstParagraph = text;
+                    }
+
                     break;
                 case LinkInline { Url: { } url } link when url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/":
                     link.Url = _rootPath + url[1..];

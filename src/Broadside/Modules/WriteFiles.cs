@@ -32,7 +32,7 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics) 
                 };
                 if (written is { } changed)
                 {
-                    statistics.Count(changed);
+                    statistics.Count(destination, changed);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

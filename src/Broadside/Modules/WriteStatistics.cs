@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+
 namespace Broadside.Modules;
 
 /// <summary>Counts the files a build wrote and the files it left as they were.</summary>
 public sealed class WriteStatistics
 {
+    private readonly ConcurrentBag<string> _paths = [];
     private int _written;
     private int _unchanged;
 
@@ -15,9 +18,13 @@ public sealed class WriteStatistics
     /// <summary>Files the build produced.</summary>
     public int Total => Written + Unchanged;
 
-    /// <summary>Counts one file.</summary>
-    public void Count(bool written)
+    /// <summary>The output paths of every file the build produced.</summary>
+    public IReadOnlyCollection<string> Paths => [.. _paths];
+
+    /// <summary>Counts one file at <paramref name="destination"/>.</summary>
+    public void Count(string destination, bool written)
     {
+        _paths.Add(destination);
         if (written)
         {
             Interlocked.Increment(ref _written);

@@ -26,7 +26,4 @@ public sealed record BuildOptions
 
     /// <summary>Paths in messages are shown relative to this folder (the working folder).</summary>
     public string DisplayRoot { get; init; } = Environment.CurrentDirectory;
-
-    /// <summary>Checks everything but writes nothing.</summary>
-    public bool DryRun { get; init; }
 }

@@ -6,6 +6,7 @@ using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Markdown;
 using Broadside.Modules;
+using Broadside.Output;
 using Broadside.Templates;
 
 namespace Broadside.Site;
@@ -26,6 +27,11 @@ public static class SiteBuilder
 
         var engine = new PipelineEngine(SitePipelines.Create(services));
         var result = engine.Run(diagnostics, cancellationToken);
+        if (result.Completed)
+        {
+            OutputManifest.Update(options.OutputFolder, services.Statistics.Paths);
+        }
+
         return Result(diagnostics, result.Completed, stopwatch) with
         {
             Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,

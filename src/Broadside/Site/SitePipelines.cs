@@ -15,6 +15,7 @@ public static class SitePipelines
     public const string Site = nameof(Site);
     public const string Home = nameof(Home);
     public const string Assets = nameof(Assets);
+    public const string Redirects = nameof(Redirects);
     public const string Urls = nameof(Urls);
 
     /// <summary>The templates the pipelines render, which the theme must have.</summary>
@@ -69,6 +70,12 @@ public static class SitePipelines
                     new ReadAssets(services.Theme.AssetsFolder, services.Display(services.Theme.AssetsFolder), "assets/"),
                     new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/"),
                 ],
+                Output = [write],
+            },
+            new Pipeline(Redirects)
+            {
+                DependsOn = [Articles, Pages],
+                Process = [new RenderRedirects(services.Views, Articles, Pages)],
                 Output = [write],
             },
             new Pipeline(Urls)

@@ -30,6 +30,17 @@ public static class YamlLoader
             diagnostics.Error(code, message, file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet reports some unfinished structures (a '[' or '{' never closed) without a position.
+            diagnostics.Error(
+                DiagnosticCodes.YamlSyntax,
+                "this is not valid YAML: a list or mapping opened with '[' or '{' is never closed; check brackets and quotes",
+                file,
+                lineOffset + 1,
+                1);
+            return null;
+        }
     }
 
     private static string Describe(YamlException ex)

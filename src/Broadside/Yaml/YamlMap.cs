@@ -144,7 +144,7 @@ public sealed class YamlMap
         }
 
         var list = StringList(key);
-        if (required && list.IsEmpty)
+        if (required && list.IsEmpty && node is null or YamlSequenceNode)
         {
             if (node is null)
             {

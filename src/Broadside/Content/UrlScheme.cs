@@ -1,0 +1,34 @@
+namespace Broadside.Content;
+
+/// <summary>
+/// Where each kind of page lives, as paths below the site root ending in <c>/</c>. These paths are
+/// permanent: an article's depends only on its own date and slug, a term's only on its name.
+/// </summary>
+public static class UrlScheme
+{
+    /// <summary>An article: <c>2026/03/bus-drivers-walk-out/</c>, from its date in the site's time zone.</summary>
+    public static string Article(DateTimeOffset localDate, string slug) =>
+        FormattableString.Invariant($"{localDate.Year:D4}/{localDate.Month:D2}/{slug}/");
+
+    /// <summary>A section's archive: <c>sections/labor/</c>.</summary>
+    public static string Section(string slug) => $"sections/{slug}/";
+
+    /// <summary>A tag's archive: <c>tags/strikes/</c>.</summary>
+    public static string Tag(string slug) => $"tags/{slug}/";
+
+    /// <summary>An author's archive: <c>authors/ana-ruiz/</c>.</summary>
+    public static string Author(string slug) => $"authors/{slug}/";
+
+    /// <summary>A year's archive: <c>2026/</c>.</summary>
+    public static string Year(string year) => $"{year}/";
+
+    /// <summary>A demand's page: <c>demands/rent-control/</c>.</summary>
+    public static string Demand(string slug) => $"demands/{slug}/";
+
+    /// <summary>Page <paramref name="number"/> of a paginated list at <paramref name="path"/>: the list itself for page 1, else <c>page/N/</c> below it.</summary>
+    public static string Paged(string path, int number) =>
+        number <= 1 ? path : FormattableString.Invariant($"{path}page/{number}/");
+
+    /// <summary>The output file of a page at <paramref name="path"/>.</summary>
+    public static string File(string path) => path + "index.html";
+}

@@ -1,0 +1,440 @@
+using System.Globalization;
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Broadside.Yaml;
+
+namespace Broadside.Tests.Content;
+
+public sealed class FrontMatterParserTests
+{
+    private const string File = "input/articles/2026/bus.md";
+
+    // Front matter starts on line 2 of the file, after the opening '---'.
+    private const string Required = "title: Bus drivers walk out\nauthor: Ana Ruiz\nsection: Labor\ndate: 2026-03-14\n";
+
+    private static readonly SiteConfig Site = SiteConfig.Fallback with
+    {
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"),
+        ExtraKeys = ["hero"],
+    };
+
+    [Fact]
+    public void Reads_an_article_with_every_key()
+    {
+        const string yaml = """
+            title: "Bus drivers walk out"
+            author: Ana Ruiz
+            section: Labor
+            date: 2026-03-14
+            tags: [transit, strikes]
+            demands:
+              - "Free transit now"
+              - id: fair-wages
+            summary: Drivers stop work at dawn.
+            slug: Bus Drivers!
+            draft: true
+            updated: 2026-03-15T18:30:00+01:00
+            image: /media/2026/bus.jpg
+            image_alt: Drivers on a picket line
+            canonical: https://example.org/2026/original/
+            lang: es
+            aliases:
+              - /2019/old-name
+              - 2019/old.html
+            hero: banner.jpg
+            """;
+
+        var (front, diagnostics) = ParseArticle(yaml);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal("Bus drivers walk out", front.Title);
+        Assert.Equal(["Ana Ruiz"], front.Authors.ToArray());
+        Assert.Equal("Labor", front.Section);
+        Assert.Equal("2026-03-14T00:00:00.0000000-05:00", Iso(front.Date));
+        Assert.Equal(["transit", "strikes"], front.Tags.ToArray());
+        Assert.Equal(
+            [new DemandReference("Free transit now", null, 8, 5), new DemandReference(null, "fair-wages", 9, 5)],
+            front.Demands.ToArray());
+        Assert.Equal("Drivers stop work at dawn.", front.Summary);
+        Assert.Equal("bus-drivers", front.Slug);
+        Assert.True(front.Draft);
+        Assert.NotNull(front.Updated);
+        Assert.Equal("2026-03-15T18:30:00.0000000+01:00", Iso(front.Updated.Value));
+        Assert.Equal("/media/2026/bus.jpg", front.Image);
+        Assert.Equal("Drivers on a picket line", front.ImageAlt);
+        Assert.Equal(new Uri("https://example.org/2026/original/"), front.Canonical);
+        Assert.Equal("es", front.Lang);
+        Assert.Equal(["/2019/old-name/", "/2019/old.html"], front.Aliases.ToArray());
+        Assert.Equal("banner.jpg", Assert.Single(front.Extra, kv => kv.Key == "hero").Value);
+    }
+
+    [Fact]
+    public void Optional_keys_default_when_absent()
+    {
+        var (front, diagnostics) = ParseArticle(Required);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Empty(front.Tags);
+        Assert.Empty(front.Demands);
+        Assert.Empty(front.Aliases);
+        Assert.Empty(front.Extra);
+        Assert.Null(front.Summary);
+        Assert.Null(front.Slug);
+        Assert.False(front.Draft);
+        Assert.Null(front.Updated);
+        Assert.Null(front.Image);
+        Assert.Null(front.Canonical);
+        Assert.Null(front.Lang);
+    }
+
+    [Theory]
+    [InlineData("author: Ana Ruiz", "Ana Ruiz")]
+    [InlineData("author: [Ana Ruiz, Tomás Berg]", "Ana Ruiz|Tomás Berg")]
+    [InlineData("author:\n  - Ana Ruiz\n  - Tomás Berg\n  - Li Wei", "Ana Ruiz|Tomás Berg|Li Wei")]
+    public void Reads_the_author_as_one_name_or_a_list(string author, string expected)
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, "author", author));
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal(expected.Split('|'), front.Authors.ToArray());
+    }
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("author")]
+    [InlineData("section")]
+    [InlineData("date")]
+    public void A_missing_required_key_is_BS0105_naming_the_key(string key)
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, key, null));
+
+        Assert.Null(front);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.RequiredKeyMissing, diagnostic.Code);
+        Assert.True(diagnostic.IsError);
+        Assert.StartsWith($"the required key '{key}' is missing: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal((File, 2, 1), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Theory]
+    [InlineData("title", "title: [Bus, drivers]", 2, 8, true)]
+    [InlineData("section", "section: {name: Labor}", 4, 10, true)]
+    [InlineData("date", "date: [2026-03-14]", 5, 7, true)]
+    [InlineData("tags", "tags: {transit: yes}", 6, 7, false)]
+    [InlineData("draft", "draft: sometimes", 6, 8, false)]
+    [InlineData("draft", "draft: 'true'", 6, 8, false)]
+    [InlineData("demands", "demands: Free transit now", 6, 10, false)]
+    [InlineData("demands", "demands:\n  - [Free, transit]", 7, 5, false)]
+    [InlineData("summary", "summary: [a, b]", 6, 10, false)]
+    [InlineData("aliases", "aliases: {a: b}", 6, 10, false)]
+    public void A_value_of_the_wrong_type_is_BS0106_at_its_line(string key, string line, int fileLine, int column, bool required)
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, key, line));
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.WrongType, diagnostic.Code);
+        Assert.True(diagnostic.IsError);
+        Assert.Equal((fileLine, column), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal(required, front is null);
+    }
+
+    [Fact]
+    public void An_author_of_the_wrong_type_is_reported_once()
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, "author", "author: {name: Ana Ruiz}"));
+
+        Assert.Null(front);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.WrongType, diagnostic.Code);
+        Assert.Equal((3, 9), (diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void An_impossible_date_is_BS0107_at_the_dates_line()
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, "date", "date: 2026-02-30"));
+
+        Assert.Null(front);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.InvalidDate, diagnostic.Code);
+        Assert.True(diagnostic.IsError);
+        Assert.Equal((File, 5, 7), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.StartsWith("'2026-02-30' is not a date: write it as YYYY-MM-DD", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_impossible_updated_date_is_BS0107_and_the_article_is_still_read()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "updated: 2026-04-31\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Updated);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidDate, 6, 10), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_a_BS0108_warning_naming_the_key_meant()
+    {
+        var (_, diagnostics) = ParseArticle(Replace(Required, "title", "titel: Bus drivers walk out"));
+
+        var warning = Assert.Single(diagnostics.ToImmutableSorted(), d => d.Code == DiagnosticCodes.UnknownKey);
+        Assert.False(warning.IsError);
+        Assert.Equal("unknown key 'titel': did you mean 'title'?", warning.Message);
+        Assert.Equal((File, 2, 1), (warning.File, warning.Line, warning.Column));
+    }
+
+    [Fact]
+    public void An_unknown_key_that_resembles_none_points_to_extra_keys()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "kicker: Breaking\n");
+
+        Assert.NotNull(front);
+        var warning = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal("unknown key 'kicker' is ignored (if your theme uses it, list it under 'extra_keys' in site.yml)", warning.Message);
+        Assert.Empty(front.Extra);
+    }
+
+    [Fact]
+    public void Demands_are_text_or_ids_in_the_order_written()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "demands:\n  - {id: free-transit}\n  - Housing for all\n  - id: ' fair-wages '\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal(
+            [
+                new DemandReference(null, "free-transit", 7, 5),
+                new DemandReference("Housing for all", null, 8, 5),
+                new DemandReference(null, "fair-wages", 9, 5),
+            ],
+            front.Demands.ToArray());
+    }
+
+    [Fact]
+    public void A_demand_mapping_without_an_id_is_reported()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "demands:\n  - name: free-transit\n");
+
+        Assert.NotNull(front);
+        Assert.Empty(front.Demands);
+        Assert.Equal(
+            [
+                (DiagnosticCodes.RequiredKeyMissing, DiagnosticSeverity.Error, 7, 5),
+                (DiagnosticCodes.UnknownKey, DiagnosticSeverity.Warning, 7, 5),
+            ],
+            diagnostics.ToImmutableSorted().Select(d => (d.Code, d.Severity, d.Line, d.Column)));
+        Assert.Contains("'id'", diagnostics.ToImmutableSorted()[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_without_a_description_is_a_warning()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "image: /media/2026/bus.jpg\n");
+
+        Assert.NotNull(front);
+        Assert.Equal("/media/2026/bus.jpg", front.Image);
+        var warning = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal((File, 6, 8), (warning.File, warning.Line, warning.Column));
+        Assert.Contains("image_alt", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://cdn.example.org/2026/bus.jpg")]
+    [InlineData("/media/2026/bus.jpg")]
+    [InlineData("media/2026/bus.jpg")]
+    public void Accepts_images_in_the_site_or_at_http_addresses(string image)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"image: {image}\nimage_alt: A bus\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal(image, front?.Image);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.org/bus.jpg", "is not an image address")]
+    [InlineData("../secret.jpg", "climbs out of the site")]
+    [InlineData("/media/../../etc/passwd", "climbs out of the site")]
+    public void Refuses_images_outside_the_site(string image, string message)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"image: {image}\nimage_alt: A bus\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Image);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidUrl, 6, 8), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/2026/original/")]
+    [InlineData("example.org/original")]
+    [InlineData("mailto:editor@example.org")]
+    public void Refuses_a_canonical_address_that_is_not_absolute_http(string canonical)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"canonical: {canonical}\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Canonical);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidUrl, 6, 12), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Theory]
+    [InlineData("/2019/old-name", "/2019/old-name/")]
+    [InlineData("2019/old-name/", "/2019/old-name/")]
+    [InlineData("/feed.xml", "/feed.xml")]
+    [InlineData("/2019/old.html", "/2019/old.html")]
+    public void Aliases_become_root_relative_paths(string alias, string expected)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"aliases: ['{alias}']\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal([expected], front.Aliases.ToArray());
+    }
+
+    [Theory]
+    [InlineData("../old-name", "uses '.' or '..'")]
+    [InlineData("/2019/../admin", "uses '.' or '..'")]
+    [InlineData("./old", "uses '.' or '..'")]
+    [InlineData("https://old.example.org/2019/x/", "is an address on another site")]
+    [InlineData("http://old.example.org/", "is an address on another site")]
+    [InlineData("/", "cannot be the home page")]
+    public void Refuses_aliases_that_leave_the_site(string alias, string message)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"aliases:\n  - /kept/\n  - '{alias}'\n");
+
+        Assert.NotNull(front);
+        Assert.Equal(["/kept/"], front.Aliases.ToArray());
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.InvalidUrl, diagnostic.Code);
+        Assert.True(diagnostic.IsError);
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refused_alias_is_reported_at_its_own_line()
+    {
+        var (_, diagnostics) = ParseArticle(Required + "aliases:\n  - /kept/\n  - /also-kept/\n  - ../refused\n");
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidUrl, 9, 5), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Theory]
+    [InlineData("'🔥'")]
+    [InlineData("'***'")]
+    [InlineData("'-- --'")]
+    public void A_slug_with_no_letters_or_digits_is_refused(string slug)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"slug: {slug}\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Slug);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidSlug, 6, 7), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.True(diagnostic.IsError);
+    }
+
+    [Fact]
+    public void An_unknown_language_is_BS0204()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "lang: not-a-language\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Lang);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.UnknownLanguage, 6, 7), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void Reads_a_pages_front_matter()
+    {
+        const string yaml = """
+            title: About us
+            summary: Who we are.
+            slug: About Us
+            draft: false
+            updated: 2026-01-05
+            lang: pt-BR
+            aliases: [/who/]
+            hero: team.jpg
+            """;
+        var diagnostics = new DiagnosticBag();
+
+        var front = FrontMatterParser.ParsePage(Map(yaml, diagnostics), Site);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal("About us", front.Title);
+        Assert.Equal("Who we are.", front.Summary);
+        Assert.Equal("about-us", front.Slug);
+        Assert.False(front.Draft);
+        Assert.NotNull(front.Updated);
+        Assert.Equal("2026-01-05T00:00:00.0000000-06:00", Iso(front.Updated.Value));
+        Assert.Equal("pt-BR", front.Lang);
+        Assert.Equal(["/who/"], front.Aliases.ToArray());
+        Assert.Equal("team.jpg", front.Extra["hero"]);
+    }
+
+    [Fact]
+    public void A_page_needs_a_title_and_warns_about_article_keys()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var front = FrontMatterParser.ParsePage(Map("summary: Who we are.\nauthor: Ana Ruiz\n", diagnostics), Site);
+
+        Assert.Null(front);
+        Assert.Equal(
+            [
+                (DiagnosticCodes.RequiredKeyMissing, DiagnosticSeverity.Error, 2),
+                (DiagnosticCodes.UnknownKey, DiagnosticSeverity.Warning, 3),
+            ],
+            diagnostics.ToImmutableSorted().Select(d => (d.Code, d.Severity, d.Line)));
+        Assert.Contains("'title'", diagnostics.ToImmutableSorted()[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'author'", diagnostics.ToImmutableSorted()[1].Message, StringComparison.Ordinal);
+    }
+
+    private static (ArticleFrontMatter? Front, DiagnosticBag Diagnostics) ParseArticle(string yaml)
+    {
+        var diagnostics = new DiagnosticBag();
+        return (FrontMatterParser.ParseArticle(Map(yaml, diagnostics), Site), diagnostics);
+    }
+
+    private static YamlMap Map(string yaml, DiagnosticBag diagnostics)
+    {
+        var map = YamlMap.Parse(yaml, File, 1, diagnostics, "front matter");
+        Assert.NotNull(map);
+        return map;
+    }
+
+    /// <summary>Replaces the line of <paramref name="key"/> with <paramref name="line"/>, or appends it; null removes the key.</summary>
+    private static string Replace(string yaml, string key, string? line)
+    {
+        var lines = yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var index = lines.FindIndex(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            lines.Add(line ?? string.Empty);
+        }
+        else if (line is null)
+        {
+            lines.RemoveAt(index);
+        }
+        else
+        {
+            lines[index] = line;
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+}

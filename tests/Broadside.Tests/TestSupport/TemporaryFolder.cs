@@ -1,0 +1,31 @@
+namespace Broadside.Tests.TestSupport;
+
+/// <summary>A new empty folder under the system's temporary folder, deleted with everything in it on dispose.</summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    /// <summary>Creates the folder.</summary>
+    public TemporaryFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "broadside-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>A path inside the folder.</summary>
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file still open on a slow file system; the system cleans its temporary folder eventually.
+        }
+    }
+}
