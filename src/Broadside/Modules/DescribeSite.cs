@@ -5,10 +5,10 @@ using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Makes the one <see cref="SiteDocument"/> of the build from the site's configuration and pages.</summary>
-public sealed class DescribeSite(ViewFactory views, string pagesPipeline, DateTimeOffset now) : IModule
+/// <summary>Makes the one <see cref="SiteDocument"/> of the build from the configuration, the pages and the index.</summary>
+public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) =>
-        [new SiteDocument(views.Site(context.OutputsOf<Page>(pagesPipeline), now))];
+        [new SiteDocument(views.Site(context.OutputsOf<Page>(pagesPipeline), IndexDocument.In(context, indexPipeline).Index, now))];
 }

@@ -6,7 +6,7 @@ using Broadside.Templates;
 namespace Broadside.Modules;
 
 /// <summary>Renders each article with <c>templates/article.liquid</c> into its page.</summary>
-public sealed class RenderArticlePages(Theme theme, ViewFactory views, string sitePipeline) : ParallelModule<Article>
+public sealed class RenderArticlePages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline) : ParallelModule<Article>
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "article";
@@ -14,7 +14,7 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string si
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)
     {
-        var view = views.Article(input);
+        var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
         var meta = views.Meta("article", input.Title, view.Summary, input.Path, input.FrontMatter.Lang, input.FrontMatter.Canonical);
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [new("article", view)], input.Source, context.Diagnostics);
         return html is null ? null : new OutputFile { Source = input.Source, Destination = input.Destination, Content = html };

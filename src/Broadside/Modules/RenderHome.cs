@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
-using Broadside.Content;
 using Broadside.Engine;
-using Broadside.Output;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Renders the home page with the newest articles, using <c>templates/home.liquid</c>.</summary>
-public sealed class RenderHome(Theme theme, ViewFactory views, string articlesPipeline, string sitePipeline, int count) : IModule
+/// <summary>Renders the home page, paginated, newest articles first, using <c>templates/home.liquid</c>.</summary>
+public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";
@@ -15,9 +13,14 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string articlesPi
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var articles = context.OutputsOf<Article>(articlesPipeline).Take(count).Select(views.Article).ToImmutableArray();
-        var meta = views.Meta("home", string.Empty, string.Empty, string.Empty);
-        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [new("articles", articles)], null, context.Diagnostics);
-        return html is null ? [] : [new OutputFile { Destination = "index.html", Content = html }];
+        var index = IndexDocument.In(context, indexPipeline);
+        var articles = index.Index.Articles.Select(index.ViewOf).ToImmutableArray();
+        var pages = ListingPages.Split(articles, pageSize, string.Empty)
+            .Select(p => new ListingPage(
+                p.Path,
+                views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
+                [new("articles", p.Items), new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length))]))
+            .ToList();
+        return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline), context.Diagnostics, context.CancellationToken);
     }
 }

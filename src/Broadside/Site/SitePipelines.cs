@@ -12,8 +12,12 @@ public static class SitePipelines
 {
     public const string Articles = nameof(Articles);
     public const string Pages = nameof(Pages);
+    public const string Data = nameof(Data);
+    public const string Index = nameof(Index);
     public const string Site = nameof(Site);
     public const string Home = nameof(Home);
+    public const string Archives = nameof(Archives);
+    public const string Demands = nameof(Demands);
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
     public const string Urls = nameof(Urls);
@@ -24,12 +28,18 @@ public static class SitePipelines
         "templates/" + RenderArticlePages.Template,
         "templates/" + RenderStandalonePages.Template,
         "templates/" + RenderHome.Template,
+        "templates/" + RenderArchives.ArchiveTemplate,
+        "templates/" + RenderArchives.TermsTemplate,
+        "templates/" + RenderDemandPages.IndexTemplate,
+        "templates/" + RenderDemandPages.DemandTemplate,
     ];
 
     /// <summary>Creates the pipelines of one build.</summary>
     public static ImmutableArray<Pipeline> Create(SiteServices services)
     {
         var options = services.Options;
+        var config = services.Config;
+        var (theme, views) = (services.Theme, services.Views);
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = new RenderMarkdown(services.Markdown);
@@ -41,33 +51,59 @@ public static class SitePipelines
             new Pipeline(Articles)
             {
                 Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md")],
-                Process = [new ParseArticles(services.Config), publish, renderMarkdown, new OrderArticles()],
-                PostProcess = [new RenderArticlePages(services.Theme, services.Views, Site)],
+                Process = [new ParseArticles(config), publish, renderMarkdown, new OrderArticles()],
+                PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },
             new Pipeline(Pages)
             {
                 Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), "*.md")],
-                Process = [new ParsePages(services.Config), publish, renderMarkdown],
-                PostProcess = [new RenderStandalonePages(services.Theme, services.Views, Site)],
+                Process = [new ParsePages(config), publish, renderMarkdown],
+                PostProcess = [new RenderStandalonePages(theme, views, Site)],
                 Output = [write],
+            },
+            new Pipeline(Data)
+            {
+                Input =
+                [
+                    new ReadDataFile(Folder(ParseDataFiles.Authors), services.Display(Folder(ParseDataFiles.Authors))),
+                    new ReadDataFile(Folder(ParseDataFiles.Demands), services.Display(Folder(ParseDataFiles.Demands))),
+                ],
+                Process = [new ParseDataFiles()],
+            },
+            new Pipeline(Index)
+            {
+                DependsOn = [Articles, Data],
+                Process = [new IndexSite(config, views, Articles, Data)],
             },
             new Pipeline(Site)
             {
-                DependsOn = [Pages],
-                Process = [new DescribeSite(services.Views, Pages, options.Now)],
+                DependsOn = [Pages, Index],
+                Process = [new DescribeSite(views, Pages, Index, options.Now)],
             },
             new Pipeline(Home)
             {
-                DependsOn = [Articles, Site],
-                Process = [new RenderHome(services.Theme, services.Views, Articles, Site, services.Config.PageSize)],
+                DependsOn = [Index, Site],
+                Process = [new RenderHome(theme, views, Index, Site, config.PageSize)],
+                Output = [write],
+            },
+            new Pipeline(Archives)
+            {
+                DependsOn = [Index, Site],
+                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize)],
+                Output = [write],
+            },
+            new Pipeline(Demands)
+            {
+                DependsOn = [Index, Site],
+                Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize)],
                 Output = [write],
             },
             new Pipeline(Assets)
             {
                 Input =
                 [
-                    new ReadAssets(services.Theme.AssetsFolder, services.Display(services.Theme.AssetsFolder), "assets/"),
+                    new ReadAssets(theme.AssetsFolder, services.Display(theme.AssetsFolder), "assets/"),
                     new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/"),
                 ],
                 Output = [write],
@@ -75,7 +111,7 @@ public static class SitePipelines
             new Pipeline(Redirects)
             {
                 DependsOn = [Articles, Pages],
-                Process = [new RenderRedirects(services.Views, Articles, Pages)],
+                Process = [new RenderRedirects(views, Articles, Pages)],
                 Output = [write],
             },
             new Pipeline(Urls)

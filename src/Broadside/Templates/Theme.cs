@@ -120,6 +120,18 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<LinkView>();
         options.MemberAccessStrategy.Register<DemandView>();
         options.MemberAccessStrategy.Register<PageLinkView>();
+        options.MemberAccessStrategy.Register<ArticleLinkView>();
+        options.MemberAccessStrategy.Register<PaginationView>();
+        options.MemberAccessStrategy.Register<PageNumberView>();
+        options.MemberAccessStrategy.Register<ArchiveView>();
+        options.MemberAccessStrategy.Register<TermsView>();
+        options.MemberAccessStrategy.Register<TermSummaryView>();
+        options.MemberAccessStrategy.Register<DemandSummaryView>();
+        options.MemberAccessStrategy.Register<WordingView>();
+        options.MemberAccessStrategy.Register<DemandEntryView>();
+        options.MemberAccessStrategy.Register<TopicView>();
+        options.MemberAccessStrategy.Register<DemandOrderView>();
+        options.MemberAccessStrategy.Register<DemandsIndexView>();
         options.ValueConverters.Add(value => value is RawHtml html ? new StringValue(html.Value, encode: false) : null);
 
         options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + input.ToStringValue().TrimStart('/')));

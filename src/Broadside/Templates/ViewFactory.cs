@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Broadside.Configuration;
 using Broadside.Content;
+using Broadside.Taxonomy;
 using Broadside.Templates.Views;
 
 namespace Broadside.Templates;
@@ -30,8 +31,8 @@ public sealed partial class ViewFactory
     /// <summary>The absolute URL of a path below the site root.</summary>
     public string AbsoluteUrl(string path) => _site.BaseUrl.AbsoluteUri + path;
 
-    /// <summary>The view of <paramref name="article"/>.</summary>
-    public ArticleView Article(Article article)
+    /// <summary>The view of <paramref name="article"/>, with links to its section, tags, authors and demands.</summary>
+    public ArticleView Article(Article article, SiteIndex index)
     {
         var front = article.FrontMatter;
         return new ArticleView
@@ -40,14 +41,15 @@ public sealed partial class ViewFactory
             Url = Url(article.Path),
             Summary = article.Summary,
             Content = new RawHtml(article.Html),
-            Section = Link(front.Section),
-            Authors = [.. front.Authors.Select(Link)],
+            Section = Link(front.Section, index.Section(front.Section)),
+            Authors = [.. front.Authors.Select(a => Link(a, index.Author(a)))],
             DateIso = Iso(front.Date),
             DateDisplay = Display(front.Date),
             UpdatedIso = front.Updated is { } updated ? Iso(updated) : string.Empty,
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
-            Tags = [.. front.Tags.Select(Link)],
-            Demands = [.. front.Demands.Select(d => new DemandView(d.Text ?? d.Id ?? string.Empty, d.Id ?? string.Empty, string.Empty))],
+            Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
+            Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path)))],
+            Related = [.. index.RelatedTo(article).Select(ArticleLink)],
             Image = front.Image is { } image ? ImageUrl(image) : string.Empty,
             ImageAlt = front.ImageAlt ?? string.Empty,
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
@@ -57,6 +59,62 @@ public sealed partial class ViewFactory
             Extra = front.Extra,
         };
     }
+
+    /// <summary>A short reference to <paramref name="article"/>.</summary>
+    public ArticleLinkView ArticleLink(Article article) => new()
+    {
+        Title = article.Title,
+        Url = Url(article.Path),
+        Summary = article.Summary,
+        DateIso = Iso(article.FrontMatter.Date),
+        DateDisplay = Display(article.FrontMatter.Date),
+        Section = new LinkView(article.FrontMatter.Section, Slug.From(article.FrontMatter.Section), string.Empty),
+    };
+
+    /// <summary>The archive header of <paramref name="term"/>.</summary>
+    public ArchiveView Archive(Term term) => new()
+    {
+        Kind = term.Kind.ToString().ToLowerInvariant(),
+        Name = term.Name,
+        Url = Url(term.Path),
+        Count = term.Articles.Length,
+        Description = term.Description,
+        Bio = term.Profile?.Bio ?? string.Empty,
+        Link = term.Profile?.Link ?? string.Empty,
+        Picture = term.Profile?.Picture is { Length: > 0 } picture ? ImageUrl(picture) : string.Empty,
+    };
+
+    /// <summary>A term in an overview.</summary>
+    public TermSummaryView TermSummary(Term term) =>
+        new(term.Name, Url(term.Path), term.Articles.Length, term.Description.Length > 0 ? term.Description : term.Profile?.Bio ?? string.Empty);
+
+    /// <summary>A demand for the index and its page.</summary>
+    public DemandSummaryView Demand(Demand demand, SiteIndex index) => new()
+    {
+        Text = demand.Text,
+        Url = Url(demand.Path),
+        Id = demand.Id,
+        Slug = demand.Slug,
+        Topic = demand.Topic,
+        Count = demand.Count,
+        FirstIso = Iso(demand.First),
+        FirstDisplay = Display(demand.First),
+        LastIso = Iso(demand.Last),
+        LastDisplay = Display(demand.Last),
+        Sections = [.. demand.Sections.Select(s => Link(s, index.Section(s)))],
+        Wordings = [.. demand.Wordings.Select(w => new WordingView(w.Wording, w.Count))],
+    };
+
+    /// <summary>Where page <paramref name="number"/> of <paramref name="count"/> of a list at <paramref name="path"/> stands.</summary>
+    public PaginationView Pagination(string path, int number, int count, int total) => new()
+    {
+        Number = number,
+        Count = count,
+        Total = total,
+        PrevUrl = number > 1 ? Url(UrlScheme.Paged(path, number - 1)) : string.Empty,
+        NextUrl = number < count ? Url(UrlScheme.Paged(path, number + 1)) : string.Empty,
+        Pages = [.. Enumerable.Range(1, count).Select(n => new PageNumberView(n, Url(UrlScheme.Paged(path, n)), n == number))],
+    };
 
     /// <summary>The view of a standalone page.</summary>
     public PageView Page(Page page) => new()
@@ -82,15 +140,20 @@ public sealed partial class ViewFactory
     };
 
     /// <summary>The <c>site</c> every template sees.</summary>
-    public SiteView Site(IEnumerable<Page> pages, DateTimeOffset now) => new()
+    public SiteView Site(IEnumerable<Page> pages, SiteIndex index, DateTimeOffset now) => new()
     {
         Title = _site.Title,
         Description = _site.Description,
         BaseUrl = _site.BaseUrl.AbsoluteUri,
         Root = _site.RootPath,
         Language = _site.Language,
-        Sections = [.. _site.Sections.Select(s => Link(s.Name))],
+        Sections = [.. _site.Sections.Select(s => Link(s.Name, index.Section(s.Name)))],
         Pages = [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => new PageLinkView(p.Title, Url(p.Path)))],
+        DemandsUrl = Url("demands/"),
+        TagsUrl = Url("tags/"),
+        AuthorsUrl = Url("authors/"),
+        SectionsUrl = Url("sections/"),
+        Years = [.. index.Years.Select(y => Link(y.Name, y))],
         Year = TimeZoneInfo.ConvertTime(now, _site.TimeZone).Year,
         Params = _site.Params,
     };
@@ -102,7 +165,8 @@ public sealed partial class ViewFactory
     public string Display(DateTimeOffset date) =>
         TimeZoneInfo.ConvertTime(date, _site.TimeZone).ToString(_dateFormat, _site.Culture);
 
-    private static LinkView Link(string name) => new(name, Slug.From(name), string.Empty);
+    private LinkView Link(string name, Term? term) =>
+        term is null ? new LinkView(name, Slug.From(name), string.Empty) : new LinkView(term.Name, term.Slug, Url(term.Path));
 
     private string ImageUrl(string image) =>
         Uri.TryCreate(image, UriKind.Absolute, out var absolute) && !image.StartsWith('/') ? absolute.AbsoluteUri : Url(image.TrimStart('/'));

@@ -17,7 +17,7 @@ public static class YamlLoader
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            return stream.Documents.Count == 0 ? new YamlScalarNode(string.Empty) : stream.Documents[0].RootNode;
+            return stream.Documents.Count == 0 ? new YamlScalarNode(string.Empty) { Style = ScalarStyle.Plain } : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {

@@ -39,6 +39,8 @@ public sealed class BrokenSiteTests : IDisposable
         { "articles/tags-mapping.md", 7, DiagnosticCodes.WrongType, DiagnosticSeverity.Error, "'tags' must be a list" },
         { CollisionFile, 0, DiagnosticCodes.UrlCollision, DiagnosticSeverity.Error, "/2026/03/strike-vote/" },
         { "articles/no-front-matter.md", 1, DiagnosticCodes.FrontMatterMissing, DiagnosticSeverity.Error, "no front matter" },
+        { "articles/unknown-demand.md", 8, DiagnosticCodes.UnknownDemandId, DiagnosticSeverity.Error, "Did you mean 'free-transit'?" },
+        { "articles/emoji-tag.md", 0, DiagnosticCodes.InvalidSlug, DiagnosticSeverity.Error, "the tag '🔥' has no letters or digits" },
     };
 
     [Fact]

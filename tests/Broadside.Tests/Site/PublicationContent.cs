@@ -30,9 +30,10 @@ public sealed partial class PublicationContent
 {
     private readonly DateTimeOffset _now;
 
-    private PublicationContent(SiteConfig config, IReadOnlyList<SourceArticle> articles, IReadOnlyList<SourcePage> pages, DateTimeOffset now)
+    private PublicationContent(SiteConfig config, IReadOnlyList<SourceArticle> articles, IReadOnlyList<SourcePage> pages, IReadOnlyList<CanonicalDemand> demands, DateTimeOffset now)
     {
         _now = now;
+        CanonicalDemands = demands;
         Config = config;
         Articles = articles;
         Pages = pages;
@@ -43,6 +44,9 @@ public sealed partial class PublicationContent
 
     /// <summary>Every article, drafts included, newest first.</summary>
     public IReadOnlyList<SourceArticle> Articles { get; }
+
+    /// <summary>The canonical demands of demands.yml, if there is one.</summary>
+    public IReadOnlyList<CanonicalDemand> CanonicalDemands { get; }
 
     /// <summary>Every standalone page.</summary>
     public IReadOnlyList<SourcePage> Pages { get; }
@@ -77,8 +81,11 @@ public sealed partial class PublicationContent
                 "/" + Path.GetFileNameWithoutExtension(file) + "/"))
             .ToList();
 
+        var demandsFile = Path.Combine(folder, "demands.yml");
+        var demands = File.Exists(demandsFile) ? DataFiles.ReadDemands(File.ReadAllText(demandsFile), "demands.yml", diagnostics) : [];
+
         Assert.Empty(diagnostics.ToImmutableSorted().Select(d => d.ToString()));
-        return new PublicationContent(config, articles, pages, now);
+        return new PublicationContent(config, articles, pages, demands, now);
     }
 
     private static IEnumerable<string> Markdown(string folder, string kind)

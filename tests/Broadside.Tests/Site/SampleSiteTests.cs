@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Broadside.Content;
 using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
@@ -67,10 +68,12 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
 
         Assert.Equal(front.Authors, page.QuerySelectorAll("article header .byline .author").Select(Text));
         Assert.Equal(front.Section, Text(page.QuerySelector("article header .kicker")));
-        Assert.Equal(front.Tags, page.QuerySelectorAll("article .tags .tag").Select(Text));
+        // A tag is shown in the spelling most articles use, so case may differ from this article's.
+        Assert.Equal(front.Tags.Select(TermKey.Of), page.QuerySelectorAll("article .tags .tag").Select(e => TermKey.Of(Text(e))));
         Assert.Equal(front.Lang ?? Content.Config.Language, page.DocumentElement.GetAttribute("lang"));
 
-        // The theme shows a demand's own words, and for an {id: …} demand the id itself.
+        // A demand is shown in the article's own words, an {id: …} demand in its canonical wording,
+        // and each links to the demand's page.
         var demands = page.QuerySelector("article aside.demands");
         if (front.Demands.IsEmpty)
         {
@@ -79,8 +82,11 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
         else
         {
             Assert.NotNull(demands);
-            Assert.Equal(front.Demands.Select(d => d.Text ?? d.Id), demands.QuerySelectorAll("li").Select(Text));
+            var canonical = Content.CanonicalDemands.ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+            Assert.Equal(front.Demands.Select(d => d.Text ?? canonical[d.Id!]), demands.QuerySelectorAll("li").Select(Text));
             Assert.All(front.Demands.Where(d => d.Id is not null), d => Assert.NotNull(demands.QuerySelector($"li#demand-{d.Id}")));
+            Assert.All(demands.QuerySelectorAll("li a[href]"), a => Assert.True(Site.Has(a.GetAttribute("href")!), $"The demand link {a.GetAttribute("href")} leads nowhere."));
+            Assert.Equal(front.Demands.Length, demands.QuerySelectorAll("li a[href]").Length);
         }
     }
 
@@ -262,7 +268,7 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
         });
     }
 
-    [Fact(Skip = "bug: demands.yml is never read, so an {id: …} demand is shown as its bare id instead of its canonical wording")]
+    [Fact]
     public void An_id_demand_shows_its_canonical_wording()
     {
         var page = Site.Page("/2025/06/heat-kills-warehouse-workers-demand-cooling/");
@@ -285,7 +291,7 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
         Assert.False(new SiteOutput(output.Path).Has(draft.Url), $"The draft {draft.File} is still published at {draft.Url}.");
     }
 
-    [Fact(Skip = "bug: the home page lists only the newest page_size articles and nothing else links the older ones (no archive, section or tag pages), so they cannot be reached")]
+    [Fact]
     public void Every_published_article_can_be_reached_from_the_home_page()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };

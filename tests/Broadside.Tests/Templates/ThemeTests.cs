@@ -230,6 +230,11 @@ public sealed class ThemeTests : IDisposable
         Language = "en",
         Sections = [],
         Pages = [],
+        DemandsUrl = Root + "demands/",
+        TagsUrl = Root + "tags/",
+        AuthorsUrl = Root + "authors/",
+        SectionsUrl = Root + "sections/",
+        Years = [],
         Year = 2026,
         Params = ImmutableDictionary<string, object?>.Empty,
     };

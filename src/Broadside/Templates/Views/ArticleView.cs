@@ -32,6 +32,9 @@ public sealed record ArticleView
 
     public required ImmutableArray<DemandView> Demands { get; init; }
 
+    /// <summary>Up to three articles that share its tags and demands.</summary>
+    public required ImmutableArray<ArticleLinkView> Related { get; init; }
+
     public required string Image { get; init; }
 
     public required string ImageAlt { get; init; }

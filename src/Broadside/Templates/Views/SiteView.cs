@@ -23,6 +23,21 @@ public sealed record SiteView
     /// <summary>Standalone pages.</summary>
     public required ImmutableArray<PageLinkView> Pages { get; init; }
 
+    /// <summary>The demands index.</summary>
+    public required string DemandsUrl { get; init; }
+
+    /// <summary>The overview of all tags.</summary>
+    public required string TagsUrl { get; init; }
+
+    /// <summary>The overview of all authors.</summary>
+    public required string AuthorsUrl { get; init; }
+
+    /// <summary>The overview of all sections.</summary>
+    public required string SectionsUrl { get; init; }
+
+    /// <summary>Years with articles, newest first.</summary>
+    public required ImmutableArray<LinkView> Years { get; init; }
+
     /// <summary>The year of the build.</summary>
     public required int Year { get; init; }
 

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Broadside.Diagnostics;
+using Broadside.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Broadside.Content;
+
+/// <summary>Reads the publication's data files: <c>authors.yml</c> and <c>demands.yml</c>.</summary>
+public static class DataFiles
+{
+    /// <summary>Reads author profiles; problems are reported and the entry skipped.</summary>
+    public static ImmutableArray<AuthorProfile> ReadAuthors(string text, string file, DiagnosticBag diagnostics)
+    {
+        var profiles = ImmutableArray.CreateBuilder<AuthorProfile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var map in Entries(text, file, diagnostics, "authors.yml", "a list of authors, each with 'name:' and optionally 'bio:', 'link:', 'picture:'"))
+        {
+            map.WarnUnknownKeys(["name", "bio", "link", "picture"], ImmutableHashSet<string>.Empty);
+            var name = map.String("name", required: true, hint: "give the author's name as bylines write it");
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add(TermKey.Of(name)))
+            {
+                map.Report(map.Node("name")!, DiagnosticCodes.DuplicateKey, $"the author '{name}' is listed twice: keep one");
+                continue;
+            }
+
+            var link = map.String("link") ?? string.Empty;
+            if (link.Length > 0 && !IsWebAddress(link))
+            {
+                map.Report(map.Node("link")!, DiagnosticCodes.InvalidUrl, $"'{link}' is not a web address: write it in full, such as https://example.org/");
+                link = string.Empty;
+            }
+
+            profiles.Add(new AuthorProfile(name, map.String("bio") ?? string.Empty, link, map.String("picture") ?? string.Empty));
+        }
+
+        return profiles.ToImmutable();
+    }
+
+    /// <summary>Reads canonical demands; ids and wordings that clash are reported.</summary>
+    public static ImmutableArray<CanonicalDemand> ReadDemands(string text, string file, DiagnosticBag diagnostics)
+    {
+        var demands = ImmutableArray.CreateBuilder<CanonicalDemand>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var wordings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'aliases:' and 'topic:'"))
+        {
+            map.WarnUnknownKeys(["id", "text", "aliases", "topic"], ImmutableHashSet<string>.Empty);
+            var id = map.String("id", required: true, hint: "give the demand an id such as rent-control");
+            var wording = map.String("text", required: true, hint: "give the demand's canonical wording, such as \"Rent control now!\"");
+            var aliases = map.StringList("aliases");
+            if (id is null || wording is null)
+            {
+                continue;
+            }
+
+            if (Slug.From(id) != id)
+            {
+                map.Report(map.Node("id")!, DiagnosticCodes.InvalidSlug, $"the id '{id}' must be lower case words joined by hyphens, such as '{Slug.From(id)}'");
+                continue;
+            }
+
+            if (!ids.Add(id))
+            {
+                map.Report(map.Node("id")!, DiagnosticCodes.DuplicateKey, $"the id '{id}' is used twice: give each demand its own id");
+                continue;
+            }
+
+            foreach (var variant in aliases.Prepend(wording))
+            {
+                var key = DemandText.Normalize(variant);
+                if (wordings.TryGetValue(key, out var other) && other != id)
+                {
+                    map.Report(map.Node("aliases") ?? map.Node("text")!, DiagnosticCodes.DuplicateKey, $"the wording '{variant}' belongs to both '{other}' and '{id}': keep it in one");
+                }
+                else
+                {
+                    wordings[key] = id;
+                }
+            }
+
+            demands.Add(new CanonicalDemand(id, wording, aliases, map.String("topic") ?? string.Empty, map.LineOf("id")));
+        }
+
+        return demands.ToImmutable();
+    }
+
+    private static IEnumerable<YamlMap> Entries(string text, string file, DiagnosticBag diagnostics, string what, string shape)
+    {
+        var root = YamlLoader.Load(text, file, 0, diagnostics);
+        switch (root)
+        {
+            case null:
+                yield break;
+            case YamlScalarNode scalar when YamlMap.IsNull(scalar):
+                yield break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlMappingNode mapping)
+                    {
+                        yield return YamlMap.From(mapping, file, 0, diagnostics);
+                    }
+                    else
+                    {
+                        diagnostics.Error(DiagnosticCodes.DataFileInvalid, $"each entry of {what} is a set of 'key: value' lines starting with '- '", file, (int)item.Start.Line, (int)item.Start.Column);
+                    }
+                }
+
+                yield break;
+            default:
+                diagnostics.Error(DiagnosticCodes.DataFileInvalid, $"{what} must be {shape}", file, (int)root.Start.Line, (int)root.Start.Column);
+                yield break;
+        }
+    }
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "mailto";
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+
+namespace Broadside.Modules;
+
+/// <summary>Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).</summary>
+public static class DemandsJson
+{
+    /// <summary>The format's version; raised when a field changes meaning or goes away.</summary>
+    public const int Version = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+
+        // The file is served as application/json, never inlined in HTML, so letters of every script stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The JSON text for <paramref name="demands"/>, most raised first.</summary>
+    public static string Write(ImmutableArray<Demand> demands, ViewFactory views)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", Version);
+            json.WriteNumber("count", demands.Length);
+            json.WriteStartArray("demands");
+            foreach (var demand in demands)
+            {
+                json.WriteStartObject();
+                json.WriteString("slug", demand.Slug);
+                WriteOptional(json, "id", demand.Id);
+                json.WriteString("text", demand.Text);
+                WriteOptional(json, "topic", demand.Topic);
+                json.WriteString("url", views.AbsoluteUrl(demand.Path));
+                json.WriteNumber("count", demand.Count);
+                json.WriteString("first", ViewFactory.Iso(demand.First));
+                json.WriteString("last", ViewFactory.Iso(demand.Last));
+                json.WriteStartArray("sections");
+                foreach (var section in demand.Sections)
+                {
+                    json.WriteStringValue(section);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("wordings");
+                foreach (var (wording, count) in demand.Wordings)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("text", wording);
+                    json.WriteNumber("count", count);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("articles");
+                foreach (var entry in demand.Entries)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("title", entry.Article.Title);
+                    json.WriteString("url", views.AbsoluteUrl(entry.Article.Path));
+                    json.WriteString("date", ViewFactory.Iso(entry.Article.FrontMatter.Date));
+                    json.WriteString("section", entry.Article.FrontMatter.Section);
+                    json.WriteString("wording", entry.Wording);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string value)
+    {
+        if (value.Length == 0)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Engine;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+using Broadside.Templates.Views;
+
+namespace Broadside.Modules;
+
+/// <summary>Builds the <see cref="IndexDocument"/> from the published articles and the data files.</summary>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, string articlesPipeline, string dataPipeline) : IModule
+{
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var articles = context.OutputsOf<Article>(articlesPipeline).ToImmutableArray();
+        var profiles = context.OutputsOf<AuthorsDocument>(dataPipeline).SelectMany(d => d.Profiles).ToImmutableArray();
+        var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
+        var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
+
+        var articleViews = new ArticleView[articles.Length];
+        Parallel.For(0, articles.Length, i => articleViews[i] = views.Article(articles[i], index));
+        var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
+            .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        return [new IndexDocument(index, bySource)];
+    }
+}

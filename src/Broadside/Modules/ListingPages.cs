@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Broadside.Output;
+using Broadside.Templates;
+using Broadside.Templates.Views;
+
+namespace Broadside.Modules;
+
+/// <summary>One page of a paginated list, ready to render.</summary>
+/// <param name="Path">The page's path below the site root.</param>
+/// <param name="Meta">Its head metadata.</param>
+/// <param name="Variables">What its template sees besides <c>site</c> and <c>meta</c>.</param>
+public sealed record ListingPage(string Path, MetaView Meta, ImmutableArray<KeyValuePair<string, object?>> Variables);
+
+/// <summary>Splits lists into pages and renders pages in parallel.</summary>
+public static class ListingPages
+{
+    /// <summary>
+    /// The pages of <paramref name="items"/> at <paramref name="path"/>, <paramref name="size"/> to a page:
+    /// page 1 at the path itself, page N at <c>page/N/</c>. An empty list still has one page.
+    /// </summary>
+    public static IEnumerable<(int Number, int Count, ImmutableArray<T> Items, string Path)> Split<T>(ImmutableArray<T> items, int size, string path)
+    {
+        var count = Math.Max(1, (items.Length + size - 1) / size);
+        for (var number = 1; number <= count; number++)
+        {
+            var start = (number - 1) * size;
+            yield return (number, count, items.Slice(start, Math.Min(size, items.Length - start)), UrlScheme.Paged(path, number));
+        }
+    }
+
+    /// <summary>The title of page <paramref name="number"/> of a list called <paramref name="title"/>.</summary>
+    public static string Title(string title, int number) =>
+        number <= 1 ? title : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} (page {number})");
+
+    /// <summary>Renders <paramref name="pages"/> with <paramref name="template"/>, in parallel, keeping their order.</summary>
+    public static ImmutableArray<Engine.Document> Render(
+        IReadOnlyList<ListingPage> pages,
+        string template,
+        Theme theme,
+        SiteView site,
+        DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var results = new OutputFile?[pages.Count];
+        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var page = pages[i];
+            var html = theme.RenderPage(template, site, page.Meta, page.Variables, null, diagnostics);
+            results[i] = html is null ? null : new OutputFile { Destination = UrlScheme.File(page.Path), Content = html };
+        });
+        return [.. results.OfType<OutputFile>()];
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Broadside.Engine;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+using Broadside.Templates.Views;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Renders the paginated archive of every section, tag, author and year with
+/// <c>templates/archive.liquid</c>, and the overviews of all sections, tags and authors with
+/// <c>templates/terms.liquid</c>.
+/// </summary>
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
+{
+    /// <summary>The template of one term's archive.</summary>
+    public const string ArchiveTemplate = "archive";
+
+    /// <summary>The template of an overview of terms.</summary>
+    public const string TermsTemplate = "terms";
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline);
+        var site = SiteDocument.In(context, sitePipeline);
+        var terms = index.Index.Sections.Concat(index.Index.Tags).Concat(index.Index.Authors).Concat(index.Index.Years);
+
+        var archives = terms.SelectMany(term => Pages(term, index)).ToList();
+        var overviews = new[]
+        {
+            Overview("section", "Sections", "sections/", index.Index.Sections),
+            Overview("tag", "Topics", "tags/", index.Index.Tags),
+            Overview("author", "Authors", "authors/", index.Index.Authors),
+        };
+
+        return
+        [
+            .. ListingPages.Render(archives, ArchiveTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+            .. ListingPages.Render(overviews, TermsTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+        ];
+    }
+
+    private IEnumerable<ListingPage> Pages(Term term, IndexDocument index)
+    {
+        var archive = views.Archive(term);
+        var articles = term.Articles.Select(index.ViewOf).ToImmutableArray();
+        var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
+        return ListingPages.Split(articles, pageSize, term.Path).Select(p => new ListingPage(
+            p.Path,
+            views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path),
+            [new("archive", archive), new("articles", p.Items), new("pagination", views.Pagination(term.Path, p.Number, p.Count, articles.Length))]));
+    }
+
+    private ListingPage Overview(string kind, string title, string path, ImmutableArray<Term> terms)
+    {
+        var items = terms.Select(views.TermSummary);
+        if (kind != "section")
+        {
+            items = items.OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase);
+        }
+
+        return new ListingPage(path, views.Meta("terms", title, string.Empty, path), [new("terms", new TermsView(kind, title, [.. items]))]);
+    }
+}

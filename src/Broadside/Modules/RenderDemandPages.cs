@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+using Broadside.Templates.Views;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Renders the demands index in three orders (by topic, most raised, most recent) with
+/// <c>templates/demands.liquid</c>, a paginated page per demand with <c>templates/demand.liquid</c>,
+/// and <c>demands.json</c>.
+/// </summary>
+public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
+{
+    /// <summary>The template of the index.</summary>
+    public const string IndexTemplate = "demands";
+
+    /// <summary>The template of one demand's page.</summary>
+    public const string DemandTemplate = "demand";
+
+    /// <summary>The path of the index.</summary>
+    public const string IndexPath = "demands/";
+
+    /// <summary>The machine-readable data's file.</summary>
+    public const string JsonFile = "demands.json";
+
+    private static readonly (string Order, string Name, string Path)[] Orders =
+    [
+        ("topic", "By topic", IndexPath),
+        ("most-raised", "Most raised", IndexPath + "most-raised/"),
+        ("recent", "Most recent", IndexPath + "recent/"),
+    ];
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline);
+        var site = SiteDocument.In(context, sitePipeline);
+        var demands = index.Index.Demands;
+        var summaries = demands.Select(d => views.Demand(d, index.Index)).ToImmutableArray();
+
+        var pages = Orders.Select(order => IndexPage(order, summaries)).ToList();
+        var demandPages = demands.Zip(summaries).SelectMany(pair => DemandPages(pair.First, pair.Second, index)).ToList();
+
+        return
+        [
+            .. ListingPages.Render(pages, IndexTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+            .. ListingPages.Render(demandPages, DemandTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+            new OutputFile { Destination = JsonFile, Content = DemandsJson.Write(demands, views) },
+        ];
+    }
+
+    private ListingPage IndexPage((string Order, string Name, string Path) order, ImmutableArray<DemandSummaryView> summaries)
+    {
+        var ordered = order.Order switch
+        {
+            "recent" => [.. summaries.OrderByDescending(d => d.LastIso, StringComparer.Ordinal).ThenByDescending(d => d.Count).ThenBy(d => d.Slug, StringComparer.Ordinal)],
+            _ => summaries,
+        };
+        var topics = order.Order == "topic"
+            ? summaries.GroupBy(d => d.Topic, StringComparer.Ordinal)
+                .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new TopicView(g.Key, [.. g]))
+                .ToImmutableArray()
+            : [];
+        var view = new DemandsIndexView
+        {
+            Order = order.Order,
+            Topics = topics,
+            Demands = ordered,
+            Total = summaries.Length,
+            Orders = [.. Orders.Select(o => new DemandOrderView(o.Name, views.Url(o.Path), o.Order == order.Order))],
+            JsonUrl = views.Url(JsonFile),
+        };
+        var title = order.Order == "topic" ? "Demands" : $"Demands: {order.Name.ToLowerInvariant()}";
+        return new ListingPage(order.Path, views.Meta("demands", title, "Every demand the publication has raised, how often and when.", order.Path), [new("demands_index", view)]);
+    }
+
+    private IEnumerable<ListingPage> DemandPages(Demand demand, DemandSummaryView summary, IndexDocument index)
+    {
+        var entries = demand.Entries.Select(e => new DemandEntryView(index.ViewOf(e.Article), e.Wording)).ToImmutableArray();
+        var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
+        return ListingPages.Split(entries, pageSize, demand.Path).Select(p => new ListingPage(
+            p.Path,
+            views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path),
+            [new("demand", summary), new("entries", p.Items), new("pagination", views.Pagination(demand.Path, p.Number, p.Count, entries.Length))]));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Broadside.Content;
+
+namespace Broadside.Taxonomy;
+
+/// <summary>
+/// Every grouping of the publication's articles, made once per build: sections, tags, authors, years,
+/// demands and related articles. Archive pages, demand pages, article pages and feeds all read it.
+/// </summary>
+public sealed class SiteIndex
+{
+    private readonly FrozenDictionary<string, Term> _sections;
+    private readonly FrozenDictionary<string, Term> _tags;
+    private readonly FrozenDictionary<string, Term> _authors;
+    private readonly FrozenDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> _demandsOf;
+    private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
+
+    internal SiteIndex(
+        ImmutableArray<Article> articles,
+        ImmutableArray<Term> sections,
+        ImmutableArray<Term> tags,
+        ImmutableArray<Term> authors,
+        ImmutableArray<Term> years,
+        ImmutableArray<Demand> demands,
+        FrozenDictionary<string, Term> sectionsByKey,
+        FrozenDictionary<string, Term> tagsByKey,
+        FrozenDictionary<string, Term> authorsByKey,
+        FrozenDictionary<string, ImmutableArray<(Demand, string)>> demandsOf,
+        FrozenDictionary<string, ImmutableArray<Article>> related)
+    {
+        Articles = articles;
+        Sections = sections;
+        Tags = tags;
+        Authors = authors;
+        Years = years;
+        Demands = demands;
+        _sections = sectionsByKey;
+        _tags = tagsByKey;
+        _authors = authorsByKey;
+        _demandsOf = demandsOf;
+        _related = related;
+    }
+
+    /// <summary>Published articles, newest first.</summary>
+    public ImmutableArray<Article> Articles { get; }
+
+    /// <summary>Sections: those of site.yml in menu order, then the others by name.</summary>
+    public ImmutableArray<Term> Sections { get; }
+
+    /// <summary>Tags, by slug.</summary>
+    public ImmutableArray<Term> Tags { get; }
+
+    /// <summary>Authors, by slug.</summary>
+    public ImmutableArray<Term> Authors { get; }
+
+    /// <summary>Years with articles, newest first.</summary>
+    public ImmutableArray<Term> Years { get; }
+
+    /// <summary>Every distinct demand, most raised first, then most recent.</summary>
+    public ImmutableArray<Demand> Demands { get; }
+
+    /// <summary>The section term named <paramref name="name"/> (any case or spacing).</summary>
+    public Term? Section(string name) => _sections.GetValueOrDefault(TermKey.Of(name));
+
+    /// <summary>The tag term named <paramref name="name"/> (any case or spacing).</summary>
+    public Term? Tag(string name) => _tags.GetValueOrDefault(TermKey.Of(name));
+
+    /// <summary>The author term named <paramref name="name"/> (any case or spacing).</summary>
+    public Term? Author(string name) => _authors.GetValueOrDefault(TermKey.Of(name));
+
+    /// <summary>The demands <paramref name="article"/> raises, in its order, with its wording.</summary>
+    public ImmutableArray<(Demand Demand, string Wording)> DemandsOf(Article article) =>
+        _demandsOf.TryGetValue(article.Source!, out var demands) ? demands : [];
+
+    /// <summary>Articles that share tags or demands with <paramref name="article"/>, most related first.</summary>
+    public ImmutableArray<Article> RelatedTo(Article article) =>
+        _related.TryGetValue(article.Source!, out var related) ? related : [];
+}

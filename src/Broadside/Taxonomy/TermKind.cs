@@ -1,0 +1,10 @@
+namespace Broadside.Taxonomy;
+
+/// <summary>The ways articles are grouped into archives.</summary>
+public enum TermKind
+{
+    Section,
+    Tag,
+    Author,
+    Year,
+}

@@ -1,0 +1,76 @@
+using Broadside.Content;
+using Broadside.Diagnostics;
+
+namespace Broadside.Tests.Content;
+
+public sealed class DataFilesTests
+{
+    [Fact]
+    public void Reads_canonical_demands()
+    {
+        var bag = new DiagnosticBag();
+        var demands = DataFiles.ReadDemands(
+            """
+            - id: abolish-ice
+              text: "Abolish ICE!"
+              aliases: ["Abolish ICE and CBP!"]
+              topic: Immigration
+            - id: free-transit
+              text: "Free transit!"
+            """,
+            "input/demands.yml",
+            bag);
+
+        Assert.Empty(bag.ToImmutableSorted());
+        Assert.Equal(["abolish-ice", "free-transit"], demands.Select(d => d.Id));
+        Assert.Equal("Immigration", demands[0].Topic);
+        Assert.Equal(["Abolish ICE and CBP!"], demands[0].Aliases.ToArray());
+        Assert.Equal(string.Empty, demands[1].Topic);
+        Assert.Equal(5, demands[1].Line);
+    }
+
+    [Theory]
+    [InlineData("- id: a\n  text: A\n- id: a\n  text: B\n", DiagnosticCodes.DuplicateKey, 3)]
+    [InlineData("- id: Not A Slug\n  text: A\n", DiagnosticCodes.InvalidSlug, 1)]
+    [InlineData("- id: a\n", DiagnosticCodes.RequiredKeyMissing, 1)]
+    [InlineData("- id: a\n  text: Free buses!\n- id: b\n  text: B\n  aliases: [\"free buses\"]\n", DiagnosticCodes.DuplicateKey, 5)]
+    [InlineData("id: a\n", DiagnosticCodes.DataFileInvalid, 1)]
+    [InlineData("- just text\n", DiagnosticCodes.DataFileInvalid, 1)]
+    public void Reports_bad_demands_at_their_line(string yaml, string code, int line)
+    {
+        var bag = new DiagnosticBag();
+        DataFiles.ReadDemands(yaml, "input/demands.yml", bag);
+        var diagnostic = Assert.Single(bag.ToImmutableSorted(), d => d.IsError);
+        Assert.Equal((code, line, "input/demands.yml"), (diagnostic.Code, diagnostic.Line, diagnostic.File));
+    }
+
+    [Fact]
+    public void Reads_author_profiles_and_refuses_a_bad_link()
+    {
+        var bag = new DiagnosticBag();
+        var authors = DataFiles.ReadAuthors(
+            """
+            - name: Ana Ruiz
+              bio: Covers transit.
+              link: https://example.org/ana
+              picture: /media/ana.svg
+            - name: Tomás Berg
+              link: javascript:alert(1)
+            """,
+            "input/authors.yml",
+            bag);
+
+        Assert.Equal(new AuthorProfile("Ana Ruiz", "Covers transit.", "https://example.org/ana", "/media/ana.svg"), authors[0]);
+        Assert.Equal(string.Empty, authors[1].Link);
+        var error = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidUrl, 6), (error.Code, error.Line));
+    }
+
+    [Fact]
+    public void An_empty_file_has_no_entries()
+    {
+        var bag = new DiagnosticBag();
+        Assert.Empty(DataFiles.ReadAuthors(string.Empty, "input/authors.yml", bag));
+        Assert.False(bag.HasErrors);
+    }
+}
