@@ -15,6 +15,16 @@ public sealed record SiteConfig
     /// <summary>The absolute URL the site is published at; its path always ends in <c>/</c>.</summary>
     public required Uri BaseUrl { get; init; }
 
+    /// <summary>
+    /// The production address from site.yml. Differs from <see cref="BaseUrl"/> in a deploy preview
+    /// built with <c>--base-url</c>: pages link within the preview, but feeds name their production
+    /// address as their own, so subscribers never follow a preview.
+    /// </summary>
+    public Uri? ProductionUrl { get; init; }
+
+    /// <summary>The address feeds give as their own: <see cref="ProductionUrl"/>, else <see cref="BaseUrl"/>.</summary>
+    public Uri FeedBaseUrl => ProductionUrl ?? BaseUrl;
+
     /// <summary>The site's language tag (<c>en</c>, <c>pt-BR</c>).</summary>
     public string Language { get; init; } = "en";
 

@@ -68,7 +68,8 @@ public static class SiteConfigLoader
             Sections = ReadSections(map),
         };
 
-        config = config with { BaseUrl = ReadBaseUrl(map, baseUrlOverride is not null) ?? config.BaseUrl };
+        var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
+        config = config with { BaseUrl = baseUrl ?? config.BaseUrl, ProductionUrl = baseUrl };
         if (map.String("language") is { } language)
         {
             try
@@ -98,7 +99,9 @@ public static class SiteConfigLoader
     }
 
     private static SiteConfig Apply(SiteConfig config, Uri? baseUrlOverride) =>
-        baseUrlOverride is null ? config : config with { BaseUrl = WithTrailingSlash(baseUrlOverride) };
+        baseUrlOverride is null
+            ? config
+            : config with { ProductionUrl = config.ProductionUrl ?? config.BaseUrl, BaseUrl = WithTrailingSlash(baseUrlOverride) };
 
     private static Uri? ReadBaseUrl(YamlMap map, bool overridden)
     {

@@ -11,7 +11,8 @@ namespace Broadside.Modules;
 /// <param name="Path">The page's path below the site root.</param>
 /// <param name="Meta">Its head metadata.</param>
 /// <param name="Variables">What its template sees besides <c>site</c> and <c>meta</c>.</param>
-public sealed record ListingPage(string Path, MetaView Meta, ImmutableArray<KeyValuePair<string, object?>> Variables);
+/// <param name="LastModified">The newest change among the page's items, for the sitemap.</param>
+public sealed record ListingPage(string Path, MetaView Meta, ImmutableArray<KeyValuePair<string, object?>> Variables, DateTimeOffset? LastModified = null);
 
 /// <summary>Splits lists into pages and renders pages in parallel.</summary>
 public static class ListingPages
@@ -29,6 +30,10 @@ public static class ListingPages
             yield return (number, count, items.Slice(start, Math.Min(size, items.Length - start)), UrlScheme.Paged(path, number));
         }
     }
+
+    /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
+    public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>
+        articles.Select(a => (DateTimeOffset?)(a.FrontMatter.Updated ?? a.FrontMatter.Date)).Max();
 
     /// <summary>The title of page <paramref name="number"/> of a list called <paramref name="title"/>.</summary>
     public static string Title(string title, int number) =>
@@ -48,7 +53,7 @@ public static class ListingPages
         {
             var page = pages[i];
             var html = theme.RenderPage(template, site, page.Meta, page.Variables, null, diagnostics);
-            results[i] = html is null ? null : new OutputFile { Destination = UrlScheme.File(page.Path), Content = html };
+            results[i] = html is null ? null : new OutputFile { Destination = UrlScheme.File(page.Path), Content = html, LastModified = page.LastModified };
         });
         return [.. results.OfType<OutputFile>()];
     }

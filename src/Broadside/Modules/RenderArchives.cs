@@ -44,12 +44,12 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     private IEnumerable<ListingPage> Pages(Term term, IndexDocument index)
     {
         var archive = views.Archive(term);
-        var articles = term.Articles.Select(index.ViewOf).ToImmutableArray();
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
-        return ListingPages.Split(articles, pageSize, term.Path).Select(p => new ListingPage(
+        return ListingPages.Split(term.Articles, pageSize, term.Path).Select(p => new ListingPage(
             p.Path,
-            views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path),
-            [new("archive", archive), new("articles", p.Items), new("pagination", views.Pagination(term.Path, p.Number, p.Count, articles.Length))]));
+            views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
+            [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],
+            ListingPages.Newest(p.Items)));
     }
 
     private ListingPage Overview(string kind, string title, string path, ImmutableArray<Term> terms)

@@ -15,8 +15,14 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
     protected override Document? Transform(Article input, PipelineContext context)
     {
         var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
-        var meta = views.Meta("article", input.Title, view.Summary, input.Path, input.FrontMatter.Lang, input.FrontMatter.Canonical);
+        var meta = views.ArticleMeta(input, view);
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [new("article", view)], input.Source, context.Diagnostics);
-        return html is null ? null : new OutputFile { Source = input.Source, Destination = input.Destination, Content = html };
+        return html is null ? null : new OutputFile
+        {
+            Source = input.Source,
+            Destination = input.Destination,
+            Content = html,
+            LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
+        };
     }
 }

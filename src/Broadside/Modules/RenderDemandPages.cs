@@ -84,7 +84,8 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
         return ListingPages.Split(entries, pageSize, demand.Path).Select(p => new ListingPage(
             p.Path,
-            views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path),
-            [new("demand", summary), new("entries", p.Items), new("pagination", views.Pagination(demand.Path, p.Number, p.Count, entries.Length))]));
+            views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
+            [new("demand", summary), new("entries", p.Items), new("pagination", views.Pagination(demand.Path, p.Number, p.Count, entries.Length))],
+            ListingPages.Newest(demand.Entries.Skip((p.Number - 1) * pageSize).Take(pageSize).Select(e => e.Article))));
     }
 }

@@ -14,12 +14,13 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
-        var articles = index.Index.Articles.Select(index.ViewOf).ToImmutableArray();
+        var articles = index.Index.Articles;
         var pages = ListingPages.Split(articles, pageSize, string.Empty)
             .Select(p => new ListingPage(
                 p.Path,
                 views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
-                [new("articles", p.Items), new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length))]))
+                [new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length))],
+                ListingPages.Newest(p.Items)))
             .ToList();
         return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline), context.Diagnostics, context.CancellationToken);
     }

@@ -36,6 +36,7 @@ public sealed class RenderRedirects(ViewFactory views, params string[] pipelines
             {
                 Source = source,
                 Destination = path.EndsWith('/') ? UrlScheme.File(path) : path,
+                InSitemap = false,
                 Content = Page(target, views.AbsoluteUrl(target[views.Url(string.Empty).Length..])),
             });
             rules.Append(views.Url(path)).Append(' ').Append(target).Append(" 301\n");
@@ -43,7 +44,7 @@ public sealed class RenderRedirects(ViewFactory views, params string[] pipelines
 
         if (rules.Length > 0)
         {
-            documents.Add(new OutputFile { Destination = RedirectsFile, Content = rules.ToString() });
+            documents.Add(new OutputFile { Destination = RedirectsFile, Content = rules.ToString(), InSitemap = false });
         }
 
         return documents.ToImmutable();

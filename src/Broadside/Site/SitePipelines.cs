@@ -18,6 +18,9 @@ public static class SitePipelines
     public const string Home = nameof(Home);
     public const string Archives = nameof(Archives);
     public const string Demands = nameof(Demands);
+    public const string Feeds = nameof(Feeds);
+    public const string NotFound = nameof(NotFound);
+    public const string Sitemap = nameof(Sitemap);
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
     public const string Urls = nameof(Urls);
@@ -32,6 +35,7 @@ public static class SitePipelines
         "templates/" + RenderArchives.TermsTemplate,
         "templates/" + RenderDemandPages.IndexTemplate,
         "templates/" + RenderDemandPages.DemandTemplate,
+        "templates/" + RenderNotFound.Template,
     ];
 
     /// <summary>Creates the pipelines of one build.</summary>
@@ -97,6 +101,23 @@ public static class SitePipelines
             {
                 DependsOn = [Index, Site],
                 Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize)],
+                Output = [write],
+            },
+            new Pipeline(Feeds)
+            {
+                DependsOn = [Index],
+                Process = [new RenderFeeds(config, views, Index)],
+                Output = [write],
+            },
+            new Pipeline(NotFound)
+            {
+                DependsOn = [Site],
+                Process = [new RenderNotFound(theme, views, Site)],
+                Output = [write],
+            },
+            new Pipeline(Sitemap)
+            {
+                PostProcess = [new RenderSitemap(views)],
                 Output = [write],
             },
             new Pipeline(Assets)

@@ -132,6 +132,7 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<TopicView>();
         options.MemberAccessStrategy.Register<DemandOrderView>();
         options.MemberAccessStrategy.Register<DemandsIndexView>();
+        options.MemberAccessStrategy.Register<FeedLinkView>();
         options.ValueConverters.Add(value => value is RawHtml html ? new StringValue(html.Value, encode: false) : null);
 
         options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + input.ToStringValue().TrimStart('/')));

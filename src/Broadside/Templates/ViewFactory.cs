@@ -14,6 +14,7 @@ public sealed partial class ViewFactory
     private const int WordsPerMinute = 230;
     private readonly SiteConfig _site;
     private readonly string _dateFormat;
+    private readonly ImmutableArray<FeedLinkView> _siteFeeds;
 
     /// <summary>Creates a factory for <paramref name="site"/>.</summary>
     public ViewFactory(SiteConfig site)
@@ -23,6 +24,12 @@ public sealed partial class ViewFactory
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
         var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',');
         _dateFormat = pattern.Length == 0 ? "d MMMM yyyy" : pattern;
+        _siteFeeds =
+        [
+            new FeedLinkView($"{site.Title} (RSS)", "application/rss+xml", Url("feed.xml")),
+            new FeedLinkView($"{site.Title} (Atom)", "application/atom+xml", Url("atom.xml")),
+            new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url("feed.json")),
+        ];
     }
 
     /// <summary>The root-relative URL of a path below the site root.</summary>
@@ -128,8 +135,11 @@ public sealed partial class ViewFactory
         Extra = page.FrontMatter.Extra,
     };
 
-    /// <summary>The head metadata of a page at <paramref name="path"/>.</summary>
-    public MetaView Meta(string kind, string title, string description, string path, string? lang = null, Uri? canonical = null) => new()
+    /// <summary>
+    /// The head metadata of a page at <paramref name="path"/>; <paramref name="feedPath"/> is the
+    /// page's own RSS feed, announced after the site's feeds.
+    /// </summary>
+    public MetaView Meta(string kind, string title, string description, string path, string? lang = null, Uri? canonical = null, string? feedPath = null) => new()
     {
         Kind = kind,
         Title = title,
@@ -137,7 +147,25 @@ public sealed partial class ViewFactory
         Url = Url(path),
         CanonicalUrl = canonical?.AbsoluteUri ?? AbsoluteUrl(path),
         Lang = lang ?? _site.Language,
+        Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
+        FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
     };
+
+    /// <summary>The head metadata of an article page: social cards and schema.org NewsArticle data too.</summary>
+    public MetaView ArticleMeta(Article article, ArticleView view)
+    {
+        var front = article.FrontMatter;
+        var image = view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri;
+        return Meta("article", front.Title, view.Summary, article.Path, front.Lang, front.Canonical) with
+        {
+            Image = image,
+            ImageAlt = view.ImageAlt,
+            PublishedIso = view.DateIso,
+            ModifiedIso = view.UpdatedIso,
+            Authors = front.Authors,
+            JsonLd = new RawHtml(NewsArticleJson.Script(article, view, image, front.Canonical?.AbsoluteUri ?? AbsoluteUrl(article.Path), _site)),
+        };
+    }
 
     /// <summary>The <c>site</c> every template sees.</summary>
     public SiteView Site(IEnumerable<Page> pages, SiteIndex index, DateTimeOffset now) => new()

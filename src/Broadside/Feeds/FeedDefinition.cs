@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace Broadside.Feeds;
+
+/// <summary>One feed: what it is about, where it lives, and its entries, newest first.</summary>
+public sealed record FeedDefinition
+{
+    /// <summary>The feed's title, as readers list it.</summary>
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>The absolute URL of the page the feed follows (the site, an archive, a demand).</summary>
+    public required string HomeUrl { get; init; }
+
+    /// <summary>The feed's own absolute URL, on the production site.</summary>
+    public required string SelfUrl { get; init; }
+
+    public required string Language { get; init; }
+
+    /// <summary>Newest first, at most the feed size.</summary>
+    public required ImmutableArray<FeedEntry> Entries { get; init; }
+
+    /// <summary>When the feed last changed: its newest entry's time, so that unchanged content gives an unchanged file.</summary>
+    public DateTimeOffset Updated => Entries.IsEmpty ? DateTimeOffset.UnixEpoch : Entries.Max(e => e.Updated);
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace Broadside.Feeds;
+
+/// <summary>
+/// An article as every feed carries it, made once per build and shared by the site feed and every
+/// section, tag, author and demand feed that lists it. Every text is already safe for XML.
+/// </summary>
+public sealed record FeedEntry
+{
+    /// <summary>The permanent id: the article's absolute URL.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The article's absolute URL.</summary>
+    public required string Url { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The standfirst, plain text.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>The full article body, HTML with absolute URLs.</summary>
+    public required string ContentHtml { get; init; }
+
+    /// <summary>Bylines, in order, with their author pages' absolute URLs (or empty).</summary>
+    public required ImmutableArray<(string Name, string Url)> Authors { get; init; }
+
+    /// <summary>The section, then the tags.</summary>
+    public required ImmutableArray<string> Categories { get; init; }
+
+    public required DateTimeOffset Published { get; init; }
+
+    /// <summary>The last substantial change, or the publication time.</summary>
+    public required DateTimeOffset Updated { get; init; }
+
+    /// <summary>The lead picture's absolute URL, or empty.</summary>
+    public required string Image { get; init; }
+
+    /// <summary>The article's language tag.</summary>
+    public required string Language { get; init; }
+}

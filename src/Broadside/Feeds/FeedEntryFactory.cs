@@ -1,0 +1,33 @@
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+
+namespace Broadside.Feeds;
+
+/// <summary>Makes the <see cref="FeedEntry"/> of an article.</summary>
+public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
+{
+    /// <summary>The entry of <paramref name="article"/>.</summary>
+    public FeedEntry Create(Article article, SiteIndex index)
+    {
+        var front = article.FrontMatter;
+        var url = views.AbsoluteUrl(article.Path);
+        return new FeedEntry
+        {
+            Id = url,
+            Url = url,
+            Title = XmlText.Clean(front.Title),
+            Summary = XmlText.Clean(article.Summary),
+            ContentHtml = XmlText.Clean(AbsoluteHtml.Resolve(article.Html, new Uri(url))),
+            Authors = [.. front.Authors.Select(name => index.Author(name) is { } term
+                ? (XmlText.Clean(term.Name), views.AbsoluteUrl(term.Path))
+                : (XmlText.Clean(name), string.Empty))],
+            Categories = [.. front.Tags.Select(t => index.Tag(t)?.Name ?? t).Prepend(index.Section(front.Section)?.Name ?? front.Section).Select(XmlText.Clean).Distinct(StringComparer.Ordinal)],
+            Published = front.Date,
+            Updated = front.Updated ?? front.Date,
+            Image = front.Image is { } image ? new Uri(new Uri(url), image.StartsWith('/') ? views.Url(image.TrimStart('/')) : image).AbsoluteUri : string.Empty,
+            Language = front.Lang ?? site.Language,
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Engine;
+using Broadside.Feeds;
+using Broadside.Output;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Writes the site's RSS, Atom and JSON feeds and an RSS feed for every section, tag, author and
+/// demand, next to its page. Each article's entry is made once and shared by every feed that lists it.
+/// </summary>
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline) : IModule
+{
+    /// <summary>The site's RSS feed.</summary>
+    public const string Rss = "feed.xml";
+
+    /// <summary>The site's Atom feed.</summary>
+    public const string Atom = "atom.xml";
+
+    /// <summary>The site's JSON feed.</summary>
+    public const string Json = "feed.json";
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline).Index;
+        var size = site.FeedSize;
+
+        // Only articles that some feed lists need an entry.
+        var listed = index.Articles.Take(size)
+            .Concat(Terms(index).SelectMany(t => t.Articles.Take(size)))
+            .Concat(index.Demands.SelectMany(d => d.Entries.Take(size).Select(e => e.Article)))
+            .DistinctBy(a => a.Source)
+            .ToArray();
+        var factory = new FeedEntryFactory(site, views);
+        var entries = new FeedEntry[listed.Length];
+        Parallel.For(0, listed.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => entries[i] = factory.Create(listed[i], index));
+        var bySource = listed.Select((a, i) => (a.Source!, entries[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        ImmutableArray<FeedEntry> Entries(IEnumerable<Article> articles) => [.. articles.Take(size).Select(a => bySource[a.Source!])];
+
+        var siteFeed = Definition(site.Title, site.Description, string.Empty, Rss, Entries(index.Articles));
+        var feeds = Terms(index)
+            .Select(term => (Path: term.Path + Rss, Definition: Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss, Entries(term.Articles))))
+            .Concat(index.Demands.Select(demand => (Path: demand.Path + Rss, Definition: Definition(
+                $"{site.Title}: \u201C{demand.Text}\u201D",
+                $"Articles that raised the demand \u201C{demand.Text}\u201D.",
+                demand.Path,
+                demand.Path + Rss,
+                Entries(demand.Entries.Select(e => e.Article))))))
+            .ToList();
+
+        var files = new OutputFile[feeds.Count];
+        Parallel.For(0, feeds.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
+            files[i] = new OutputFile { Destination = feeds[i].Path, Content = SyndicationWriter.Rss(feeds[i].Definition) });
+
+        return
+        [
+            new OutputFile { Destination = Rss, Content = SyndicationWriter.Rss(siteFeed) },
+            new OutputFile { Destination = Atom, Content = SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }) },
+            new OutputFile { Destination = Json, Content = JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }) },
+            .. files,
+        ];
+    }
+
+    /// <summary>The terms that have feeds: sections, tags and authors.</summary>
+    private static IEnumerable<Term> Terms(SiteIndex index) => index.Sections.Concat(index.Tags).Concat(index.Authors);
+
+    private string TermTitle(Term term) => term.Kind switch
+    {
+        TermKind.Section => $"{site.Title}: {term.Name}",
+        TermKind.Tag => $"{site.Title}: {term.Name}",
+        TermKind.Author => $"{site.Title}: articles by {term.Name}",
+        _ => site.Title,
+    };
+
+    private FeedDefinition Definition(string title, string description, string homePath, string selfPath, ImmutableArray<FeedEntry> entries) => new()
+    {
+        Title = title,
+        Description = description.Length > 0 ? description : site.Description.Length > 0 ? site.Description : site.Title,
+        HomeUrl = views.AbsoluteUrl(homePath),
+        SelfUrl = FeedUrl(selfPath),
+        Language = site.Language,
+        Entries = entries,
+    };
+
+    private string FeedUrl(string path) => site.FeedBaseUrl.AbsoluteUri + path;
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Templates;
+
+namespace Broadside.Modules;
+
+/// <summary>Renders <c>404.html</c>, which static hosts serve for any missing path, with <c>templates/not-found.liquid</c>.</summary>
+public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePipeline) : IModule
+{
+    /// <summary>The template this module renders.</summary>
+    public const string Template = "not-found";
+
+    /// <summary>The file static hosts look for.</summary>
+    public const string File = "404.html";
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var meta = views.Meta("not-found", "Page not found", string.Empty, File) with { Robots = "noindex" };
+        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [], null, context.Diagnostics);
+        return html is null ? [] : [new OutputFile { Destination = File, Content = html, InSitemap = false }];
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Broadside.Content;
+using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Templates;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Writes <c>sitemap.xml</c> with every page and its <c>lastmod</c> (a sitemap index with numbered
+/// sitemaps past 50,000 URLs, the protocol's limit), and <c>robots.txt</c> pointing at it.
+/// </summary>
+public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit) : IModule
+{
+    /// <summary>The most URLs one sitemap may list.</summary>
+    public const int ProtocolLimit = 50_000;
+
+    /// <summary>The sitemap, or the sitemap index.</summary>
+    public const string Sitemap = "sitemap.xml";
+
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        NewLineChars = "\n",
+    };
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        // Articles and pages are rendered in PostProcess, alongside this module, so they are listed
+        // from their Process documents; generated pages are listed from their output files.
+        var content = context.AllOutputs.OfType<ContentDocument>().Select(d => (d.Destination!, d switch
+        {
+            Article article => article.FrontMatter.Updated ?? article.FrontMatter.Date,
+            Page page => page.FrontMatter.Updated,
+            _ => null,
+        }));
+        var generated = context.AllOutputs
+            .OfType<OutputFile>()
+            .Where(f => f.InSitemap && f.Destination!.EndsWith(".html", StringComparison.Ordinal))
+            .Select(f => (f.Destination!, f.LastModified));
+        var pages = content.Concat(generated)
+            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Item1)), LastModified: p.Item2))
+            .OrderBy(p => p.Url, StringComparer.Ordinal)
+            .ToList();
+
+        var files = ImmutableArray.CreateBuilder<Document>();
+        if (pages.Count <= limit)
+        {
+            files.Add(new OutputFile { Destination = Sitemap, Content = UrlSet(pages), InSitemap = false });
+        }
+        else
+        {
+            var chunks = pages.Chunk(limit).ToList();
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                files.Add(new OutputFile { Destination = Numbered(i + 1), Content = UrlSet(chunks[i]), InSitemap = false });
+            }
+
+            files.Add(new OutputFile
+            {
+                Destination = Sitemap,
+                Content = Index(chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))),
+                InSitemap = false,
+            });
+        }
+
+        files.Add(new OutputFile
+        {
+            Destination = "robots.txt",
+            Content = $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
+            InSitemap = false,
+        });
+        return files.ToImmutable();
+    }
+
+    private static string Numbered(int number) => string.Create(CultureInfo.InvariantCulture, $"sitemap-{number}.xml");
+
+    /// <summary>The URL path of an output file: <c>a/b/index.html</c> is <c>a/b/</c>.</summary>
+    private static string PathOf(string destination) =>
+        destination == "index.html" ? string.Empty
+        : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
+        : destination;
+
+    private static string UrlSet(IEnumerable<(string Url, DateTimeOffset? LastModified)> pages) => Write(writer =>
+    {
+        writer.WriteStartElement("urlset", Namespace);
+        foreach (var (url, lastModified) in pages)
+        {
+            writer.WriteStartElement("url");
+            writer.WriteElementString("loc", url);
+            if (lastModified is { } when)
+            {
+                writer.WriteElementString("lastmod", ViewFactory.Iso(when));
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
+
+    private static string Index(IEnumerable<(string Url, DateTimeOffset? LastModified)> sitemaps) => Write(writer =>
+    {
+        writer.WriteStartElement("sitemapindex", Namespace);
+        foreach (var (url, lastModified) in sitemaps)
+        {
+            writer.WriteStartElement("sitemap");
+            writer.WriteElementString("loc", url);
+            if (lastModified is { } when)
+            {
+                writer.WriteElementString("lastmod", ViewFactory.Iso(when));
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
+
+    private static string Write(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
+using Broadside.Configuration;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Modules;
+using Broadside.Output;
+using Broadside.Templates;
+
+namespace Broadside.Tests.Modules;
+
+public sealed class RenderSitemapTests
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static readonly ViewFactory Views = new(SiteConfig.Fallback with { BaseUrl = new Uri("https://example.org/news/") });
+
+    private static ImmutableArray<Document> Run(int limit, params OutputFile[] files)
+    {
+        var pages = new Pipeline("Pages") { Process = [new Emit(files)] };
+        var sitemap = new Pipeline("Sitemap") { PostProcess = [new RenderSitemap(Views, limit)] };
+        var result = new PipelineEngine([pages, sitemap]).Run(new DiagnosticBag());
+        return result.Outputs["Sitemap"];
+    }
+
+    private static OutputFile Page(string destination, DateTimeOffset? lastModified = null, bool inSitemap = true) =>
+        new() { Destination = destination, Content = string.Empty, LastModified = lastModified, InSitemap = inSitemap };
+
+    private static string Text(ImmutableArray<Document> outputs, string destination) =>
+        outputs.OfType<OutputFile>().Single(f => f.Destination == destination).Content;
+
+    [Fact]
+    public void Lists_pages_with_lastmod_and_leaves_out_the_rest()
+    {
+        var outputs = Run(
+            50_000,
+            Page("index.html", new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.FromHours(-5))),
+            Page("2026/03/strike/index.html"),
+            Page("old/index.html", inSitemap: false),
+            Page("feed.xml"));
+
+        var urls = XDocument.Parse(Text(outputs, "sitemap.xml")).Root!.Elements(Ns + "url").ToList();
+        Assert.Equal(["https://example.org/news/", "https://example.org/news/2026/03/strike/"], urls.Select(u => u.Element(Ns + "loc")!.Value));
+        Assert.Equal("2026-03-14T00:00:00-05:00", urls[0].Element(Ns + "lastmod")!.Value);
+        Assert.Null(urls[1].Element(Ns + "lastmod"));
+        Assert.Contains("Sitemap: https://example.org/news/sitemap.xml", Text(outputs, "robots.txt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Past_the_limit_it_writes_numbered_sitemaps_and_an_index()
+    {
+        var outputs = Run(2, Page("a/index.html"), Page("b/index.html"), Page("c/index.html", DateTimeOffset.UnixEpoch));
+
+        var index = XDocument.Parse(Text(outputs, "sitemap.xml")).Root!;
+        Assert.Equal(Ns + "sitemapindex", index.Name);
+        Assert.Equal(["https://example.org/news/sitemap-1.xml", "https://example.org/news/sitemap-2.xml"], index.Elements(Ns + "sitemap").Select(s => s.Element(Ns + "loc")!.Value));
+        Assert.Equal(2, XDocument.Parse(Text(outputs, "sitemap-1.xml")).Root!.Elements(Ns + "url").Count());
+        Assert.Single(XDocument.Parse(Text(outputs, "sitemap-2.xml")).Root!.Elements(Ns + "url"));
+    }
+
+    private sealed class Emit(OutputFile[] files) : IModule
+    {
+        public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) => [.. files];
+    }
+}
