@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
-# The Netlify build: installs the .NET SDK that global.json pins when the build image lacks it,
-# then builds input/ into output/. Previews (BROADSIDE_PREVIEW=1) include drafts and scheduled
-# articles and use the deploy's own address.
+# The Netlify build (netlify.toml runs it; any CI can too). Installs the .NET SDK that global.json pins
+# when the build image lacks it, builds input/ into output/ in Release, then indexes the site for
+# search when search is set up.
+#
+# Previews (BROADSIDE_PREVIEW=1, set by netlify.toml for deploy previews and branch deploys) include
+# drafts and scheduled articles, keep search engines out (--noindex), and link to the deploy's own
+# address (DEPLOY_PRIME_URL, which Netlify sets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The SDK global.json pins (with its roll-forward policy), installed next to the build's home.
 if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+  echo "netlify-build: installing the .NET SDK that global.json pins"
   curl -sSfL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
   bash /tmp/dotnet-install.sh --jsonfile global.json --install-dir "$HOME/.dotnet"
+  export DOTNET_ROOT="$HOME/.dotnet"
   export PATH="$HOME/.dotnet:$PATH"
 fi
+dotnet --version
 
 args=(build --input input --theme theme --output output)
-if [[ ${BROADSIDE_PREVIEW:-} == 1 ]]; then
-  args+=(--drafts --future)
-  [[ -n ${DEPLOY_PRIME_URL:-} ]] && args+=(--base-url "$DEPLOY_PRIME_URL")
+if [[ ${BROADSIDE_PREVIEW:-0} == 1 ]]; then
+  args+=(--drafts --future --noindex)
+  if [[ -n ${DEPLOY_PRIME_URL:-} ]]; then
+    args+=(--base-url "$DEPLOY_PRIME_URL")
+  fi
+  echo "netlify-build: preview build for ${DEPLOY_PRIME_URL:-(no DEPLOY_PRIME_URL)}"
 fi
 
 dotnet run --project src/Broadside.Cli -c Release -- "${args[@]}"
+
+# Search (Pagefind) indexes the built pages once package.json asks for it.
+if command -v npx >/dev/null && [ -f package.json ] && grep -q pagefind package.json; then
+  npx pagefind --site output
+fi

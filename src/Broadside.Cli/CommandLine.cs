@@ -15,6 +15,9 @@ public static class CommandLine
         var root = new RootCommand("Broadside builds a movement publication's website from Markdown articles.")
         {
             BuildCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+            CheckCommand.Create(output, error),
+            NewCommand.Create(output, error),
         };
         return root;
     }

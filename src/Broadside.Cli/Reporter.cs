@@ -1,5 +1,7 @@
 using System.Globalization;
 using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Site;
 using Spectre.Console;
 
 namespace Broadside.Cli;
@@ -36,6 +38,35 @@ public sealed class Reporter
 
     /// <summary>Prints one line on standard error.</summary>
     public void ErrorLine(string text) => _error.MarkupLine($"[red]{Markup.Escape(text)}[/]");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar on a terminal; in CI or when output is
+    /// redirected, runs it quietly.
+    /// </summary>
+    public T WithProgress<T>(string label, Func<IProgress<BuildProgress>?, T> work)
+    {
+        if (!_output.Profile.Capabilities.Interactive)
+        {
+            return work(null);
+        }
+
+        T result = default!;
+        _output.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(label, maxValue: 1);
+                result = work(new SynchronousProgress<BuildProgress>(step =>
+                {
+                    task.MaxValue = step.Total;
+                    task.Value = step.Done;
+                    task.Description = $"{label}: {step.Last.Pipeline} {step.Last.Phase}";
+                }));
+            });
+        return result;
+    }
 
     /// <summary>"1 error", "2 warnings".</summary>
     public static string Count(int count, string noun) =>

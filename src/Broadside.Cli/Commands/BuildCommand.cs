@@ -11,16 +11,8 @@ public static class BuildCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Option<DirectoryInfo>("--input", "-i")
-        {
-            Description = "The publication folder, with site.yml and articles/.",
-            DefaultValueFactory = _ => new DirectoryInfo("input"),
-        };
-        var theme = new Option<DirectoryInfo>("--theme", "-t")
-        {
-            Description = "The theme folder, with layouts/, templates/, partials/ and assets/.",
-            DefaultValueFactory = _ => new DirectoryInfo("theme"),
-        };
+        var input = CommonOptions.Input();
+        var theme = CommonOptions.Theme();
         var outputFolder = new Option<DirectoryInfo>("--output", "-o")
         {
             Description = "Where the site is written.",
@@ -38,13 +30,14 @@ public static class BuildCommand
                 result.AddError($"--base-url '{value}' is not an absolute http(s) address such as https://example.org/.");
             }
         });
-        var drafts = new Option<bool>("--drafts") { Description = "Publish drafts (draft: true) too." };
-        var future = new Option<bool>("--future") { Description = "Publish articles dated in the future too." };
+        var drafts = CommonOptions.Drafts();
+        var future = CommonOptions.Future();
+        var noIndex = new Option<bool>("--noindex") { Description = "Ask search engines to leave every page out (deploy previews)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the time each pipeline phase took." };
 
         var command = new Command("build", "Build the publication into a static site.")
         {
-            input, theme, outputFolder, baseUrl, drafts, future, verbose,
+            input, theme, outputFolder, baseUrl, drafts, future, noIndex, verbose,
         };
 
         command.SetAction(parsed =>
@@ -58,9 +51,10 @@ public static class BuildCommand
                 BaseUrl = parsed.GetValue(baseUrl) is { } url && SiteConfigLoader.TryParseBaseUrl(url, out var parsedUrl) ? parsedUrl : null,
                 IncludeDrafts = parsed.GetValue(drafts),
                 IncludeFuture = parsed.GetValue(future),
+                NoIndex = parsed.GetValue(noIndex),
             };
 
-            var result = SiteBuilder.Build(options);
+            var result = reporter.WithProgress("Building", progress => SiteBuilder.Build(options with { Progress = progress }));
             reporter.Diagnostics(result.Diagnostics);
             if (parsed.GetValue(verbose))
             {
@@ -74,21 +68,15 @@ public static class BuildCommand
             var warnings = result.WarningCount > 0 ? $", {Reporter.Count(result.WarningCount, "warning")}" : string.Empty;
             if (!result.Succeeded)
             {
-                reporter.ErrorLine($"Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Nothing was written; {Relative(options.OutputFolder)} is as it was.");
+                reporter.ErrorLine($"Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Nothing was written; {CommonOptions.Relative(options.OutputFolder)} is as it was.");
                 return 1;
             }
 
             reporter.Line(
-                $"Built {Reporter.Count(result.Documents, "document")} into {Relative(options.OutputFolder)}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
+                $"Built {Reporter.Count(result.Documents, "document")} into {CommonOptions.Relative(options.OutputFolder)}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
                 "green");
             return 0;
         });
         return command;
-    }
-
-    private static string Relative(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -38,6 +38,9 @@ public sealed record ArticleFrontMatter
     /// <summary>The lead picture: a path in the site or an absolute URL.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The line of the file where <see cref="Image"/> is written, for diagnostics.</summary>
+    public int ImageLine { get; init; }
+
     /// <summary>The lead picture's description.</summary>
     public string? ImageAlt { get; init; }
 

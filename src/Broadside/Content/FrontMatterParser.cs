@@ -54,6 +54,7 @@ public static class FrontMatterParser
             Draft = map.Bool("draft") ?? false,
             Updated = updated,
             Image = ImageReference(map, "image"),
+            ImageLine = map.Has("image") ? map.LineOf("image") : 0,
             ImageAlt = map.String("image_alt"),
             Canonical = AbsoluteUrl(map, "canonical"),
             Lang = lang,

@@ -40,6 +40,8 @@ public static class DiagnosticCodes
     public const string ThemeFolderMissing = "BS0304";
 
     public const string UrlCollision = "BS0401";
+    public const string BrokenLink = "BS0402";
 
     public const string HeadingLevelOne = "BS0501";
+    public const string SimilarDemand = "BS0502";
 }

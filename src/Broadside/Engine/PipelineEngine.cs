@@ -51,15 +51,26 @@ public sealed class PipelineEngine
     /// <summary>The pipelines, each after every pipeline it depends on, otherwise in declared order.</summary>
     public ImmutableArray<Pipeline> Pipelines { get; }
 
+    /// <summary>How many phases have modules to run: the total <c>progress</c> counts up to.</summary>
+    public int PhaseCount => Pipelines.Sum(p => Enum.GetValues<Phase>().Count(phase => !p.ModulesOf(phase).IsEmpty));
+
     /// <summary>Runs every phase of every pipeline.</summary>
-    public EngineResult Run(DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
+    /// <param name="diagnostics">Where modules report problems.</param>
+    /// <param name="cancellationToken">Abandons the run.</param>
+    /// <param name="runOutput">False runs everything but the Output phase: a check that writes nothing.</param>
+    /// <param name="progress">Told of each phase with modules as it finishes.</param>
+    public EngineResult Run(
+        DiagnosticBag diagnostics,
+        CancellationToken cancellationToken = default,
+        bool runOutput = true,
+        IProgress<PhaseTiming>? progress = null)
     {
         var timings = new ConcurrentBag<PhaseTiming>();
         var empty = ImmutableDictionary<string, ImmutableArray<Document>>.Empty;
 
         var inputs = RunAll(
             Pipelines,
-            p => RunPhase(p, Phase.Input, [], empty, diagnostics, timings, cancellationToken));
+            p => RunPhase(p, Phase.Input, [], empty, diagnostics, timings, progress, cancellationToken));
 
         // Each Process task waits only for the pipelines it depends on; Pipelines is topologically
         // sorted, so a dependency's task always exists before its dependents' tasks are made.
@@ -74,7 +85,7 @@ public sealed class PipelineEngine
                     var visible = new OrderedOutputs(
                         [.. Pipelines.Where(p => reachable.Contains(p.Name))],
                         reachable.ToImmutableDictionary(name => name, name => processTasks[name].Result, StringComparer.Ordinal));
-                    return RunPhase(pipeline, Phase.Process, inputs[pipeline.Name], visible, diagnostics, timings, cancellationToken);
+                    return RunPhase(pipeline, Phase.Process, inputs[pipeline.Name], visible, diagnostics, timings, progress, cancellationToken);
                 },
                 cancellationToken,
                 TaskContinuationOptions.None,
@@ -88,16 +99,16 @@ public sealed class PipelineEngine
         var all = new OrderedOutputs(Pipelines, processed);
         var postProcessed = RunAll(
             Pipelines,
-            p => RunPhase(p, Phase.PostProcess, processed[p.Name], all, diagnostics, timings, cancellationToken));
+            p => RunPhase(p, Phase.PostProcess, processed[p.Name], all, diagnostics, timings, progress, cancellationToken));
 
-        if (diagnostics.HasErrors)
+        if (diagnostics.HasErrors || !runOutput)
         {
             return new EngineResult(processed, postProcessed, Completed: false, Order(timings));
         }
 
         var outputs = RunAll(
             Pipelines,
-            p => RunPhase(p, Phase.Output, postProcessed[p.Name], all, diagnostics, timings, cancellationToken));
+            p => RunPhase(p, Phase.Output, postProcessed[p.Name], all, diagnostics, timings, progress, cancellationToken));
         return new EngineResult(processed, outputs, Completed: !diagnostics.HasErrors, Order(timings));
     }
 
@@ -124,6 +135,7 @@ public sealed class PipelineEngine
         IReadOnlyDictionary<string, ImmutableArray<Document>> visible,
         DiagnosticBag diagnostics,
         ConcurrentBag<PhaseTiming> timings,
+        IProgress<PhaseTiming>? progress,
         CancellationToken cancellationToken)
     {
         var modules = pipeline.ModulesOf(phase);
@@ -153,7 +165,9 @@ public sealed class PipelineEngine
             }
         }
 
-        timings.Add(new PhaseTiming(pipeline.Name, phase, stopwatch.Elapsed, documents.Length));
+        var timing = new PhaseTiming(pipeline.Name, phase, stopwatch.Elapsed, documents.Length);
+        timings.Add(timing);
+        progress?.Report(timing);
         return documents;
     }
 

@@ -74,7 +74,9 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         files.Add(new OutputFile
         {
             Destination = "robots.txt",
-            Content = $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
+            Content = views.NoIndex
+                ? "User-agent: *\nDisallow: /\n"
+                : $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
             InSitemap = false,
         });
         return files.ToImmutable();

@@ -24,6 +24,18 @@ public sealed record BuildOptions
     /// <summary>The build's notion of now: articles dated later are scheduled, not published.</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Asks search engines to leave every page out (deploy previews): robots.txt and a robots meta tag.</summary>
+    public bool NoIndex { get; init; }
+
+    /// <summary>Checks everything, with the stricter checks of <c>broadside check</c>, and writes nothing.</summary>
+    public bool CheckOnly { get; init; }
+
+    /// <summary>Work kept between builds of one process (the preview server), or null.</summary>
+    public BuildCache? Cache { get; init; }
+
+    /// <summary>Told of each pipeline phase as it finishes, for a progress display.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
+
     /// <summary>Paths in messages are shown relative to this folder (the working folder).</summary>
     public string DisplayRoot { get; init; } = Environment.CurrentDirectory;
 }

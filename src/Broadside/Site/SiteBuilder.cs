@@ -25,14 +25,20 @@ public static class SiteBuilder
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
+        options.Cache?.BeginBuild();
         var engine = new PipelineEngine(SitePipelines.Create(services));
-        var result = engine.Run(diagnostics, cancellationToken);
+        var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
+        var done = 0;
+        var progress = options.Progress is { } report
+            ? new SynchronousProgress<PhaseTiming>(timing => report.Report(new BuildProgress(Interlocked.Increment(ref done), total, timing)))
+            : null;
+        var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
         if (result.Completed)
         {
             OutputManifest.Update(options.OutputFolder, services.Statistics.Paths);
         }
 
-        return Result(diagnostics, result.Completed, stopwatch) with
+        return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
         {
             Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,
             FilesProduced = services.Statistics.Total,
@@ -72,14 +78,15 @@ public static class SiteBuilder
             config.TimeZone,
             config.Culture,
             SitePipelines.RequiredTemplates,
-            diagnostics);
+            diagnostics,
+            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets")));
 
         return new SiteServices
         {
             Options = options,
             Config = config,
             Markdown = new MarkdownRenderer(config.RootPath),
-            Views = new ViewFactory(config),
+            Views = new ViewFactory(config, options.NoIndex),
             Theme = theme,
             Statistics = new WriteStatistics(),
             Display = Display,

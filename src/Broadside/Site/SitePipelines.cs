@@ -24,6 +24,7 @@ public static class SitePipelines
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
     public const string Urls = nameof(Urls);
+    public const string Checks = nameof(Checks);
 
     /// <summary>The templates the pipelines render, which the theme must have.</summary>
     public static readonly ImmutableArray<string> RequiredTemplates =
@@ -46,7 +47,7 @@ public static class SitePipelines
         var (theme, views) = (services.Theme, services.Views);
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
-        var renderMarkdown = new RenderMarkdown(services.Markdown);
+        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache);
         var write = new WriteFiles(options.OutputFolder, services.Statistics);
         string Folder(string name) => Path.Combine(input, name);
 
@@ -124,7 +125,7 @@ public static class SitePipelines
             {
                 Input =
                 [
-                    new ReadAssets(theme.AssetsFolder, services.Display(theme.AssetsFolder), "assets/"),
+                    new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
                     new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/"),
                 ],
                 Output = [write],
@@ -138,6 +139,12 @@ public static class SitePipelines
             new Pipeline(Urls)
             {
                 PostProcess = [new CheckUrlCollisions()],
+            },
+            new Pipeline(Checks)
+            {
+                PostProcess = options.CheckOnly
+                    ? [new CheckLinks(config.RootPath, asErrors: true), new CheckDemandWording(Index)]
+                    : [new CheckLinks(config.RootPath, asErrors: false)],
             },
         ];
     }

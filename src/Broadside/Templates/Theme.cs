@@ -39,6 +39,9 @@ public sealed partial class Theme
     /// <summary>The folder of static assets copied to <c>/assets/</c>.</summary>
     public string AssetsFolder => Path.Combine(Folder, "assets");
 
+    /// <summary>The theme's assets under their published, fingerprinted names.</summary>
+    public AssetManifest Assets { get; private init; } = AssetManifest.Empty;
+
     /// <summary>Names of the templates, as <c>templates/article</c>, <c>layouts/base</c>, <c>partials/byline</c>.</summary>
     public IEnumerable<string> TemplateNames => _templates.Keys.Order(StringComparer.Ordinal);
 
@@ -54,6 +57,7 @@ public sealed partial class Theme
     /// <param name="culture">The site's culture, for Liquid's <c>date</c> filter.</param>
     /// <param name="required">Template names the build renders.</param>
     /// <param name="diagnostics">Where to report.</param>
+    /// <param name="assets">The theme's assets under their published names, for <c>asset_url</c>.</param>
     public static Theme Load(
         string folder,
         string displayFolder,
@@ -62,8 +66,10 @@ public sealed partial class Theme
         TimeZoneInfo timeZone,
         System.Globalization.CultureInfo culture,
         IEnumerable<string> required,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        AssetManifest? assets = null)
     {
+        assets ??= AssetManifest.Empty;
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
         var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -135,10 +141,10 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<FeedLinkView>();
         options.ValueConverters.Add(value => value is RawHtml html ? new StringValue(html.Value, encode: false) : null);
 
-        options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + input.ToStringValue().TrimStart('/')));
+        options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + assets.PathOf(input.ToStringValue())));
         options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
 
-        return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder);
+        return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder) { Assets = assets };
     }
 
     /// <summary>True when the theme has the template <paramref name="name"/>.</summary>

@@ -16,10 +16,11 @@ public sealed partial class ViewFactory
     private readonly string _dateFormat;
     private readonly ImmutableArray<FeedLinkView> _siteFeeds;
 
-    /// <summary>Creates a factory for <paramref name="site"/>.</summary>
-    public ViewFactory(SiteConfig site)
+    /// <summary>Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip every page.</summary>
+    public ViewFactory(SiteConfig site, bool noIndex = false)
     {
         _site = site;
+        NoIndex = noIndex;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
         var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',');
@@ -31,6 +32,9 @@ public sealed partial class ViewFactory
             new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url("feed.json")),
         ];
     }
+
+    /// <summary>True when search engines are asked to skip every page (deploy previews).</summary>
+    public bool NoIndex { get; }
 
     /// <summary>The root-relative URL of a path below the site root.</summary>
     public string Url(string path) => _site.RootPath + path;
@@ -149,6 +153,7 @@ public sealed partial class ViewFactory
         Lang = lang ?? _site.Language,
         Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
         FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
+        Robots = NoIndex ? "noindex" : string.Empty,
     };
 
     /// <summary>The head metadata of an article page: social cards and schema.org NewsArticle data too.</summary>

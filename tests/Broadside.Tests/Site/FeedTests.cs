@@ -162,5 +162,17 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
         Assert.StartsWith(preview.AbsoluteUri, site.Parse("index.html").QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_noindex_build_asks_search_engines_to_skip_every_page()
+    {
+        using var output = new TemporaryFolder();
+        Assert.True(SiteBuilder.Build(SampleSiteFixture.OptionsFor(output.Path) with { NoIndex = true }).Succeeded);
+        var site = new SiteOutput(output.Path);
+
+        Assert.Contains("Disallow: /", File.ReadAllText(Path.Combine(output.Path, "robots.txt")), StringComparison.Ordinal);
+        Assert.All(site.HtmlFiles.Where(f => !site.IsRedirect(f)), f => Assert.Equal("noindex", site.Parse(f).QuerySelector("meta[name=robots]")?.GetAttribute("content")));
+        Assert.Null(Site.Parse("index.html").QuerySelector("meta[name=robots]"));
+    }
+
     private string Read(string file) => File.ReadAllText(Path.Combine(Site.Folder, file));
 }

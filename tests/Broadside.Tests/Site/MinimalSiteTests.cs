@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
@@ -42,7 +43,7 @@ public sealed class MinimalSiteTests : IDisposable
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
         Assert.True(File.Exists(Path.Combine(_output.Path, ArticlePath, "index.html")), "The site's files are not at the root of the output folder.");
         Assert.Contains(home.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "/news/" + ArticlePath);
-        Assert.Contains("/news/assets/css/site.css", links);
+        Assert.Contains(links, l => Regex.IsMatch(l, @"^/news/assets/css/site\.[0-9a-f]{8}\.css$"));
         Assert.NotEmpty(links);
         Assert.All(links, url => Assert.StartsWith("/news/", url, StringComparison.Ordinal));
         Assert.Empty(site.BrokenLinks());

@@ -163,9 +163,11 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
     public void The_stylesheet_is_copied_and_every_page_links_it()
     {
         var source = File.ReadAllBytes(Path.Combine(RepositoryPaths.Theme, "assets", "css", "site.css"));
-        var copy = Path.Combine(Site.Folder, "assets", "css", "site.css");
+        // Published under a name that carries the first 8 hex digits of its SHA-256, for long caching.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(source))[..8];
+        var copy = Path.Combine(Site.Folder, "assets", "css", $"site.{hash}.css");
 
-        Assert.True(File.Exists(copy), "assets/css/site.css was not copied.");
+        Assert.True(File.Exists(copy), $"assets/css/site.{hash}.css was not copied.");
         Assert.Equal(source, File.ReadAllBytes(copy));
         Assert.DoesNotMatch(ExternalCss(), File.ReadAllText(copy));
         Assert.All(Site.HtmlFiles.Where(file => !Site.IsRedirect(file)), file => Assert.Contains(

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Globalization;
+using Broadside.Site;
+
+namespace Broadside.Cli.Commands;
+
+/// <summary>
+/// <c>broadside check</c>: everything a build checks, and more (links and images that lead nowhere,
+/// demands worded almost like another), writing nothing. Exit code 1 when there is an error.
+/// </summary>
+public static class CheckCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = CommonOptions.Input();
+        var theme = CommonOptions.Theme();
+        var drafts = CommonOptions.Drafts();
+        var future = CommonOptions.Future();
+        var command = new Command("check", "Check the publication for problems without writing anything.")
+        {
+            input, theme, drafts, future,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var reporter = new Reporter(output, error);
+            var options = new BuildOptions
+            {
+                InputFolder = parsed.GetRequiredValue(input).FullName,
+                ThemeFolder = parsed.GetRequiredValue(theme).FullName,
+
+                // Never written; the output folder only has to be one the build would accept.
+                OutputFolder = Path.Combine(Path.GetTempPath(), "broadside-check"),
+                IncludeDrafts = parsed.GetValue(drafts),
+                IncludeFuture = parsed.GetValue(future),
+                CheckOnly = true,
+            };
+
+            var result = reporter.WithProgress("Checking", progress => SiteBuilder.Build(options with { Progress = progress }));
+            reporter.Diagnostics(result.Diagnostics);
+            var seconds = result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+            var counts = $"{Reporter.Count(result.ErrorCount, "error")}, {Reporter.Count(result.WarningCount, "warning")}";
+            if (!result.Succeeded)
+            {
+                reporter.ErrorLine($"Check failed: {counts} in {Reporter.Count(result.Documents, "document")} ({seconds} s).");
+                return 1;
+            }
+
+            reporter.Line($"Checked {Reporter.Count(result.Documents, "document")}: {counts} ({seconds} s).", result.WarningCount > 0 ? "yellow" : "green");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Broadside.Configuration;
+using Broadside.Content;
+using Broadside.Diagnostics;
+
+namespace Broadside.Cli.Commands;
+
+/// <summary><c>broadside new "Headline"</c>: starts an article with valid front matter, dated now, as a draft.</summary>
+public static class NewCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error, Func<DateTimeOffset>? clock = null)
+    {
+        var headline = new Argument<string>("headline") { Description = "The article's headline, in quotes." };
+        var input = CommonOptions.Input();
+        var section = new Option<string?>("--section", "-s") { Description = "The section (default: the first in site.yml)." };
+        var author = new Option<string?>("--author", "-a") { Description = "The byline (default: your git user.name)." };
+        var command = new Command("new", "Start a new article in input/articles/<year>/, dated now, as a draft.")
+        {
+            headline, input, section, author,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var reporter = new Reporter(output, error);
+            var folder = parsed.GetRequiredValue(input).FullName;
+            var diagnostics = new DiagnosticBag();
+            var siteFile = Path.Combine(folder, "site.yml");
+            var site = SiteConfigLoader.Load(siteFile, CommonOptions.Relative(siteFile), diagnostics);
+            if (diagnostics.HasErrors)
+            {
+                reporter.Diagnostics(diagnostics.ToImmutableSorted());
+                reporter.ErrorLine("Fix site.yml first: the new article takes its time zone and sections from it.");
+                return 1;
+            }
+
+            var sectionName = parsed.GetValue(section) ?? site.Sections.Select(s => s.Name).FirstOrDefault() ?? "News";
+            var byline = parsed.GetValue(author) ?? GitUserName() ?? Environment.UserName;
+            var scaffold = ArticleScaffold.Create(parsed.GetRequiredValue(headline), sectionName, byline, (clock ?? (() => DateTimeOffset.UtcNow))(), site);
+            if (scaffold is null)
+            {
+                reporter.ErrorLine("The headline has no letters or digits to name the file after: write a headline in words.");
+                return 1;
+            }
+
+            var path = Path.Combine(folder, scaffold.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                using var writer = new StreamWriter(stream);
+                writer.Write(scaffold.Text);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                reporter.ErrorLine($"{CommonOptions.Relative(path)} already exists and was left as it is: choose another headline, or edit that file.");
+                return 1;
+            }
+
+            if (!site.Sections.Any(s => TermKey.Of(s.Name) == TermKey.Of(sectionName)))
+            {
+                reporter.Line($"Note: '{sectionName}' is not a section of site.yml; it will get its own page, after the listed sections.", "yellow");
+            }
+
+            reporter.Line(CommonOptions.Relative(path));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? GitUserName()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "config user.name") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (git is null)
+            {
+                return null;
+            }
+
+            var name = git.StandardOutput.ReadToEnd().Trim();
+            return git.WaitForExit(5000) && git.ExitCode == 0 && name.Length > 0 ? name : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

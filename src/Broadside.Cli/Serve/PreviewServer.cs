@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Broadside.Site;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Broadside.Cli.Serve;
+
+/// <summary>
+/// <c>broadside serve</c>'s server: builds the site into a private folder, serves it with Kestrel,
+/// rebuilds when the input or the theme changes, and tells the browsers to reload.
+/// </summary>
+internal sealed class PreviewServer : IAsyncDisposable
+{
+    private const string NotFoundFallback =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+        + "<body><h1>Not found</h1><p>The site has no page at this address.</p></body></html>";
+
+    private readonly WebApplication _app;
+    private readonly Reporter _reporter;
+    private readonly BuildState _state = new();
+    private readonly LiveReload _reload = new();
+    private BuildOptions _build;
+    private SiteWatcher? _watcher;
+
+    private PreviewServer(PreviewOptions options, Reporter reporter)
+    {
+        _reporter = reporter;
+        _build = options.Build;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+
+        // Ctrl+C belongs to the command line, which cancels the command and disposes the server.
+        builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    /// <summary>The address the site is served at, such as <c>http://127.0.0.1:4000/</c>.</summary>
+    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The folder the site is built into.</summary>
+    public string OutputFolder => _build.OutputFolder;
+
+    /// <summary>
+    /// Starts listening, builds the site once, and watches the input and theme folders.
+    /// Throws <see cref="IOException"/> when the address cannot be bound (the port is in use).
+    /// </summary>
+    public static async Task<PreviewServer> StartAsync(PreviewOptions options, Reporter reporter, CancellationToken cancellationToken)
+    {
+        var server = new PreviewServer(options, reporter);
+        try
+        {
+            await server._app.StartAsync(cancellationToken);
+            var bound = new Uri(server._app.Urls.First());
+            var wildcard = options.Address.Equals(IPAddress.Any) || options.Address.Equals(IPAddress.IPv6Any);
+            server.Url = new UriBuilder(Uri.UriSchemeHttp, wildcard ? "localhost" : bound.Host, bound.Port, "/").Uri;
+
+            // Pages link to the preview, not to the published site.
+            server._build = options.Build with { BaseUrl = server.Url, Cache = new BuildCache() };
+            server._watcher = new SiteWatcher([options.Build.InputFolder, options.Build.ThemeFolder], options.Debounce, server.Rebuild);
+            server.Build(changed: null, cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_watcher is not null)
+        {
+            await _watcher.DisposeAsync();
+        }
+
+        _reload.Close();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            try
+            {
+                await _app.StopAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await _app.DisposeAsync();
+        _state.Dispose();
+    }
+
+    private void Rebuild(IReadOnlyCollection<string> changed, CancellationToken cancellationToken) => Build(changed, cancellationToken);
+
+    // Builds, prints one summary line and the diagnostics, and after a rebuild tells the browsers to reload.
+    private void Build(IReadOnlyCollection<string>? changed, CancellationToken cancellationToken)
+    {
+        var prefix = changed is null
+            ? string.Empty
+            : $"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {Describe(changed)} changed. ";
+        BuildResult result;
+        try
+        {
+            result = _state.Build(() => SiteBuilder.Build(_build with { Now = DateTimeOffset.UtcNow }, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _reporter.ErrorLine($"{prefix}The build stopped: {ex.Message}");
+            return;
+        }
+
+        var warnings = result.WarningCount > 0 ? $", {Reporter.Count(result.WarningCount, "warning")}" : string.Empty;
+        if (result.Succeeded)
+        {
+            var seconds = result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+            _reporter.Line(
+                $"{prefix}Built {Reporter.Count(result.Documents, "document")}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
+                "green");
+        }
+        else
+        {
+            _reporter.ErrorLine($"{prefix}Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Serving the last good version until it is fixed.");
+        }
+
+        _reporter.Diagnostics(result.Diagnostics);
+        if (changed is not null)
+        {
+            _reload.Send(LiveReload.ReloadEvent);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var path = request.Path.Value ?? "/";
+        response.Headers.CacheControl = "no-store";
+        if (path == LiveReload.EventsPath)
+        {
+            await _reload.StreamAsync(context);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        if (path == LiveReload.ScriptPath)
+        {
+            await SendAsync(context, StatusCodes.Status200OK, SiteFiles.ContentType("live.js"), Encoding.UTF8.GetBytes(LiveReload.Script));
+            return;
+        }
+
+        await _state.Ready.WaitAsync(context.RequestAborted);
+        var page = _state.Read(() => Find(path));
+        if (page.Redirect is { } location)
+        {
+            response.Redirect(location.ToUriComponent() + request.QueryString);
+            return;
+        }
+
+        var body = page.ContentType.StartsWith("text/html", StringComparison.Ordinal)
+            ? Encoding.UTF8.GetBytes(PageInjection.Inject(Encoding.UTF8.GetString(page.Body), _state.Errors))
+            : page.Body;
+        await SendAsync(context, page.Status, page.ContentType, body);
+    }
+
+    // Runs under the build state's read lock: the files are complete and stay so while they are read.
+    private Page Find(string requestPath)
+    {
+        if (SiteFiles.Locate(_build.OutputFolder, requestPath) is { } file)
+        {
+            if (TryRead(file) is { } bytes)
+            {
+                return new(StatusCodes.Status200OK, SiteFiles.ContentType(file), bytes);
+            }
+
+            // A folder asked for without its slash: relative links only work with it.
+            if (!requestPath.EndsWith('/') && File.Exists(Path.Combine(file, "index.html")))
+            {
+                return new(StatusCodes.Status302Found, string.Empty, [], new PathString(requestPath + "/"));
+            }
+        }
+
+        var notFound = TryRead(Path.Combine(_build.OutputFolder, "404.html")) ?? Encoding.UTF8.GetBytes(NotFoundFallback);
+        return new(StatusCodes.Status404NotFound, SiteFiles.ContentType("404.html"), notFound);
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task SendAsync(HttpContext context, int status, string contentType, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    // "input/articles/a.md", "input/a.md and theme/b.liquid", "input/a.md and 3 more files".
+    private static string Describe(IReadOnlyCollection<string> changed)
+    {
+        static string Display(string path)
+        {
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+        }
+
+        var first = Display(changed.First());
+        return changed.Count switch
+        {
+            1 => first,
+            2 => $"{first} and {Display(changed.Last())}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{first} and {changed.Count - 1} more files"),
+        };
+    }
+
+    private sealed record Page(int Status, string ContentType, byte[] Body, PathString? Redirect = null);
+
+    // Leaves Ctrl+C and SIGTERM to System.CommandLine (the host's console lifetime would also claim them).
+    private sealed class CommandLineLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,78 @@
+using Broadside.Cli;
+using Broadside.Site;
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Cli;
+
+public sealed class NewCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _input = new();
+    private readonly TemporaryFolder _output = new();
+
+    public NewCommandTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Fixture("minimal"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_input.Path, Path.GetRelativePath(RepositoryPaths.Fixture("minimal"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        _input.Dispose();
+        _output.Dispose();
+    }
+
+    [Fact]
+    public async Task Writes_an_article_that_builds_and_prints_its_path()
+    {
+        var (exit, output, _) = await New("Bus drivers walk out", "--section", "Labor", "--author", "Ana Ruiz");
+
+        Assert.Equal(0, exit);
+        var file = Assert.Single(Directory.EnumerateFiles(Path.Combine(_input.Path, "articles"), "bus-drivers-walk-out.md", SearchOption.AllDirectories));
+        Assert.Matches(@"articles[/\\]\d{4}[/\\]bus-drivers-walk-out\.md$", file);
+        Assert.Contains(Path.GetFileName(file), output, StringComparison.Ordinal);
+
+        var result = SiteBuilder.Build(new BuildOptions
+        {
+            InputFolder = _input.Path,
+            ThemeFolder = RepositoryPaths.Theme,
+            OutputFolder = _output.Path,
+            IncludeDrafts = true,
+        });
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
+        Assert.Contains(new SiteOutput(_output.Path).Files, f => f.EndsWith("/bus-drivers-walk-out/index.html", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Refuses_to_overwrite_an_article()
+    {
+        Assert.Equal(0, (await New("Strike vote", "--author", "Ana Ruiz")).Exit);
+        var file = Directory.EnumerateFiles(Path.Combine(_input.Path, "articles"), "strike-vote.md", SearchOption.AllDirectories).Single();
+        File.WriteAllText(file, "an editor's work");
+
+        var (exit, _, error) = await New("Strike vote!", "--author", "Ana Ruiz");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+        Assert.Equal("an editor's work", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Says_when_the_section_is_not_in_site_yml()
+    {
+        var (exit, output, _) = await New("A new beat", "--section", "Science", "--author", "Ana Ruiz");
+        Assert.Equal(0, exit);
+        Assert.Contains("'Science' is not a section of site.yml", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> New(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(["new", .. args, "--input", _input.Path], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using Broadside.Cli.Serve;
+
+namespace Broadside.Tests.Cli.Serve;
+
+/// <summary>What the preview server answers, against one server on an unchanged copy of the sample publication.</summary>
+public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClassFixture<PreviewServerTests.Server>
+{
+    private const string Article = "/2026/03/cap-rents-in-every-city/";
+
+    private PreviewSite Site => server.Site;
+
+    [Fact]
+    public async Task The_home_page_answers_with_the_live_reload_script_and_no_store()
+    {
+        using var response = await Site.Client.GetAsync("/");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The response may be cached.");
+        Assert.Contains("<script src=\"/__broadside/live.js\"></script></body>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(PageInjection.OverlayId, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_answers_at_its_url_with_links_to_the_preview()
+    {
+        var (status, _, body) = await Site.GetAsync(Article);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Cap rents in every city", body, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"{Site.Url}2026/03/cap-rents-in-every-city/\">", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drafts_are_previewed()
+    {
+        var (status, _, body) = await Site.GetAsync("/2026/11/grocery-workers-vote-on-strike-authorization/");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Grocery workers vote on strike authorization", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_asked_for_without_its_slash_redirects_to_it()
+    {
+        using var response = await Site.Client.GetAsync("/about?x=1");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/about/?x=1", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_missing_path_answers_404_with_the_sites_404_page()
+    {
+        var (status, type, body) = await Site.GetAsync("/2026/03/no-such-article/");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("text/html", type);
+        Assert.Equal(PageInjection.Inject(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "404.html")), []), body);
+        Assert.Contains("Page not found", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/../input/site.yml")]
+    [InlineData("/%2e%2e/input/site.yml")]
+    [InlineData("/..%2finput%2fsite.yml")]
+    [InlineData("/assets/../../input/site.yml")]
+    [InlineData("/..\\input\\site.yml")]
+    [InlineData("/.broadside-manifest")]
+    [InlineData("/%2Ebroadside-manifest")]
+    [InlineData("/2026/../.broadside-manifest")]
+    public async Task Traversal_and_hidden_files_answer_404(string target)
+    {
+        var (status, response) = await Site.RawGetAsync(target);
+
+        Assert.Equal(404, status);
+        Assert.DoesNotContain("base_url", response, StringComparison.Ordinal);
+        Assert.DoesNotContain("index.html\n", response, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/feed.xml", "application/rss+xml")]
+    [InlineData("/sections/labor/feed.xml", "application/rss+xml")]
+    [InlineData("/atom.xml", "application/atom+xml")]
+    [InlineData("/feed.json", "application/feed+json")]
+    [InlineData("/sitemap.xml", "application/xml")]
+    [InlineData("/demands.json", "application/json")]
+    [InlineData("/robots.txt", "text/plain")]
+    [InlineData("/media/2025/bus-depot.svg", "image/svg+xml")]
+    [InlineData("/__broadside/live.js", "text/javascript")]
+    public async Task Files_have_their_content_types(string path, string mediaType)
+    {
+        using var response = await Site.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The response may be cached.");
+    }
+
+    [Fact]
+    public async Task The_theme_stylesheet_is_served_as_css()
+    {
+        var home = (await Site.GetAsync("/")).Body;
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+
+        using var response = await Site.Client.GetAsync(stylesheet);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_live_reload_script_reloads_on_the_reload_event()
+    {
+        var (status, _, body) = await Site.GetAsync(LiveReload.ScriptPath);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("new EventSource(\"/__broadside/events\")", body, StringComparison.Ordinal);
+        Assert.Contains("addEventListener(\"reload\"", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>One server for the class: these tests only read.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        private PreviewSite? _site;
+
+        /// <summary>The running server.</summary>
+        internal PreviewSite Site => _site ?? throw new InvalidOperationException("The server has not started.");
+
+        /// <inheritdoc />
+        public async Task InitializeAsync() => _site = await PreviewSite.StartAsync();
+
+        /// <inheritdoc />
+        public async Task DisposeAsync()
+        {
+            if (_site is not null)
+            {
+                await _site.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Broadside.Site;
+using Broadside.Tests.Site;
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Deploy;
+
+/// <summary>The sample publication, built once as Netlify builds it, for the tests of the deploy configuration.</summary>
+public sealed class DeployedSiteFixture : IDisposable
+{
+    private readonly TemporaryFolder _output = new();
+
+    /// <summary>Builds the sample.</summary>
+    public DeployedSiteFixture()
+    {
+        Result = SiteBuilder.Build(SampleSiteFixture.OptionsFor(_output.Path));
+        Site = new SiteOutput(_output.Path);
+    }
+
+    /// <summary>What the build reported.</summary>
+    public BuildResult Result { get; }
+
+    /// <summary>What the build wrote.</summary>
+    public SiteOutput Site { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _output.Dispose();
+}
+
+/// <summary>
+/// The built sample site works under the headers <c>netlify.toml</c> sends: the Content-Security-Policy
+/// allows everything its pages use, and every file gets the headers meant for it.
+/// </summary>
+public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : IClassFixture<DeployedSiteFixture>
+{
+    // Elements whose content CSP's default-src 'none' blocks and that the policy does not open up
+    // (no frame-src, media-src or object-src).
+    private const string BlockedEmbeds = "iframe, frame, object, embed, video, audio, track, applet, portal";
+
+    private readonly SiteOutput _site = fixture.Site;
+    private readonly NetlifyConfig _config = NetlifyConfig.Load();
+
+    [Fact]
+    public void The_sample_builds()
+    {
+        Assert.True(fixture.Result.Succeeded, string.Join('\n', fixture.Result.Diagnostics));
+        Assert.NotEmpty(_site.HtmlFiles);
+    }
+
+    [Fact]
+    public void No_page_has_a_script_that_runs_inline()
+    {
+        var found = Every("script:not([src])")
+            .Where(hit => !string.Equals(hit.Element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Select(hit => $"{hit.Page}: <script type=\"{hit.Element.GetAttribute("type")}\">")
+            .ToList();
+
+        Assert.True(found.Count == 0, "CSP (script-src 'self') blocks these inline scripts:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void Structured_data_is_present_and_inert()
+    {
+        var blocks = Every("script:not([src])").ToList();
+
+        Assert.NotEmpty(blocks);
+        Assert.All(blocks, hit => Assert.Equal("application/ld+json", hit.Element.GetAttribute("type")?.Trim(), ignoreCase: true));
+    }
+
+    [Fact]
+    public void No_page_has_inline_styles()
+    {
+        var found = Every("style, [style]").Select(hit => $"{hit.Page}: <{hit.Element.LocalName}{(hit.Element.HasAttribute("style") ? $" style=\"{hit.Element.GetAttribute("style")}\"" : string.Empty)}>").ToList();
+
+        Assert.True(found.Count == 0, "CSP (style-src 'self') blocks these inline styles:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void No_page_has_inline_event_handlers_or_javascript_urls()
+    {
+        var found = Every("*")
+            .SelectMany(hit => hit.Element.Attributes
+                .Where(attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+                    || attribute.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+                .Select(attribute => $"{hit.Page}: <{hit.Element.LocalName} {attribute.Name}=\"{attribute.Value}\">"))
+            .ToList();
+
+        Assert.True(found.Count == 0, "CSP blocks these:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void No_page_embeds_what_the_policy_blocks()
+    {
+        var found = Every(BlockedEmbeds).Select(hit => $"{hit.Page}: <{hit.Element.LocalName}>").ToList();
+
+        Assert.True(found.Count == 0, "default-src 'none' blocks these; allow them in netlify.toml's policy first:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void Stylesheets_scripts_icons_and_images_come_from_the_site_itself()
+    {
+        var resources = Every("link[href]")
+            .Where(hit => IsFetchedLink(hit.Element))
+            .Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("href")!))
+            .Concat(Every("script[src], img[src], source[src], input[src]")
+                .Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("src")!)))
+            .Concat(Every("img[srcset], source[srcset]")
+                .SelectMany(hit => hit.Element.GetAttribute("srcset")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(candidate => (hit.Page, hit.Element, Address: candidate.Split(' ')[0]))))
+            .Concat(Every("form[action]").Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("action")!)))
+            .ToList();
+
+        Assert.NotEmpty(resources);
+        var found = resources
+            .Where(resource => !IsSameOrigin(resource.Address, allowData: resource.Element.LocalName is "img" or "source"))
+            .Select(resource => $"{resource.Page}: <{resource.Element.LocalName} … \"{resource.Address}\">")
+            .ToList();
+
+        Assert.True(found.Count == 0, "These are not root-relative (same origin), so the policy blocks them:\n" + string.Join('\n', found));
+        Assert.DoesNotContain(Every("base[href]"), hit => !IsSameOrigin(hit.Element.GetAttribute("href")!, allowData: false));
+    }
+
+    [Fact]
+    public void Stylesheets_load_nothing_from_elsewhere()
+    {
+        var stylesheets = _site.Files.Where(file => file.EndsWith(".css", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(stylesheets);
+
+        var found = stylesheets
+            .SelectMany(file => CssReference().Matches(File.ReadAllText(Path.Combine(_site.Folder, file)))
+                .Select(match => (File: file, Address: match.Groups["url"].Value.Trim().Trim('"', '\''))))
+            .Where(reference => !IsSameOrigin(reference.Address, allowData: true, allowRelative: true))
+            .Select(reference => $"{reference.File}: {reference.Address}")
+            .ToList();
+
+        Assert.True(found.Count == 0, "The policy blocks these stylesheet references:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void Every_file_gets_each_header_from_one_rule_at_most()
+    {
+        // HeadersFor fails when two matching rules set the same header: Netlify would send both values.
+        foreach (var path in RequestPaths())
+        {
+            var headers = _config.HeadersFor(path);
+            Assert.True(headers.ContainsKey("Content-Security-Policy"), $"{path} gets no Content-Security-Policy.");
+        }
+    }
+
+    [Fact]
+    public void Every_feed_and_data_file_of_the_site_is_served_with_its_media_type()
+    {
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["feed.xml"] = "application/rss+xml; charset=utf-8",
+            ["atom.xml"] = "application/atom+xml; charset=utf-8",
+            ["feed.json"] = "application/feed+json; charset=utf-8",
+            ["demands.json"] = "application/json; charset=utf-8",
+            ["sitemap.xml"] = "application/xml",
+        };
+
+        var files = _site.Files
+            .Where(file => !file.StartsWith("media/", StringComparison.Ordinal) && !file.StartsWith("assets/", StringComparison.Ordinal))
+            .Where(file => expected.ContainsKey(Path.GetFileName(file)))
+            .ToList();
+        Assert.Contains(files, file => file.StartsWith("tags/", StringComparison.Ordinal));
+        Assert.Contains(files, file => file.StartsWith("demands/", StringComparison.Ordinal));
+
+        foreach (var file in files)
+        {
+            var headers = _config.HeadersFor("/" + file);
+            Assert.True(headers.TryGetValue("Content-Type", out var contentType), $"/{file} gets no Content-Type.");
+            Assert.Equal(expected[Path.GetFileName(file)], contentType);
+        }
+    }
+
+    [Fact]
+    public void Every_theme_asset_is_cached_for_a_year_and_nothing_else_is()
+    {
+        var assets = _site.Files.Where(file => file.StartsWith("assets/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(assets);
+
+        foreach (var path in RequestPaths())
+        {
+            var cacheControl = _config.HeadersFor(path).GetValueOrDefault("Cache-Control");
+            if (path.StartsWith("/assets/", StringComparison.Ordinal))
+            {
+                Assert.Equal("public, max-age=31536000, immutable", cacheControl);
+            }
+            else
+            {
+                Assert.True(cacheControl is null or "public, max-age=0, must-revalidate", $"{path} gets Cache-Control: {cacheControl}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_header_rule_applies_to_some_file_of_the_site()
+    {
+        var paths = RequestPaths().ToList();
+
+        var unused = _config.HeaderRules.Where(rule => !paths.Any(rule.Matches)).Select(rule => rule.For).ToList();
+
+        Assert.True(unused.Count == 0, "These netlify.toml header paths match no file of the sample site (a typo?):\n" + string.Join('\n', unused));
+    }
+
+    [Fact]
+    public void The_site_has_the_404_page_and_redirects_Netlify_serves()
+    {
+        Assert.Contains("404.html", _site.Files);
+        var redirects = File.ReadAllLines(Path.Combine(_site.Folder, "_redirects"));
+        Assert.NotEmpty(redirects);
+        Assert.DoesNotContain(redirects, line => line.StartsWith("/* ", StringComparison.Ordinal));
+    }
+
+    // Every path a reader can request: each file, and each folder that has an index.html as /folder/.
+    private IEnumerable<string> RequestPaths() =>
+        _site.Files
+            .Where(file => !file.StartsWith('_'))
+            .SelectMany(file => file == "index.html"
+                ? new[] { "/", "/index.html" }
+                : file.EndsWith("/index.html", StringComparison.Ordinal)
+                    ? ["/" + file[..^"index.html".Length], "/" + file]
+                    : ["/" + file]);
+
+    private IEnumerable<(string Page, IElement Element)> Every(string selector) =>
+        _site.HtmlFiles.SelectMany(page => _site.Parse(page).QuerySelectorAll(selector).Select(element => (page, element)));
+
+    // A <link> the browser fetches: stylesheets, icons, preloads, manifests; not canonical, alternate and the like.
+    private static bool IsFetchedLink(IElement link)
+    {
+        var relations = (link.GetAttribute("rel") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return relations.Any(relation => relation.ToLowerInvariant() is "stylesheet" or "icon" or "apple-touch-icon" or "mask-icon"
+            or "preload" or "modulepreload" or "prefetch" or "manifest");
+    }
+
+    private static bool IsSameOrigin(string address, bool allowData, bool allowRelative = false)
+    {
+        var value = address.Trim();
+        if (value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return allowData;
+        }
+
+        if (value.StartsWith("//", StringComparison.Ordinal) || value.StartsWith('\\'))
+        {
+            return false;
+        }
+
+        if (value.StartsWith('/') || value.StartsWith('#'))
+        {
+            return true;
+        }
+
+        // A scheme (https:, http:, javascript:) names another origin or something worse.
+        return allowRelative && !SchemePrefix().IsMatch(value);
+    }
+
+    [GeneratedRegex(@"url\(\s*(?<url>""[^""]*""|'[^']*'|[^)]*)\s*\)|@import\s+(?<url>""[^""]*""|'[^']*')", RegexOptions.IgnoreCase)]
+    private static partial Regex CssReference();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
+    private static partial Regex SchemePrefix();
+}

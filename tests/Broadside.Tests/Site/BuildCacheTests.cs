@@ -1,0 +1,68 @@
+using Broadside.Diagnostics;
+using Broadside.Site;
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Site;
+
+public sealed class BuildCacheTests : IDisposable
+{
+    private readonly TemporaryFolder _input = new();
+    private readonly TemporaryFolder _output = new();
+    private readonly BuildCache _cache = new();
+
+    public BuildCacheTests()
+    {
+        Directory.CreateDirectory(_input.Combine("articles"));
+        File.WriteAllText(_input.Combine("site.yml"), "title: Cache\nbase_url: https://example.org/\n");
+        for (var i = 1; i <= 3; i++)
+        {
+            Write(i, $"Body of article {i}.");
+        }
+    }
+
+    public void Dispose()
+    {
+        _input.Dispose();
+        _output.Dispose();
+    }
+
+    [Fact]
+    public void A_rebuild_renders_only_the_bodies_that_changed()
+    {
+        Assert.True(Build().Succeeded);
+        Assert.Equal((3, 0), (_cache.Misses, _cache.Hits));
+
+        Assert.True(Build().Succeeded);
+        Assert.Equal((3, 3), (_cache.Misses, _cache.Hits));
+
+        Write(2, "An edited body.");
+        Assert.True(Build().Succeeded);
+        Assert.Equal((4, 5), (_cache.Misses, _cache.Hits));
+        Assert.Contains("An edited body.", File.ReadAllText(Directory.EnumerateFiles(_output.Path, "index.html", SearchOption.AllDirectories).Single(f => f.Contains("article-2", StringComparison.Ordinal))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_body_still_reports_its_warnings()
+    {
+        Write(1, "# A top heading in the body");
+
+        var first = Build().Diagnostics.Where(d => d.Code == DiagnosticCodes.HeadingLevelOne).ToList();
+        var second = Build().Diagnostics.Where(d => d.Code == DiagnosticCodes.HeadingLevelOne).ToList();
+
+        Assert.Single(first);
+        Assert.Equal(first, second);
+        Assert.True(_cache.Hits >= 1);
+    }
+
+    private BuildResult Build() => SiteBuilder.Build(new BuildOptions
+    {
+        InputFolder = _input.Path,
+        ThemeFolder = RepositoryPaths.Theme,
+        OutputFolder = _output.Path,
+        Cache = _cache,
+    });
+
+    private void Write(int number, string body) => File.WriteAllText(
+        _input.Combine("articles", $"article-{number}.md"),
+        $"---\ntitle: Article {number}\nauthor: Ana\nsection: Labor\ndate: 2026-01-0{number}\n---\n\n{body}\n");
+}
