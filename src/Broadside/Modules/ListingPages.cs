@@ -39,22 +39,12 @@ public static class ListingPages
     public static string Title(string title, int number) =>
         number <= 1 ? title : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} (page {number})");
 
-    /// <summary>Renders <paramref name="pages"/> with <paramref name="template"/>, in parallel, keeping their order.</summary>
-    public static ImmutableArray<Engine.Document> Render(
-        IReadOnlyList<ListingPage> pages,
-        string template,
-        Theme theme,
-        SiteView site,
-        DiagnosticBag diagnostics,
-        CancellationToken cancellationToken)
-    {
-        var results = new OutputFile?[pages.Count];
-        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+    /// <summary>The output files of <paramref name="pages"/>, rendered with <paramref name="template"/> when they are written.</summary>
+    public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteView site) =>
+        [.. pages.Select(page => new OutputFile
         {
-            var page = pages[i];
-            var html = theme.RenderPage(template, site, page.Meta, page.Variables, null, diagnostics);
-            results[i] = html is null ? null : new OutputFile { Destination = UrlScheme.File(page.Path), Content = html, LastModified = page.LastModified };
-        });
-        return [.. results.OfType<OutputFile>()];
-    }
+            Destination = UrlScheme.File(page.Path),
+            Render = diagnostics => theme.RenderPage(template, site, page.Meta, page.Variables, null, diagnostics),
+            LastModified = page.LastModified,
+        })];
 }

@@ -36,8 +36,8 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
 
         return
         [
-            .. ListingPages.Render(archives, ArchiveTemplate, theme, site, context.Diagnostics, context.CancellationToken),
-            .. ListingPages.Render(overviews, TermsTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+            .. ListingPages.Render(archives, ArchiveTemplate, theme, site),
+            .. ListingPages.Render(overviews, TermsTemplate, theme, site),
         ];
     }
 

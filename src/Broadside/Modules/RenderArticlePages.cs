@@ -16,12 +16,12 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
     {
         var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
         var meta = views.ArticleMeta(input, view);
-        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [new("article", view)], input.Source, context.Diagnostics);
-        return html is null ? null : new OutputFile
+        var site = SiteDocument.In(context, sitePipeline);
+        return new OutputFile
         {
             Source = input.Source,
             Destination = input.Destination,
-            Content = html,
+            Render = diagnostics => theme.RenderPage(Template, site, meta, [new("article", view)], input.Source, diagnostics),
             LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
         };
     }

@@ -46,8 +46,8 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
 
         return
         [
-            .. ListingPages.Render(pages, IndexTemplate, theme, site, context.Diagnostics, context.CancellationToken),
-            .. ListingPages.Render(demandPages, DemandTemplate, theme, site, context.Diagnostics, context.CancellationToken),
+            .. ListingPages.Render(pages, IndexTemplate, theme, site),
+            .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
             new OutputFile { Destination = JsonFile, Content = DemandsJson.Write(demands, views) },
         ];
     }

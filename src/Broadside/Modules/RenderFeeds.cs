@@ -54,16 +54,13 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
                 Entries(demand.Entries.Select(e => e.Article))))))
             .ToList();
 
-        var files = new OutputFile[feeds.Count];
-        Parallel.For(0, feeds.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
-            files[i] = new OutputFile { Destination = feeds[i].Path, Content = SyndicationWriter.Rss(feeds[i].Definition) });
-
+        // Feeds are written as they are made, so a large site never holds them all at once.
         return
         [
-            new OutputFile { Destination = Rss, Content = SyndicationWriter.Rss(siteFeed) },
-            new OutputFile { Destination = Atom, Content = SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }) },
-            new OutputFile { Destination = Json, Content = JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }) },
-            .. files,
+            new OutputFile { Destination = Rss, Render = _ => SyndicationWriter.Rss(siteFeed) },
+            new OutputFile { Destination = Atom, Render = _ => SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }) },
+            new OutputFile { Destination = Json, Render = _ => JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }) },
+            .. feeds.Select(feed => new OutputFile { Destination = feed.Path, Render = _ => SyndicationWriter.Rss(feed.Definition) }),
         ];
     }
 

@@ -22,6 +22,6 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
                 [new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length))],
                 ListingPages.Newest(p.Items)))
             .ToList();
-        return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline), context.Diagnostics, context.CancellationToken);
+        return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline));
     }
 }

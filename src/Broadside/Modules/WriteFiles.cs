@@ -26,7 +26,7 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics) 
             {
                 var written = document switch
                 {
-                    OutputFile file => OutputWriter.WriteText(path, file.Content),
+                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text) : null,
                     AssetFile asset => OutputWriter.Copy(asset.FullPath, path),
                     _ => (bool?)null,
                 };

@@ -124,8 +124,38 @@ public sealed partial class ViewFactory
         Total = total,
         PrevUrl = number > 1 ? Url(UrlScheme.Paged(path, number - 1)) : string.Empty,
         NextUrl = number < count ? Url(UrlScheme.Paged(path, number + 1)) : string.Empty,
-        Pages = [.. Enumerable.Range(1, count).Select(n => new PageNumberView(n, Url(UrlScheme.Paged(path, n)), n == number))],
+        Pages = [.. PageWindow(number, count).Select(n => n == 0 ? new PageNumberView(0, string.Empty, false, Gap: true) : new PageNumberView(n, Url(UrlScheme.Paged(path, n)), n == number))],
     };
+
+    /// <summary>
+    /// The page numbers to link from page <paramref name="number"/> of <paramref name="count"/>: the
+    /// first, the last, and two either side of the current, with 0 for a gap. A gap never stands for a
+    /// single page: that page is shown instead.
+    /// </summary>
+    public static IEnumerable<int> PageWindow(int number, int count)
+    {
+        var shown = new SortedSet<int> { 1, count };
+        for (var n = Math.Max(1, number - 2); n <= Math.Min(count, number + 2); n++)
+        {
+            shown.Add(n);
+        }
+
+        var previous = 0;
+        foreach (var n in shown)
+        {
+            if (n - previous == 2)
+            {
+                yield return n - 1;
+            }
+            else if (n - previous > 2)
+            {
+                yield return 0;
+            }
+
+            yield return n;
+            previous = n;
+        }
+    }
 
     /// <summary>The view of a standalone page.</summary>
     public PageView Page(Page page) => new()

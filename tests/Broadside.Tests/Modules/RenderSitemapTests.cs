@@ -27,7 +27,7 @@ public sealed class RenderSitemapTests
         new() { Destination = destination, Content = string.Empty, LastModified = lastModified, InSitemap = inSitemap };
 
     private static string Text(ImmutableArray<Document> outputs, string destination) =>
-        outputs.OfType<OutputFile>().Single(f => f.Destination == destination).Content;
+        outputs.OfType<OutputFile>().Single(f => f.Destination == destination).Content!;
 
     [Fact]
     public void Lists_pages_with_lastmod_and_leaves_out_the_rest()

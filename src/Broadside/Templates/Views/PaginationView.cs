@@ -20,12 +20,16 @@ public sealed record PaginationView
     /// <summary>The next page's URL, or empty on the last.</summary>
     public required string NextUrl { get; init; }
 
-    /// <summary>Every page, for numbered links.</summary>
+    /// <summary>
+    /// The pages worth a numbered link: the first, the last, and two either side of this one, with a
+    /// gap entry where pages are left out. A list of any length gives at most nine entries.
+    /// </summary>
     public required ImmutableArray<PageNumberView> Pages { get; init; }
 }
 
-/// <summary>One page of a paginated list.</summary>
-/// <param name="Number">Its number, from 1.</param>
-/// <param name="Url">Its URL.</param>
+/// <summary>One page of a paginated list, or a gap standing for pages left out.</summary>
+/// <param name="Number">Its number, from 1; 0 for a gap.</param>
+/// <param name="Url">Its URL; empty for a gap.</param>
 /// <param name="Current">True for the page being shown.</param>
-public sealed record PageNumberView(int Number, string Url, bool Current);
+/// <param name="Gap">True for a gap.</param>
+public sealed record PageNumberView(int Number, string Url, bool Current, bool Gap = false);
