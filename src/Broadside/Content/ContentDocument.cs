@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text;
 using Broadside.Engine;
 
 namespace Broadside.Content;
@@ -5,8 +7,14 @@ namespace Broadside.Content;
 /// <summary>A Markdown document with front matter: an article or a standalone page.</summary>
 public abstract record ContentDocument : Document
 {
-    /// <summary>The Markdown body, after the front matter.</summary>
-    public required string Markdown { get; init; }
+    /// <summary>
+    /// The Markdown body, after the front matter, as UTF-8: a slice of the file's bytes rather than a
+    /// copy, emptied once rendered, so a large site never holds its sources twice.
+    /// </summary>
+    public required ReadOnlyMemory<byte> Markdown { get; init; }
+
+    /// <summary>The links and image addresses the body writes, with their lines; filled when rendered.</summary>
+    public ImmutableArray<Markdown.WrittenLink> Links { get; init; } = [];
 
     /// <summary>Lines of the file before the body starts, to report body problems at the right line.</summary>
     public required int BodyLineOffset { get; init; }
@@ -14,8 +22,14 @@ public abstract record ContentDocument : Document
     /// <summary>The URL path below the site root, ending in <c>/</c> (<c>2026/03/bus-drivers/</c>).</summary>
     public required string Path { get; init; }
 
-    /// <summary>The body rendered to HTML; empty until the Markdown is rendered.</summary>
-    public string Html { get; init; } = string.Empty;
+    /// <summary>
+    /// The body rendered to HTML, kept as UTF-8 (half the memory of text); empty until the Markdown
+    /// is rendered.
+    /// </summary>
+    public byte[] HtmlUtf8 { get; init; } = [];
+
+    /// <summary>The body rendered to HTML, decoded each time it is asked for.</summary>
+    public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 
     /// <summary>The body's first paragraph as plain text.</summary>
     public string FirstParagraph { get; init; } = string.Empty;

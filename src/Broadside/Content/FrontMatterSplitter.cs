@@ -5,9 +5,9 @@ namespace Broadside.Content;
 /// <summary>The two parts of a content file.</summary>
 /// <param name="Yaml">The front matter's YAML text.</param>
 /// <param name="YamlLineOffset">Lines of the file before the YAML starts (1: the opening <c>---</c>).</param>
-/// <param name="Body">The Markdown after the closing <c>---</c>.</param>
+/// <param name="Body">The Markdown after the closing <c>---</c>: a slice of the file's text, not a copy.</param>
 /// <param name="BodyLineOffset">Lines of the file before the body starts.</param>
-public sealed record SplitContent(string Yaml, int YamlLineOffset, string Body, int BodyLineOffset);
+public sealed record SplitContent(string Yaml, int YamlLineOffset, ReadOnlyMemory<char> Body, int BodyLineOffset);
 
 /// <summary>Splits a content file into its YAML front matter and its Markdown body.</summary>
 public static class FrontMatterSplitter
@@ -43,7 +43,7 @@ public static class FrontMatterSplitter
             if (IsFence(line, "---") || IsFence(line, "..."))
             {
                 var yaml = text[yamlStart..reader.LineStart];
-                return new SplitContent(yaml, 1, text[reader.Position..], lines);
+                return new SplitContent(yaml, 1, text.AsMemory(reader.Position), lines);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Broadside.Engine;
 
 namespace Broadside.Content;
@@ -11,6 +12,18 @@ public sealed record SourceFile : Document
     /// <summary>The path relative to its content folder, with <c>/</c> separators (<c>2026/x.md</c>).</summary>
     public required string RelativePath { get; init; }
 
-    /// <summary>The file's text, with any byte-order mark removed.</summary>
-    public required string Text { get; init; }
+    /// <summary>The file's bytes, checked to be UTF-8; kept as bytes, half the memory of text.</summary>
+    public required byte[] Bytes { get; init; }
+
+    /// <summary>Bytes of a UTF-8 byte-order mark at the start of <see cref="Bytes"/>: 3 or 0.</summary>
+    public int BomLength => Bytes.AsSpan().StartsWith(Preamble) ? Preamble.Length : 0;
+
+    /// <summary>The file's text, without a byte-order mark, decoded each time it is asked for.</summary>
+    public string Text => Encoding.UTF8.GetString(Bytes.AsSpan(BomLength));
+
+    /// <summary>The bytes of <paramref name="body"/>, the end of <paramref name="text"/> (this file's <see cref="Text"/>).</summary>
+    public ReadOnlyMemory<byte> BodyBytes(string text, ReadOnlyMemory<char> body) =>
+        Bytes.AsMemory(BomLength + Encoding.UTF8.GetByteCount(text.AsSpan(0, text.Length - body.Length)));
+
+    private static ReadOnlySpan<byte> Preamble => [0xEF, 0xBB, 0xBF];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime;
 using Broadside.Diagnostics;
 
 namespace Broadside.Engine;
@@ -93,6 +94,12 @@ public sealed class PipelineEngine
         }
 
         Task.WaitAll([.. processTasks.Values], cancellationToken);
+
+        // Input documents (file texts) are not needed past Process; letting them go, and collecting
+        // what the Process phases left behind before the next phases allocate, keeps a large build's
+        // peak memory down. A full collection here costs a few milliseconds per hundred megabytes.
+        inputs = null!;
+        CollectGarbage();
         var processed = processTasks.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Result, StringComparer.Ordinal);
 
         // Visible to PostProcess in pipeline order, so AllOutputs is deterministic.
@@ -106,10 +113,17 @@ public sealed class PipelineEngine
             return new EngineResult(processed, postProcessed, Completed: false, Order(timings));
         }
 
+        CollectGarbage();
         var outputs = RunAll(
             Pipelines,
             p => RunPhase(p, Phase.Output, postProcessed[p.Name], all, diagnostics, timings, progress, cancellationToken));
         return new EngineResult(processed, outputs, Completed: !diagnostics.HasErrors, Order(timings));
+    }
+
+    private static void CollectGarbage()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private ImmutableArray<PhaseTiming> Order(ConcurrentBag<PhaseTiming> timings)

@@ -19,8 +19,14 @@ public sealed record FeedEntry
     /// <summary>The standfirst, plain text.</summary>
     public required string Summary { get; init; }
 
+    /// <summary>The full article body, HTML with absolute URLs, when already made.</summary>
+    public string? ContentHtml { get; init; }
+
+    /// <summary>Makes <see cref="Content"/> when a feed is written, so a large site's feeds do not all hold a copy.</summary>
+    public Func<string>? MakeContent { get; init; }
+
     /// <summary>The full article body, HTML with absolute URLs.</summary>
-    public required string ContentHtml { get; init; }
+    public string Content => ContentHtml ?? MakeContent?.Invoke() ?? string.Empty;
 
     /// <summary>Bylines, in order, with their author pages' absolute URLs (or empty).</summary>
     public required ImmutableArray<(string Name, string Url)> Authors { get; init; }

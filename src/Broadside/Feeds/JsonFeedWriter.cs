@@ -39,7 +39,7 @@ public static class JsonFeedWriter
                 json.WriteString("id", entry.Id);
                 json.WriteString("url", entry.Url);
                 json.WriteString("title", entry.Title);
-                json.WriteString("content_html", entry.ContentHtml);
+                json.WriteString("content_html", entry.Content);
                 json.WriteString("summary", entry.Summary);
                 if (entry.Image.Length > 0)
                 {

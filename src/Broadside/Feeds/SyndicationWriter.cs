@@ -70,7 +70,7 @@ public static class SyndicationWriter
         writer.WriteElementString("title", entry.Title);
         writer.WriteElementString("description", entry.Summary);
         writer.WriteElementString("pubDate", Rfc822(entry.Published));
-        writer.WriteElementString("content", "encoded", FeedNamespaces.Content, entry.ContentHtml);
+        writer.WriteElementString("content", "encoded", FeedNamespaces.Content, entry.Content);
         foreach (var (name, _) in entry.Authors)
         {
             writer.WriteElementString("dc", "creator", FeedNamespaces.DublinCore, name);
@@ -96,7 +96,7 @@ public static class SyndicationWriter
         feed.Items = definition.Entries.Select(entry =>
         {
             var item = Item(entry);
-            item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+            item.Content = new TextSyndicationContent(entry.Content, TextSyndicationContentKind.Html);
             foreach (var (name, url) in entry.Authors)
             {
                 item.Authors.Add(new SyndicationPerson { Name = name, Uri = url.Length > 0 ? url : null });

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Broadside.Diagnostics;
 using Markdig;
@@ -45,6 +46,7 @@ public sealed class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         string? firstParagraph = null;
         var words = 0;
+        var links = ImmutableArray.CreateBuilder<WrittenLink>();
 
         foreach (var block in document.Descendants())
         {
@@ -69,8 +71,13 @@ public sealed class MarkdownRenderer
                     }
 
                     break;
-                case LinkInline { Url: { } url } link when url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/":
-                    link.Url = _rootPath + url[1..];
+                case LinkInline { Url: { } url } link:
+                    links.Add(new WrittenLink(url, lineOffset + link.Line + 1, link.Column + 1));
+                    if (url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/")
+                    {
+                        link.Url = _rootPath + url[1..];
+                    }
+
                     break;
             }
         }
@@ -80,7 +87,7 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), firstParagraph ?? string.Empty, words);
+        return new RenderedMarkdown(writer.ToString(), firstParagraph ?? string.Empty, words, links.ToImmutable());
     }
 
     private static string PlainText(ContainerInline? inline)

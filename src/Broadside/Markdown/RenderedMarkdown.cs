@@ -1,7 +1,16 @@
+using System.Collections.Immutable;
+
 namespace Broadside.Markdown;
 
 /// <summary>The result of rendering a Markdown body.</summary>
 /// <param name="Html">The body as HTML.</param>
 /// <param name="FirstParagraph">The first paragraph as plain text, for summaries.</param>
 /// <param name="WordCount">Words of text in the body.</param>
-public sealed record RenderedMarkdown(string Html, string FirstParagraph, int WordCount);
+/// <param name="Links">Every link and image address the body writes, where it writes it.</param>
+public sealed record RenderedMarkdown(string Html, string FirstParagraph, int WordCount, ImmutableArray<WrittenLink> Links);
+
+/// <summary>A link or image address as the Markdown writes it.</summary>
+/// <param name="Url">The address as written.</param>
+/// <param name="Line">Its line in the file.</param>
+/// <param name="Column">Its column.</param>
+public sealed record WrittenLink(string Url, int Line, int Column);

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
-using System.Text.RegularExpressions;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
@@ -8,11 +6,11 @@ using Broadside.Engine;
 namespace Broadside.Modules;
 
 /// <summary>
-/// Reports links and images in articles and pages that lead to no file of the site, at the line of the
-/// Markdown that wrote them: errors for <c>broadside check</c>, warnings for a build (a dead link should
+/// Reports links and images that articles and pages write in Markdown and that lead to no file of the
+/// site, at the line that wrote them: errors for <c>broadside check</c>, warnings for a build (a dead link should
 /// not hold up publishing).
 /// </summary>
-public sealed partial class CheckLinks(string rootPath, bool asErrors) : IModule
+public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
 {
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
@@ -28,13 +26,12 @@ public sealed partial class CheckLinks(string rootPath, bool asErrors) : IModule
 
         foreach (var document in context.AllOutputs.OfType<ContentDocument>())
         {
-            foreach (var (written, target) in Links(document))
+            foreach (var link in document.Links)
             {
-                if (!Exists(known, target))
+                if (IsInternal(link.Url) && Resolve(document.Path, Rooted(link.Url)) is { } target && !Exists(known, target))
                 {
-                    var (line, column) = Locate(document, written);
-                    var message = $"the link '{written}' leads to no page or file of the site: fix the address, or remove the link";
-                    context.Diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, line, column));
+                    var message = $"the link '{link.Url}' leads to no page or file of the site: fix the address, or remove the link";
+                    context.Diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, link.Line, link.Column));
                 }
             }
 
@@ -50,26 +47,13 @@ public sealed partial class CheckLinks(string rootPath, bool asErrors) : IModule
         return inputs;
     }
 
-    /// <summary>The internal links of a document's HTML: each as written, and the site path it names.</summary>
-    private IEnumerable<(string Written, string Target)> Links(ContentDocument document)
-    {
-        foreach (Match match in UrlAttribute().Matches(document.Html))
-        {
-            var written = WebUtility.HtmlDecode(match.Groups["value"].Value);
-            if (written.Length == 0 || written.StartsWith('#') || written.StartsWith("//", StringComparison.Ordinal)
-                || (!written.StartsWith('/') && written.Contains(':', StringComparison.Ordinal)))
-            {
-                continue;
-            }
+    /// <summary>True for an address within the site: not another scheme, host or a bare fragment.</summary>
+    private static bool IsInternal(string url) =>
+        url.Length > 0 && !url.StartsWith('#') && !url.StartsWith("//", StringComparison.Ordinal)
+        && (url.StartsWith('/') || !url.Contains(':', StringComparison.Ordinal));
 
-            if (Resolve(document.Path, written) is { } target)
-            {
-                // The Markdown wrote the link without the site's root path; show it as the editor wrote it.
-                var shown = rootPath != "/" && written.StartsWith(rootPath, StringComparison.Ordinal) ? "/" + written[rootPath.Length..] : written;
-                yield return (shown, target);
-            }
-        }
-    }
+    /// <summary>A root-relative address as the editor writes it (<c>/media/x.jpg</c>) under the site's root path.</summary>
+    private string Rooted(string url) => url.StartsWith('/') ? rootPath + url[1..] : url;
 
     /// <summary>The output path a link names, relative to the site root, or null when it points outside the site.</summary>
     private string? Resolve(string documentPath, string link)
@@ -88,22 +72,4 @@ public sealed partial class CheckLinks(string rootPath, bool asErrors) : IModule
         target.Length == 0 ? known.Contains("index.html")
         : target.EndsWith('/') ? known.Contains(target + "index.html")
         : known.Contains(target) || known.Contains(target + "/index.html");
-
-    private static (int Line, int Column) Locate(ContentDocument document, string written)
-    {
-        var lines = document.Markdown.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var column = lines[i].IndexOf(written, StringComparison.Ordinal);
-            if (column >= 0)
-            {
-                return (document.BodyLineOffset + i + 1, column + 1);
-            }
-        }
-
-        return (0, 0);
-    }
-
-    [GeneratedRegex("""\b(?:href|src)\s*=\s*(?<quote>["'])(?<value>.*?)\k<quote>""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UrlAttribute();
 }

@@ -12,7 +12,8 @@ public sealed class ParseArticles(SiteConfig site) : ParallelModule<SourceFile>
     protected override Document? Transform(SourceFile input, PipelineContext context)
     {
         var file = input.Source!;
-        var split = FrontMatterSplitter.Split(input.Text, file, context.Diagnostics);
+        var text = input.Text;
+        var split = FrontMatterSplitter.Split(text, file, context.Diagnostics);
         if (split is null)
         {
             return null;
@@ -41,7 +42,7 @@ public sealed class ParseArticles(SiteConfig site) : ParallelModule<SourceFile>
             Source = file,
             FrontMatter = front,
             Slug = slug,
-            Markdown = split.Body,
+            Markdown = input.BodyBytes(text, split.Body),
             BodyLineOffset = split.BodyLineOffset,
             Path = UrlScheme.Article(local, slug),
             Destination = UrlScheme.Article(local, slug) + "index.html",

@@ -13,7 +13,8 @@ public sealed class ParsePages(SiteConfig site) : ParallelModule<SourceFile>
     protected override Document? Transform(SourceFile input, PipelineContext context)
     {
         var file = input.Source!;
-        var split = FrontMatterSplitter.Split(input.Text, file, context.Diagnostics);
+        var text = input.Text;
+        var split = FrontMatterSplitter.Split(text, file, context.Diagnostics);
         var map = split is null ? null : YamlMap.Parse(split.Yaml, file, split.YamlLineOffset, context.Diagnostics, "front matter");
         var front = map is null ? null : FrontMatterParser.ParsePage(map, site);
         if (split is null || front is null)
@@ -49,7 +50,7 @@ public sealed class ParsePages(SiteConfig site) : ParallelModule<SourceFile>
         {
             Source = file,
             FrontMatter = front,
-            Markdown = split.Body,
+            Markdown = input.BodyBytes(text, split.Body),
             BodyLineOffset = split.BodyLineOffset,
             Path = path,
             Destination = path + "index.html",

@@ -20,8 +20,7 @@ public sealed class ReadDataFile(string path, string display) : IModule
 
         try
         {
-            var text = File.ReadAllText(path);
-            return inputs.Add(new SourceFile { Source = display, FullPath = path, RelativePath = Path.GetFileName(path), Text = text });
+            return inputs.Add(new SourceFile { Source = display, FullPath = path, RelativePath = Path.GetFileName(path), Bytes = File.ReadAllBytes(path) });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using System.Text.Unicode;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
@@ -15,8 +15,6 @@ namespace Broadside.Modules;
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
 public sealed class ReadFiles(string folder, string displayFolder, string pattern) : IModule
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -33,18 +31,14 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
             var display = displayFolder + "/" + relative;
             try
             {
-                var text = StrictUtf8.GetString(File.ReadAllBytes(paths[i]));
-                documents[i] = new SourceFile
+                var bytes = File.ReadAllBytes(paths[i]);
+                if (!Utf8.IsValid(bytes))
                 {
-                    Source = display,
-                    FullPath = paths[i],
-                    RelativePath = relative,
-                    Text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text,
-                };
-            }
-            catch (DecoderFallbackException)
-            {
-                context.Diagnostics.Error(DiagnosticCodes.FileUnreadable, "the file is not UTF-8 text: save it as UTF-8 in your editor", display);
+                    context.Diagnostics.Error(DiagnosticCodes.FileUnreadable, "the file is not UTF-8 text: save it as UTF-8 in your editor", display);
+                    return;
+                }
+
+                documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = bytes };
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

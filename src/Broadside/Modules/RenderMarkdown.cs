@@ -1,3 +1,4 @@
+using System.Text;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Markdown;
@@ -13,12 +14,15 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
     /// <inheritdoc />
     protected override Document? Transform(ContentDocument input, PipelineContext context)
     {
+        var markdown = Encoding.UTF8.GetString(input.Markdown.Span);
         var rendered = cache is null
-            ? renderer.Render(input.Markdown, input.Source!, input.BodyLineOffset, context.Diagnostics)
-            : cache.Markdown(input.Markdown, input.Source!, input.BodyLineOffset, context.Diagnostics, bag => renderer.Render(input.Markdown, input.Source!, input.BodyLineOffset, bag));
+            ? renderer.Render(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics)
+            : cache.Markdown(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics, bag => renderer.Render(markdown, input.Source!, input.BodyLineOffset, bag));
         return input with
         {
-            Html = rendered.Html,
+            Markdown = ReadOnlyMemory<byte>.Empty,
+            Links = rendered.Links,
+            HtmlUtf8 = Encoding.UTF8.GetBytes(rendered.Html),
             FirstParagraph = rendered.FirstParagraph,
             WordCount = rendered.WordCount,
         };

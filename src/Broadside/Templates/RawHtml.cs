@@ -2,11 +2,23 @@ namespace Broadside.Templates;
 
 /// <summary>
 /// HTML that Broadside made itself (a rendered body, a rendered page) and that templates print as it
-/// is. Everything else a template prints is escaped.
+/// is. Everything else a template prints is escaped. It may be made when a template prints it, so
+/// that a large site's article bodies are not all held as text at once.
 /// </summary>
-/// <param name="Value">The HTML.</param>
-public sealed record RawHtml(string Value)
+public sealed class RawHtml
 {
+    private readonly string? _value;
+    private readonly Func<string>? _make;
+
+    /// <summary>HTML already made.</summary>
+    public RawHtml(string value) => _value = value;
+
+    /// <summary>HTML made each time it is printed.</summary>
+    public RawHtml(Func<string> make) => _make = make;
+
+    /// <summary>The HTML.</summary>
+    public string Value => _value ?? _make!();
+
     /// <inheritdoc />
     public override string ToString() => Value;
 }

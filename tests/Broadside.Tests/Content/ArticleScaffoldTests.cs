@@ -31,7 +31,7 @@ public sealed class ArticleScaffoldTests
         Assert.Equal(Now, front.Date);
         Assert.Equal(TimeSpan.FromHours(-6), front.Date.Offset);
         Assert.True(front.Draft);
-        Assert.DoesNotContain("\n# ", split.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# ", split.Body.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FrontMatterSplitterTests
     {
         var (split, diagnostics) = Split("---\ntitle: Bus drivers\ndate: 2026-03-14\n---\nFirst paragraph.\n\nSecond.\n");
 
-        Assert.Equal(new SplitContent("title: Bus drivers\ndate: 2026-03-14\n", 1, "First paragraph.\n\nSecond.\n", 4), split);
+        Assert.Equal(("title: Bus drivers\ndate: 2026-03-14\n", 1, "First paragraph.\n\nSecond.\n", 4), (split!.Yaml, split.YamlLineOffset, split.Body.ToString(), split.BodyLineOffset));
         Assert.Empty(diagnostics.ToImmutableSorted());
     }
 
@@ -21,7 +21,7 @@ public sealed class FrontMatterSplitterTests
     {
         var (split, diagnostics) = Split("\uFEFF---\ntitle: x\n---\nBody\n");
 
-        Assert.Equal(new SplitContent("title: x\n", 1, "Body\n", 3), split);
+        Assert.Equal(("title: x\n", 1, "Body\n", 3), (split!.Yaml, split.YamlLineOffset, split.Body.ToString(), split.BodyLineOffset));
         Assert.Empty(diagnostics.ToImmutableSorted());
     }
 
@@ -30,7 +30,7 @@ public sealed class FrontMatterSplitterTests
     {
         var (split, diagnostics) = Split("---\r\ntitle: x\r\nauthor: y\r\n---\r\nBody\r\nMore\r\n");
 
-        Assert.Equal(new SplitContent("title: x\r\nauthor: y\r\n", 1, "Body\r\nMore\r\n", 4), split);
+        Assert.Equal(("title: x\r\nauthor: y\r\n", 1, "Body\r\nMore\r\n", 4), (split!.Yaml, split.YamlLineOffset, split.Body.ToString(), split.BodyLineOffset));
         Assert.Empty(diagnostics.ToImmutableSorted());
     }
 
@@ -45,7 +45,7 @@ public sealed class FrontMatterSplitterTests
 
         Assert.NotNull(split);
         Assert.Equal("title: x\n", split.Yaml);
-        Assert.Equal(body, split.Body);
+        Assert.Equal(body, split.Body.ToString());
         Assert.Equal(3, split.BodyLineOffset);
     }
 
@@ -60,7 +60,7 @@ public sealed class FrontMatterSplitterTests
         Assert.Equal(7, split.BodyLineOffset);
         var lines = text.Split('\n');
         Assert.Equal("Line nine.", lines[split.BodyLineOffset + 2 - 1]);
-        Assert.Equal("Line nine.", split.Body.Split('\n')[1]);
+        Assert.Equal("Line nine.", split.Body.ToString().Split('\n')[1]);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FrontMatterSplitterTests
     {
         var (split, _) = Split("---\n---\nBody");
 
-        Assert.Equal(new SplitContent(string.Empty, 1, "Body", 2), split);
+        Assert.Equal((string.Empty, 1, "Body", 2), (split!.Yaml, split.YamlLineOffset, split.Body.ToString(), split.BodyLineOffset));
     }
 
     [Theory]

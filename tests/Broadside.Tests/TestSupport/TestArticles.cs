@@ -36,7 +36,7 @@ public static class TestArticles
             Source = $"input/articles/{slug}.md",
             FrontMatter = front,
             Slug = slug,
-            Markdown = string.Empty,
+            Markdown = ReadOnlyMemory<byte>.Empty,
             BodyLineOffset = 12,
             Path = UrlScheme.Article(when, slug),
             Destination = UrlScheme.File(UrlScheme.Article(when, slug)),
