@@ -15,7 +15,9 @@ public sealed class AbsoluteHtmlTests
     [InlineData("<a href=\"mailto:desk@example.org\">m</a>", "<a href=\"mailto:desk@example.org\">m</a>")]
     [InlineData("<video poster=\"/news/p.jpg\"></video>", "<video poster=\"https://example.org/news/p.jpg\"></video>")]
     [InlineData("<a href=\"/q?a=1&amp;b=2\">q</a>", "<a href=\"https://example.org/q?a=1&amp;b=2\">q</a>")]
-    [InlineData("<p>href=\"/not-an-attribute\" in text</p>", "<p>href=\"https://example.org/not-an-attribute\" in text</p>")]
+    [InlineData("<p>href=\"/not-an-attribute\" in text</p>", "<p>href=\"/not-an-attribute\" in text</p>")]
+    [InlineData("<a class=\"x\" HREF = '/news/y/'>y</a>", "<a class=\"x\" HREF = 'https://example.org/news/y/'>y</a>")]
+    [InlineData("<img data-src=\"/a.jpg\" src=\"/b.jpg\">", "<img data-src=\"/a.jpg\" src=\"https://example.org/b.jpg\">")]
     public void Resolves_links_and_images_against_the_page(string html, string expected) =>
         Assert.Equal(expected, AbsoluteHtml.Resolve(html, Page));
 }
