@@ -10,8 +10,11 @@ using Broadside.Templates.Views;
 namespace Broadside.Modules;
 
 /// <summary>Builds the <see cref="IndexDocument"/> from the published articles and the data files.</summary>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, string articlesPipeline, string dataPipeline) : IModule
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline) : IModule
 {
+    /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
+    public const string CardPartial = "article-card";
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -21,7 +24,12 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, string article
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
 
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = views.Article(articles[i], index));
+        var diagnostics = context.Diagnostics;
+        Parallel.For(0, articles.Length, i =>
+        {
+            var view = views.Article(articles[i], index);
+            articleViews[i] = view with { Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics)) };
+        });
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         return [new IndexDocument(index, bySource)];

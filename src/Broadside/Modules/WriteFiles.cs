@@ -9,7 +9,10 @@ namespace Broadside.Modules;
 /// Writes every <see cref="OutputFile"/> and copies every <see cref="AssetFile"/> into the output
 /// folder, in parallel, leaving identical files untouched.
 /// </summary>
-public sealed class WriteFiles(string outputFolder, WriteStatistics statistics) : IModule
+/// <param name="outputFolder">Where files are written.</param>
+/// <param name="statistics">Counts what was written and remembers it for the manifest.</param>
+/// <param name="previous">What the last build recorded of each file, to skip unchanged files without reading them.</param>
+public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -24,15 +27,15 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics) 
             var path = Path.Combine(outputFolder, destination);
             try
             {
-                var written = document switch
+                var result = document switch
                 {
-                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text) : null,
+                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text, previous.GetValueOrDefault(destination)) : ((bool Written, OutputRecord Record)?)null,
                     AssetFile asset => OutputWriter.Copy(asset.FullPath, path),
-                    _ => (bool?)null,
+                    _ => null,
                 };
-                if (written is { } changed)
+                if (result is { } done)
                 {
-                    statistics.Count(destination, changed);
+                    statistics.Count(destination, done.Written, done.Record);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using Broadside.Output;
 
 namespace Broadside.Modules;
 
 /// <summary>Counts the files a build wrote and the files it left as they were.</summary>
 public sealed class WriteStatistics
 {
-    private readonly ConcurrentBag<string> _paths = [];
+    private readonly ConcurrentDictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private int _written;
     private int _unchanged;
 
@@ -18,13 +19,13 @@ public sealed class WriteStatistics
     /// <summary>Files the build produced.</summary>
     public int Total => Written + Unchanged;
 
-    /// <summary>The output paths of every file the build produced.</summary>
-    public IReadOnlyCollection<string> Paths => [.. _paths];
+    /// <summary>Every file the build produced, with what the manifest remembers of it.</summary>
+    public IReadOnlyDictionary<string, OutputRecord> Records => _records;
 
     /// <summary>Counts one file at <paramref name="destination"/>.</summary>
-    public void Count(string destination, bool written)
+    public void Count(string destination, bool written, OutputRecord record)
     {
-        _paths.Add(destination);
+        _records[destination] = record;
         if (written)
         {
             Interlocked.Increment(ref _written);

@@ -35,7 +35,7 @@ public static class SiteBuilder
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
         if (result.Completed)
         {
-            OutputManifest.Update(options.OutputFolder, services.Statistics.Paths);
+            OutputManifest.Update(options.OutputFolder, services.Statistics.Records);
         }
 
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Broadside.Engine;
 using Broadside.Modules;
+using Broadside.Output;
 
 namespace Broadside.Site;
 
@@ -48,7 +49,7 @@ public static class SitePipelines
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache);
-        var write = new WriteFiles(options.OutputFolder, services.Statistics);
+        var write = new WriteFiles(options.OutputFolder, services.Statistics, OutputManifest.Load(options.OutputFolder));
         string Folder(string name) => Path.Combine(input, name);
 
         return
@@ -79,7 +80,7 @@ public static class SitePipelines
             new Pipeline(Index)
             {
                 DependsOn = [Articles, Data],
-                Process = [new IndexSite(config, views, Articles, Data)],
+                Process = [new IndexSite(config, views, theme, Articles, Data)],
             },
             new Pipeline(Site)
             {

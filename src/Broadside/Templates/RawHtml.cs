@@ -16,6 +16,13 @@ public sealed class RawHtml
     /// <summary>HTML made each time it is printed.</summary>
     public RawHtml(Func<string> make) => _make = make;
 
+    /// <summary>HTML made the first time it is printed and kept: a fragment many pages share.</summary>
+    public static RawHtml Once(Func<string> make)
+    {
+        var value = new Lazy<string>(make, LazyThreadSafetyMode.ExecutionAndPublication);
+        return new RawHtml(() => value.Value);
+    }
+
     /// <summary>The HTML.</summary>
     public string Value => _value ?? _make!();
 

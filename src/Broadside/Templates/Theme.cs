@@ -192,6 +192,34 @@ public sealed partial class Theme
         }
     }
 
+    /// <summary>
+    /// Renders <c>partials/<paramref name="partial"/></c> with only <paramref name="variables"/>, as
+    /// Liquid's <c>render</c> tag would; empty when the theme has no such partial.
+    /// </summary>
+    public string RenderPartial(string partial, IEnumerable<KeyValuePair<string, object?>> variables, DiagnosticBag diagnostics)
+    {
+        if (!_templates.TryGetValue("partials/" + partial, out var template))
+        {
+            return string.Empty;
+        }
+
+        var context = new TemplateContext(_options);
+        foreach (var (key, value) in variables)
+        {
+            context.SetValue(key, value);
+        }
+
+        try
+        {
+            return template.Render(context, Encoder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateRender, $"the theme failed to render 'partials/{partial}.liquid': {FirstLine(ex.Message)}");
+            return string.Empty;
+        }
+    }
+
     /// <summary>Joins the base URL and a root-relative or relative URL; absolute URLs pass through.</summary>
     public static string AbsoluteUrl(string baseUrl, string root, string url)
     {

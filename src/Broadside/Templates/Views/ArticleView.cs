@@ -48,6 +48,12 @@ public sealed record ArticleView
 
     public required int WordCount { get; init; }
 
+    /// <summary>
+    /// The article's card, <c>partials/article-card.liquid</c> rendered once and shared by every list
+    /// that shows the article (home, archives, demand pages); empty when the theme has no such partial.
+    /// </summary>
+    public RawHtml Card { get; init; } = new(string.Empty);
+
     /// <summary>Values of the theme's extra front matter keys.</summary>
     public required ImmutableDictionary<string, object?> Extra { get; init; }
 }
