@@ -28,6 +28,12 @@ public abstract record ContentDocument : Document
     /// </summary>
     public byte[] HtmlUtf8 { get; init; } = [];
 
+    /// <summary>
+    /// True when <see cref="HtmlUtf8"/> can go into a feed as it is: every address absolute, nothing XML
+    /// forbids, no <c>]]&gt;</c>. Feeds then copy its bytes instead of rewriting it for every feed.
+    /// </summary>
+    public bool FeedReady { get; init; }
+
     /// <summary>The body rendered to HTML, decoded each time it is asked for.</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);
 

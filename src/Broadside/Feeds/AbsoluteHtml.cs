@@ -61,6 +61,9 @@ public static class AbsoluteHtml
         return builder is null ? html : builder.Append(html, copied, html.Length - copied).ToString();
     }
 
+    /// <summary>True when <see cref="Resolve"/> would change <paramref name="html"/>: some address in it is not absolute.</summary>
+    public static bool NeedsResolving(string html, Uri page) => !ReferenceEquals(Resolve(html, page), html);
+
     /// <summary>True when the name before the <c>=</c> at <paramref name="equals"/> is a URL attribute preceded by white space.</summary>
     private static bool IsUrlAttribute(string html, int equals)
     {

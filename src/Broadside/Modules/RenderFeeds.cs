@@ -57,10 +57,10 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         // Feeds are written as they are made, so a large site never holds them all at once.
         return
         [
-            new OutputFile { Destination = Rss, Render = _ => SyndicationWriter.Rss(siteFeed) },
+            new OutputFile { Destination = Rss, WriteUtf8 = stream => SyndicationWriter.WriteRss(siteFeed, stream) },
             new OutputFile { Destination = Atom, Render = _ => SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }) },
             new OutputFile { Destination = Json, Render = _ => JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }) },
-            .. feeds.Select(feed => new OutputFile { Destination = feed.Path, Render = _ => SyndicationWriter.Rss(feed.Definition) }),
+            .. feeds.Select(feed => new OutputFile { Destination = feed.Path, WriteUtf8 = stream => SyndicationWriter.WriteRss(feed.Definition, stream) }),
         ];
     }
 

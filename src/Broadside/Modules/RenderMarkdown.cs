@@ -1,6 +1,7 @@
 using System.Text;
 using Broadside.Content;
 using Broadside.Engine;
+using Broadside.Feeds;
 using Broadside.Markdown;
 using Broadside.Site;
 
@@ -23,8 +24,16 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
             Markdown = ReadOnlyMemory<byte>.Empty,
             Links = rendered.Links,
             HtmlUtf8 = Encoding.UTF8.GetBytes(rendered.Html),
+            FeedReady = IsFeedReady(rendered.Html),
             FirstParagraph = rendered.FirstParagraph,
             WordCount = rendered.WordCount,
         };
     }
+
+    private static readonly Uri AnyPage = new("https://site.invalid/");
+
+    private static bool IsFeedReady(string html) =>
+        !html.Contains("]]>", StringComparison.Ordinal)
+        && ReferenceEquals(XmlText.Clean(html), html)
+        && !AbsoluteHtml.NeedsResolving(html, AnyPage);
 }

@@ -29,7 +29,8 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, 
             {
                 var result = document switch
                 {
-                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text, previous.GetValueOrDefault(destination)) : ((bool Written, OutputRecord Record)?)null,
+                    OutputFile { WriteUtf8: { } write } => WritePooled(path, write, previous.GetValueOrDefault(destination)),
+                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text, previous.GetValueOrDefault(destination)) : null,
                     AssetFile asset => OutputWriter.Copy(asset.FullPath, path),
                     _ => null,
                 };
@@ -44,5 +45,12 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, 
             }
         });
         return inputs;
+    }
+
+    private static (bool Written, OutputRecord Record)? WritePooled(string path, Action<Stream> write, OutputRecord? previous)
+    {
+        using var buffer = new PooledBuffer();
+        write(buffer);
+        return OutputWriter.WriteBytes(path, buffer.Written, previous);
     }
 }

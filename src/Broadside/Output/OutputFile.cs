@@ -16,6 +16,9 @@ public sealed record OutputFile : Document
     /// <summary>Makes the text when the file is written; null after reporting why it could not.</summary>
     public Func<DiagnosticBag, string?>? Render { get; init; }
 
+    /// <summary>Writes the file's UTF-8 bytes into the given stream when it is written (feeds, which copy article bytes).</summary>
+    public Action<Stream>? WriteUtf8 { get; init; }
+
     /// <summary>The text: <see cref="Content"/>, or what <see cref="Render"/> makes.</summary>
     public string? Text(DiagnosticBag diagnostics) => Content ?? Render?.Invoke(diagnostics);
 

@@ -109,4 +109,18 @@ public sealed class SyndicationWriterTests
         Assert.Equal(SyndicationWriter.Rss(Feed(Entry("a"), Entry("b"))), SyndicationWriter.Rss(Feed(Entry("a"), Entry("b"))));
         Assert.Equal(SyndicationWriter.Atom(Feed(Entry("a"))), SyndicationWriter.Atom(Feed(Entry("a"))));
     }
+
+    [Fact]
+    public void A_body_ready_for_feeds_is_copied_byte_for_byte_into_cdata()
+    {
+        const string html = "<p>Already absolute: <a href=\"https://example.org/x/\">x</a> — Забастовка & \"quotes\"</p>";
+        var ready = Entry("a") with { ContentHtml = null, MakeContent = () => throw new InvalidOperationException("not asked for"), ReadyUtf8 = System.Text.Encoding.UTF8.GetBytes(html) };
+
+        var xml = SyndicationWriter.Rss(Feed(ready, Entry("b")));
+        var items = XDocument.Parse(xml).Root!.Element("channel")!.Elements("item").ToList();
+
+        Assert.Contains("<content:encoded><![CDATA[" + html + "]]></content:encoded>", xml, StringComparison.Ordinal);
+        Assert.Equal(html, items[0].Element(Content + "encoded")!.Value);
+        Assert.Equal("<p>Body</p>", items[1].Element(Content + "encoded")!.Value);
+    }
 }
