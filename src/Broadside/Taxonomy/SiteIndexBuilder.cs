@@ -15,6 +15,11 @@ public static class SiteIndexBuilder
 {
     private const int RelatedCount = 3;
 
+    // Candidates per shared tag or demand: its articles nearest in time to the one at hand. Without a
+    // cap, a tag on a tenth of a large archive makes finding related articles grow with the square of
+    // the archive; with it, a very common tag suggests articles from around the same time.
+    private const int CandidatesPerFeature = 200;
+
     /// <summary>Builds the index of <paramref name="articles"/> (newest first).</summary>
     public static SiteIndex Build(
         ImmutableArray<Article> articles,
@@ -169,8 +174,12 @@ public static class SiteIndexBuilder
             var scores = new Dictionary<int, int>();
             foreach (var (feature, weight) in features[i])
             {
-                foreach (var j in byFeature[feature])
+                var candidates = byFeature[feature];
+                var here = candidates.BinarySearch(i);
+                var from = Math.Clamp(here - (CandidatesPerFeature / 2), 0, Math.Max(0, candidates.Count - CandidatesPerFeature));
+                for (var k = from; k < Math.Min(candidates.Count, from + CandidatesPerFeature); k++)
                 {
+                    var j = candidates[k];
                     if (j != i)
                     {
                         scores[j] = scores.GetValueOrDefault(j) + weight;
