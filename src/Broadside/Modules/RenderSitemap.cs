@@ -90,30 +90,17 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
         : destination;
 
-    private static string UrlSet(IEnumerable<(string Url, DateTimeOffset? LastModified)> pages) => Write(writer =>
+    private static string UrlSet(IEnumerable<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
+
+    private static string Index(IEnumerable<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
+
+    /// <summary>A sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>).</summary>
+    private static string List(string root, string item, IEnumerable<(string Url, DateTimeOffset? LastModified)> entries) => Write(writer =>
     {
-        writer.WriteStartElement("urlset", Namespace);
-        foreach (var (url, lastModified) in pages)
+        writer.WriteStartElement(root, Namespace);
+        foreach (var (url, lastModified) in entries)
         {
-            writer.WriteStartElement("url");
-            writer.WriteElementString("loc", url);
-            if (lastModified is { } when)
-            {
-                writer.WriteElementString("lastmod", ViewFactory.Iso(when));
-            }
-
-            writer.WriteEndElement();
-        }
-
-        writer.WriteEndElement();
-    });
-
-    private static string Index(IEnumerable<(string Url, DateTimeOffset? LastModified)> sitemaps) => Write(writer =>
-    {
-        writer.WriteStartElement("sitemapindex", Namespace);
-        foreach (var (url, lastModified) in sitemaps)
-        {
-            writer.WriteStartElement("sitemap");
+            writer.WriteStartElement(item);
             writer.WriteElementString("loc", url);
             if (lastModified is { } when)
             {
