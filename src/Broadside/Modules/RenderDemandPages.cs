@@ -80,12 +80,15 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
 
     private IEnumerable<ListingPage> DemandPages(Demand demand, DemandSummaryView summary, IndexDocument index)
     {
-        var entries = demand.Entries.Select(e => new DemandEntryView(index.ViewOf(e.Article), e.Wording)).ToImmutableArray();
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
-        return ListingPages.Split(entries, pageSize, demand.Path).Select(p => new ListingPage(
+        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Select(p => new ListingPage(
             p.Path,
             views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
-            [new("demand", summary), new("entries", p.Items), new("pagination", views.Pagination(demand.Path, p.Number, p.Count, entries.Length))],
-            ListingPages.Newest(demand.Entries.Skip((p.Number - 1) * pageSize).Take(pageSize).Select(e => e.Article))));
+            [
+                new("demand", summary),
+                new("entries", p.Items.Select(e => new DemandEntryView(index.ViewOf(e.Article), e.Wording)).ToImmutableArray()),
+                new("pagination", views.Pagination(demand.Path, p.Number, p.Count, demand.Entries.Length)),
+            ],
+            ListingPages.Newest(p.Items.Select(e => e.Article))));
     }
 }
