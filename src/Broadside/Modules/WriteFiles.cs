@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
@@ -6,13 +7,13 @@ using Broadside.Output;
 namespace Broadside.Modules;
 
 /// <summary>
-/// Writes every <see cref="OutputFile"/> and copies every <see cref="AssetFile"/> into the output
-/// folder, in parallel, leaving identical files untouched.
+/// Writes every <see cref="OutputFile"/> and copies every <see cref="AssetFile"/> into the staged
+/// output, in parallel, keeping identical files as they were.
 /// </summary>
-/// <param name="outputFolder">Where files are written.</param>
+/// <param name="output">Where files are written.</param>
 /// <param name="statistics">Counts what was written and remembers it for the manifest.</param>
 /// <param name="previous">What the last build recorded of each file, to skip unchanged files without reading them.</param>
-public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
+public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -24,14 +25,13 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, 
                 return;
             }
 
-            var path = Path.Combine(outputFolder, destination);
             try
             {
                 var result = document switch
                 {
-                    OutputFile { WriteUtf8: { } write } => WritePooled(path, write, previous.GetValueOrDefault(destination)),
-                    OutputFile file => file.Text(context.Diagnostics) is { } text ? OutputWriter.WriteText(path, text, previous.GetValueOrDefault(destination)) : null,
-                    AssetFile asset => OutputWriter.Copy(asset.FullPath, path),
+                    OutputFile { WriteUtf8: { } write } => WritePooled(destination, write, previous.GetValueOrDefault(destination)),
+                    OutputFile file => file.Text(context.Diagnostics) is { } text ? output.WriteBytes(destination, Encoding.UTF8.GetBytes(text), previous.GetValueOrDefault(destination)) : null,
+                    AssetFile asset => output.Copy(asset.FullPath, destination),
                     _ => null,
                 };
                 if (result is { } done)
@@ -47,10 +47,10 @@ public sealed class WriteFiles(string outputFolder, WriteStatistics statistics, 
         return inputs;
     }
 
-    private static (bool Written, OutputRecord Record)? WritePooled(string path, Action<Stream> write, OutputRecord? previous)
+    private (bool Written, OutputRecord Record)? WritePooled(string destination, Action<Stream> write, OutputRecord? previous)
     {
         using var buffer = new PooledBuffer();
         write(buffer);
-        return OutputWriter.WriteBytes(path, buffer.Written, previous);
+        return output.WriteBytes(destination, buffer.Written, previous);
     }
 }

@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Text;
 
 namespace Broadside.Output;
 
 /// <summary>
 /// The list of files the last successful build produced, kept in the output folder. The next build
-/// deletes what it listed and no longer produces (a removed article, an unpublished draft), and
-/// nothing else: a file Broadside did not write is never deleted.
+/// drops what it listed and no longer produces (a removed article, an unpublished draft), and nothing
+/// else: a file Broadside did not write is carried over (<see cref="StagedOutput"/>).
 /// </summary>
 public static class OutputManifest
 {
@@ -38,58 +39,17 @@ public static class OutputManifest
         return records;
     }
 
-    /// <summary>
-    /// Deletes files listed by the previous manifest that are not in <paramref name="produced"/>,
-    /// removes folders left empty, and records <paramref name="produced"/>. Returns how many files were deleted.
-    /// </summary>
-    public static int Update(string outputFolder, IReadOnlyDictionary<string, OutputRecord> produced)
+    /// <summary>Records <paramref name="produced"/> as the manifest of the site in <paramref name="folder"/>.</summary>
+    public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced)
     {
-        var path = Path.Combine(outputFolder, FileName);
-        var deleted = 0;
-        if (File.Exists(path))
-        {
-            foreach (var relative in Load(outputFolder).Keys)
-            {
-                if (produced.ContainsKey(relative) || !IsInside(outputFolder, relative))
-                {
-                    continue;
-                }
-
-                var file = Path.Combine(outputFolder, relative);
-                if (File.Exists(file))
-                {
-                    File.Delete(file);
-                    deleted++;
-                    RemoveEmptyFolders(outputFolder, Path.GetDirectoryName(file)!);
-                }
-            }
-        }
-
-        Directory.CreateDirectory(outputFolder);
         var text = new StringBuilder();
         foreach (var (relative, record) in produced.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             text.Append(relative).Append('\t').Append(record.Hash).Append('\t')
-                .Append(record.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\t')
-                .Append(record.LastWriteTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                .Append(record.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .Append(record.LastWriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        OutputWriter.WriteText(path, text.ToString());
-        return deleted;
-    }
-
-    private static bool IsInside(string folder, string relative)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return !Path.IsPathRooted(relative) && Path.GetFullPath(Path.Combine(folder, relative)).StartsWith(root, StringComparison.Ordinal);
-    }
-
-    private static void RemoveEmptyFolders(string root, string folder)
-    {
-        var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        for (var current = Path.GetFullPath(folder); current.Length > top.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
-        {
-            Directory.Delete(current);
-        }
+        File.WriteAllText(Path.Combine(folder, FileName), text.ToString());
     }
 }

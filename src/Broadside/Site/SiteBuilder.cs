@@ -32,10 +32,18 @@ public static class SiteBuilder
         var progress = options.Progress is { } report
             ? new SynchronousProgress<PhaseTiming>(timing => report.Report(new BuildProgress(Interlocked.Increment(ref done), total, timing)))
             : null;
+        using var output = services.Output;
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
-        if (result.Completed)
+        if (result.Completed && !options.CheckOnly)
         {
-            OutputManifest.Update(options.OutputFolder, services.Statistics.Records);
+            try
+            {
+                output.Commit(services.Statistics.Records);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot publish the new site in {services.Display(output.Folder)}: {ex.Message}; the previous site is left as it was");
+            }
         }
 
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
@@ -89,6 +97,7 @@ public static class SiteBuilder
             Views = new ViewFactory(config, options.NoIndex),
             Theme = theme,
             Statistics = new WriteStatistics(),
+            Output = new StagedOutput(options.OutputFolder),
             Display = Display,
         };
     }

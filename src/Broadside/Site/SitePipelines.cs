@@ -49,7 +49,7 @@ public static class SitePipelines
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache);
-        var write = new WriteFiles(options.OutputFolder, services.Statistics, OutputManifest.Load(options.OutputFolder));
+        var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder));
         string Folder(string name) => Path.Combine(input, name);
 
         return

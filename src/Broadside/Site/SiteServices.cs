@@ -1,6 +1,7 @@
 using Broadside.Configuration;
 using Broadside.Markdown;
 using Broadside.Modules;
+using Broadside.Output;
 using Broadside.Templates;
 
 namespace Broadside.Site;
@@ -19,6 +20,9 @@ public sealed record SiteServices
     public required Theme Theme { get; init; }
 
     public required WriteStatistics Statistics { get; init; }
+
+    /// <summary>Where the site is written, staged and swapped in when the build succeeds.</summary>
+    public required StagedOutput Output { get; init; }
 
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
