@@ -16,6 +16,9 @@ public abstract record ContentDocument : Document
     /// <summary>The links and image addresses the body writes, with their lines; filled when rendered.</summary>
     public ImmutableArray<Markdown.WrittenLink> Links { get; init; } = [];
 
+    /// <summary>A hash of the whole file, front matter and body: what the document's own view is made from.</summary>
+    public UInt128 SourceHash { get; init; }
+
     /// <summary>Lines of the file before the body starts, to report body problems at the right line.</summary>
     public required int BodyLineOffset { get; init; }
 

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using Broadside.Engine;
 
@@ -14,6 +15,9 @@ public sealed record SourceFile : Document
 
     /// <summary>The file's bytes, checked to be UTF-8; kept as bytes, half the memory of text.</summary>
     public required byte[] Bytes { get; init; }
+
+    /// <summary>A hash of <see cref="Bytes"/>, computed each time it is asked for.</summary>
+    public UInt128 Hash => XxHash128.HashToUInt128(Bytes);
 
     /// <summary>Bytes of a UTF-8 byte-order mark at the start of <see cref="Bytes"/>: 3 or 0.</summary>
     public int BomLength => Bytes.AsSpan().StartsWith(Preamble) ? Preamble.Length : 0;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Engine;
+using Broadside.Output;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 using Broadside.Templates.Views;
@@ -28,7 +29,8 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         Parallel.For(0, articles.Length, i =>
         {
             var view = views.Article(articles[i], index);
-            articleViews[i] = view with { Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics)) };
+            var key = KeyBuilder.Of(view);
+            articleViews[i] = view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
         });
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);

@@ -40,11 +40,23 @@ public static class ListingPages
         number <= 1 ? title : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} (page {number})");
 
     /// <summary>The output files of <paramref name="pages"/>, rendered with <paramref name="template"/> when they are written.</summary>
-    public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteView site) =>
+    public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteDocument site) =>
         [.. pages.Select(page => new OutputFile
         {
             Destination = UrlScheme.File(page.Path),
-            Render = diagnostics => theme.RenderPage(template, site, page.Meta, page.Variables, null, diagnostics),
+            Render = diagnostics => theme.RenderPage(template, site.View, page.Meta, page.Variables, null, diagnostics),
+            Key = Key(page, template, site),
             LastModified = page.LastModified,
         })];
+
+    private static UInt128 Key(ListingPage page, string template, SiteDocument site)
+    {
+        var key = new KeyBuilder().Add(site.Key).Add(template).Add(page.Path).AddView(page.Meta);
+        foreach (var (name, value) in page.Variables)
+        {
+            key.Add(name).AddView(value);
+        }
+
+        return key.Finish();
+    }
 }

@@ -44,6 +44,7 @@ public sealed class ParseArticles(SiteConfig site) : ParallelModule<SourceFile>
             Slug = slug,
             Markdown = input.BodyBytes(text, split.Body),
             BodyLineOffset = split.BodyLineOffset,
+            SourceHash = input.Hash,
             Path = UrlScheme.Article(local, slug),
             Destination = UrlScheme.Article(local, slug) + "index.html",
         };

@@ -52,6 +52,7 @@ public sealed class ParsePages(SiteConfig site) : ParallelModule<SourceFile>
             FrontMatter = front,
             Markdown = input.BodyBytes(text, split.Body),
             BodyLineOffset = split.BodyLineOffset,
+            SourceHash = input.Hash,
             Path = path,
             Destination = path + "index.html",
         };

@@ -21,7 +21,8 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
         {
             Source = input.Source,
             Destination = input.Destination,
-            Render = diagnostics => theme.RenderPage(Template, site, meta, [new("article", view)], input.Source, diagnostics),
+            Render = diagnostics => theme.RenderPage(Template, site.View, meta, [new("article", view)], input.Source, diagnostics),
+            Key = new KeyBuilder().Add(site.Key).Add(Template).Add(view.Key).Finish(),
             LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
         };
     }

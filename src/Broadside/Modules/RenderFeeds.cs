@@ -14,7 +14,11 @@ namespace Broadside.Modules;
 /// Writes the site's RSS, Atom and JSON feeds and an RSS feed for every section, tag, author and
 /// demand, next to its page. Each article's entry is made once and shared by every feed that lists it.
 /// </summary>
-public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline) : IModule
+/// <param name="site">The configuration.</param>
+/// <param name="views">Makes URLs and archive headers.</param>
+/// <param name="indexPipeline">The pipeline of the index.</param>
+/// <param name="fingerprint">What every feed's key starts from (<see cref="Site.SiteFingerprint"/>).</param>
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint) : IModule
 {
     /// <summary>The site's RSS feed.</summary>
     public const string Rss = "feed.xml";
@@ -28,7 +32,8 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var index = IndexDocument.In(context, indexPipeline).Index;
+        var indexDocument = IndexDocument.In(context, indexPipeline);
+        var index = indexDocument.Index;
         var size = site.FeedSize;
 
         // Only articles that some feed lists need an entry.
@@ -43,24 +48,41 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         var bySource = listed.Select((a, i) => (a.Source!, entries[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         ImmutableArray<FeedEntry> Entries(IEnumerable<Article> articles) => [.. articles.Take(size).Select(a => bySource[a.Source!])];
 
+        // A feed's key: what its header says and the views of the articles it lists.
+        UInt128 Key(string path, FeedDefinition definition, IEnumerable<Article> articles)
+        {
+            var key = new KeyBuilder().Add(fingerprint).Add(path).AddView(definition with { Entries = [] });
+            foreach (var article in articles.Take(size))
+            {
+                key.AddView(indexDocument.ViewOf(article));
+            }
+
+            return key.Finish();
+        }
+
         var siteFeed = Definition(site.Title, site.Description, string.Empty, Rss, Entries(index.Articles));
         var feeds = Terms(index)
-            .Select(term => (Path: term.Path + Rss, Definition: Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss, Entries(term.Articles))))
+            .Select(term => (Path: term.Path + Rss, Definition: Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss, Entries(term.Articles)), Articles: term.Articles.AsEnumerable()))
             .Concat(index.Demands.Select(demand => (Path: demand.Path + Rss, Definition: Definition(
                 $"{site.Title}: \u201C{demand.Text}\u201D",
                 $"Articles that raised the demand \u201C{demand.Text}\u201D.",
                 demand.Path,
                 demand.Path + Rss,
-                Entries(demand.Entries.Select(e => e.Article))))))
+                Entries(demand.Entries.Select(e => e.Article))), Articles: demand.Entries.Select(e => e.Article))))
             .ToList();
 
         // Feeds are written as they are made, so a large site never holds them all at once.
         return
         [
-            new OutputFile { Destination = Rss, WriteUtf8 = stream => SyndicationWriter.WriteRss(siteFeed, stream) },
-            new OutputFile { Destination = Atom, Render = _ => SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }) },
-            new OutputFile { Destination = Json, Render = _ => JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }) },
-            .. feeds.Select(feed => new OutputFile { Destination = feed.Path, WriteUtf8 = stream => SyndicationWriter.WriteRss(feed.Definition, stream) }),
+            new OutputFile { Destination = Rss, WriteUtf8 = stream => SyndicationWriter.WriteRss(siteFeed, stream), Key = Key(Rss, siteFeed, index.Articles) },
+            new OutputFile { Destination = Atom, Render = _ => SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }), Key = Key(Atom, siteFeed, index.Articles) },
+            new OutputFile { Destination = Json, Render = _ => JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }), Key = Key(Json, siteFeed, index.Articles) },
+            .. feeds.Select(feed => new OutputFile
+            {
+                Destination = feed.Path,
+                WriteUtf8 = stream => SyndicationWriter.WriteRss(feed.Definition, stream),
+                Key = Key(feed.Path, feed.Definition, feed.Articles),
+            }),
         ];
     }
 

@@ -18,7 +18,7 @@ public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePi
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var meta = views.Meta("not-found", "Page not found", string.Empty, File) with { Robots = "noindex" };
-        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [], null, context.Diagnostics);
+        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
         return html is null ? [] : [new OutputFile { Destination = File, Content = html, InSitemap = false }];
     }
 }

@@ -16,7 +16,7 @@ public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string
     {
         var view = views.Page(input);
         var meta = views.Meta("page", input.Title, view.Summary, input.Path, input.FrontMatter.Lang);
-        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline), meta, [new("page", view)], input.Source, context.Diagnostics);
+        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [new("page", view)], input.Source, context.Diagnostics);
         return html is null ? null : new OutputFile
         {
             Source = input.Source,

@@ -27,16 +27,24 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
 
             try
             {
+                var previousRecord = previous.GetValueOrDefault(destination);
+                if (document is OutputFile { Key: { } key } && previousRecord is not null
+                    && previousRecord.Key == KeyBuilder.Format(key) && output.IsUnchanged(destination, previousRecord))
+                {
+                    statistics.Count(destination, written: false, previousRecord);
+                    return;
+                }
+
                 var result = document switch
                 {
-                    OutputFile { WriteUtf8: { } write } => WritePooled(destination, write, previous.GetValueOrDefault(destination)),
-                    OutputFile file => file.Text(context.Diagnostics) is { } text ? output.WriteBytes(destination, Encoding.UTF8.GetBytes(text), previous.GetValueOrDefault(destination)) : null,
+                    OutputFile { WriteUtf8: { } write } => WritePooled(destination, write, previousRecord),
+                    OutputFile file => file.Text(context.Diagnostics) is { } text ? output.WriteBytes(destination, Encoding.UTF8.GetBytes(text), previousRecord) : null,
                     AssetFile asset => output.Copy(asset.FullPath, destination),
                     _ => null,
                 };
                 if (result is { } done)
                 {
-                    statistics.Count(destination, done.Written, done.Record);
+                    statistics.Count(destination, done.Written, document is OutputFile { Key: { } made } ? done.Record with { Key = KeyBuilder.Format(made) } : done.Record);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

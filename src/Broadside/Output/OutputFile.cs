@@ -19,6 +19,13 @@ public sealed record OutputFile : Document
     /// <summary>Writes the file's UTF-8 bytes into the given stream when it is written (feeds, which copy article bytes).</summary>
     public Action<Stream>? WriteUtf8 { get; init; }
 
+    /// <summary>
+    /// A hash of everything the file is made from (<see cref="KeyBuilder"/>). When the last build wrote
+    /// the file with the same key, and it is still as written, it is kept without being made again.
+    /// Null for files made every time.
+    /// </summary>
+    public UInt128? Key { get; init; }
+
     /// <summary>The text: <see cref="Content"/>, or what <see cref="Render"/> makes.</summary>
     public string? Text(DiagnosticBag diagnostics) => Content ?? Render?.Invoke(diagnostics);
 

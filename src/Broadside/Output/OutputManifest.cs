@@ -26,9 +26,9 @@ public static class OutputManifest
         foreach (var line in File.ReadLines(path))
         {
             var parts = line.Split('\t');
-            if (parts.Length == 4 && long.TryParse(parts[2], out var length) && long.TryParse(parts[3], out var ticks))
+            if (parts.Length is 4 or 5 && long.TryParse(parts[2], out var length) && long.TryParse(parts[3], out var ticks))
             {
-                records[parts[0]] = new OutputRecord(parts[1], length, ticks);
+                records[parts[0]] = new OutputRecord(parts[1], length, ticks, parts.Length == 5 ? parts[4] : string.Empty);
             }
             else if (parts.Length >= 1 && parts[0].Length > 0)
             {
@@ -47,7 +47,8 @@ public static class OutputManifest
         {
             text.Append(relative).Append('\t').Append(record.Hash).Append('\t')
                 .Append(record.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(record.LastWriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                .Append(record.LastWriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .Append(record.Key).Append('\n');
         }
 
         File.WriteAllText(Path.Combine(folder, FileName), text.ToString());

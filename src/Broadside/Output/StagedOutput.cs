@@ -1,19 +1,24 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace Broadside.Output;
 
 /// <summary>
-/// The output folder of one build. The new site is written into a staging folder beside the published
-/// one and swapped in whole when the build succeeds, so a build that fails, or is killed at any moment,
-/// leaves the previous site complete. A file whose bytes would not change is hard-linked from the
-/// published site rather than written, so its modification time stays and a deploy uploads only what
-/// changed. Files the build did not write (listed in no manifest) are carried over; files an earlier
-/// build wrote and this one does not produce are not.
+/// The output folder of one build. New and changed files are written into a staging folder beside the
+/// published one and moved in only when the whole build succeeded, so a build that fails, or is killed
+/// while it works, leaves the previous site complete. The moves are recorded in a journal first; a build
+/// killed while moving files in is completed by the next one (<see cref="Recover"/>). Files whose bytes
+/// would not change are left where they are, so their modification times stay and a deploy uploads only
+/// what changed; files an earlier build wrote and this one does not produce are deleted; files no build
+/// wrote are never touched.
 /// </summary>
-public sealed partial class StagedOutput : IDisposable
+public sealed class StagedOutput : IDisposable
 {
+    private const string JournalName = "journal.json";
     private readonly Lazy<string> _staging;
+    private readonly ConcurrentDictionary<string, string> _moves = new(StringComparer.Ordinal);
+    private int _files;
     private bool _committed;
 
     /// <summary>Prepares to write the site published at <paramref name="folder"/>; nothing is touched until the first write.</summary>
@@ -21,199 +26,169 @@ public sealed partial class StagedOutput : IDisposable
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
-        // Swapping a symbolic link would replace the link, not the folder it names.
+        // Staged files are moved in with rename, so the staging folder sits beside the folder a link names.
         Folder = Directory.Exists(full) && new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target
             ? Path.TrimEndingDirectorySeparator(target.FullName)
             : full;
-        var parent = Path.GetDirectoryName(Folder) ?? Folder;
-        var name = Path.GetFileName(Folder);
-        StagingFolder = Path.Combine(parent, $".{name}.broadside-staging");
-        RetiredFolder = Path.Combine(parent, $".{name}.broadside-old");
+        StagingFolder = Path.Combine(Path.GetDirectoryName(Folder) ?? Folder, $".{Path.GetFileName(Folder)}.broadside-staging");
         _staging = new Lazy<string>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The published folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Where the new site is written until it is swapped in.</summary>
+    /// <summary>Where new and changed files wait until the build succeeds.</summary>
     public string StagingFolder { get; }
 
-    /// <summary>Where the old site waits between the two renames of a swap on systems without an atomic exchange.</summary>
-    internal string RetiredFolder { get; }
+    /// <summary>
+    /// Finishes the moves of a build that was killed after it recorded them, or drops the staging folder
+    /// of a build killed before; either way the published folder is then a complete site.
+    /// </summary>
+    public void Recover()
+    {
+        if (!Directory.Exists(StagingFolder))
+        {
+            return;
+        }
 
-    /// <summary>Writes <paramref name="bytes"/> at <paramref name="relative"/>, keeping the published file when it is identical.</summary>
+        var journal = Path.Combine(StagingFolder, JournalName);
+        if (File.Exists(journal))
+        {
+            Apply(JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journal)) ?? new Journal([], []));
+        }
+
+        Directory.Delete(StagingFolder, recursive: true);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> at <paramref name="relative"/>, leaving the published file alone when it is identical.</summary>
     /// <param name="relative">The file's path in the site.</param>
     /// <param name="bytes">Its content.</param>
     /// <param name="previous">What the last build's manifest recorded of the file, to skip reading it back.</param>
     public (bool Written, OutputRecord Record) WriteBytes(string relative, ReadOnlySpan<byte> bytes, OutputRecord? previous)
     {
         var hash = Convert.ToHexStringLower(XxHash128.Hash(bytes));
-        var staged = StagedPath(relative);
         var published = new FileInfo(Path.Combine(Folder, relative));
         if (published.Exists && published.Length == bytes.Length
             && (previous is not null && previous.Hash == hash && previous.Length == bytes.Length && previous.LastWriteTicks == published.LastWriteTimeUtc.Ticks
                 || File.ReadAllBytes(published.FullName).AsSpan().SequenceEqual(bytes)))
         {
-            Keep(published, staged);
             return (false, new OutputRecord(hash, bytes.Length, published.LastWriteTimeUtc.Ticks));
         }
 
+        var staged = Stage(relative);
         File.WriteAllBytes(staged, bytes);
         return (true, new OutputRecord(hash, bytes.Length, File.GetLastWriteTimeUtc(staged).Ticks));
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="relative"/>, keeping the published copy when it is current.</summary>
+    /// <summary>
+    /// True when the published file at <paramref name="relative"/> is still as the last build recorded
+    /// it (<paramref name="previous"/>: same size and modification time), and so can stay.
+    /// </summary>
+    public bool IsUnchanged(string relative, OutputRecord previous)
+    {
+        var published = new FileInfo(Path.Combine(Folder, relative));
+        return published.Exists && published.Length == previous.Length && published.LastWriteTimeUtc.Ticks == previous.LastWriteTicks;
+    }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="relative"/>, leaving the published copy alone when it is current.</summary>
     public (bool Written, OutputRecord Record) Copy(string source, string relative)
     {
         var from = new FileInfo(source);
-        var staged = StagedPath(relative);
         var published = new FileInfo(Path.Combine(Folder, relative));
         if (published.Exists && published.Length == from.Length && published.LastWriteTimeUtc >= from.LastWriteTimeUtc)
         {
-            Keep(published, staged);
             return (false, new OutputRecord(string.Empty, published.Length, published.LastWriteTimeUtc.Ticks));
         }
 
+        var staged = Stage(relative);
         File.Copy(source, staged, overwrite: true);
         return (true, new OutputRecord(string.Empty, from.Length, File.GetLastWriteTimeUtc(staged).Ticks));
     }
 
     /// <summary>
-    /// Carries over the files of the published site that no build wrote, records <paramref name="produced"/>
-    /// in the manifest, and swaps the new site in. Returns how many files of the last build are gone.
+    /// Moves the staged files in, deletes the files the last build wrote that <paramref name="produced"/>
+    /// no longer lists, and records <paramref name="produced"/> as the manifest. Returns how many files were deleted.
     /// </summary>
     public int Commit(IReadOnlyDictionary<string, OutputRecord> produced)
     {
         var staging = _staging.Value;
         var previous = OutputManifest.Load(Folder);
-        if (Directory.Exists(Folder))
-        {
-            CarryOver(new DirectoryInfo(Folder), staging, string.Empty, produced, previous);
-        }
-
+        var deletions = previous.Keys.Where(relative => !produced.ContainsKey(relative) && IsInside(relative)).Order(StringComparer.Ordinal).ToArray();
         OutputManifest.Write(staging, produced);
-        Swap(staging);
+        var moves = _moves.Select(m => new[] { m.Key, m.Value }).Append([OutputManifest.FileName, OutputManifest.FileName]).ToArray();
+
+        // The journal is complete on disk before the first move: from then on a killed build is finished, not undone.
+        var journal = Path.Combine(staging, JournalName);
+        File.WriteAllBytes(journal + ".tmp", JsonSerializer.SerializeToUtf8Bytes(new Journal(moves, deletions)));
+        File.Move(journal + ".tmp", journal);
+        var deleted = Apply(new Journal(moves, deletions));
+        Directory.Delete(staging, recursive: true);
         _committed = true;
-        return previous.Keys.Count(relative => !produced.ContainsKey(relative));
+        return deleted;
     }
 
     /// <summary>Removes the staging folder of a build that did not commit; the published site is untouched.</summary>
     public void Dispose()
     {
-        if (!_committed && _staging.IsValueCreated)
+        if (!_committed && _staging.IsValueCreated && Directory.Exists(StagingFolder))
         {
-            DeleteTree(StagingFolder);
+            Directory.Delete(StagingFolder, recursive: true);
         }
     }
 
     private string Prepare()
     {
-        // A build killed between the two renames of a fallback swap left the old site retired and none published.
-        if (!Directory.Exists(Folder) && Directory.Exists(RetiredFolder))
-        {
-            Directory.Move(RetiredFolder, Folder);
-        }
-
-        DeleteTree(RetiredFolder);
-        DeleteTree(StagingFolder);
+        Recover();
         Directory.CreateDirectory(StagingFolder);
         return StagingFolder;
     }
 
-    private string StagedPath(string relative)
+    private string Stage(string relative)
     {
-        var path = Path.Combine(_staging.Value, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
+        var staged = Path.Combine(_staging.Value, Interlocked.Increment(ref _files).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _moves[relative] = Path.GetFileName(staged);
+        return staged;
     }
 
-    private static void Keep(FileInfo published, string staged)
+    private int Apply(Journal journal)
     {
-        if (!OperatingSystem.IsWindows() && Link(published.FullName, staged) == 0)
+        foreach (var move in journal.Moves)
         {
-            return;
-        }
-
-        // No hard links here (another file system, or Windows): a copy with the same time serves.
-        File.Copy(published.FullName, staged, overwrite: true);
-        File.SetLastWriteTimeUtc(staged, published.LastWriteTimeUtc);
-    }
-
-    private static void CarryOver(DirectoryInfo folder, string staging, string prefix, IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyDictionary<string, OutputRecord> previous)
-    {
-        foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }))
-        {
-            var relative = prefix + entry.Name;
-            var target = Path.Combine(staging, relative);
-            if (entry is DirectoryInfo directory && directory.LinkTarget is null)
+            var staged = Path.Combine(StagingFolder, move[1]);
+            if (File.Exists(staged))
             {
-                if (!Directory.Exists(target) && !directory.EnumerateFileSystemInfos().Any())
-                {
-                    Directory.CreateDirectory(target);
-                }
-
-                CarryOver(directory, staging, relative + "/", produced, previous);
-            }
-            else if (relative != OutputManifest.FileName && !produced.ContainsKey(relative) && !previous.ContainsKey(relative) && !Path.Exists(target))
-            {
+                var target = Path.Combine(Folder, move[0]);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                if (entry.LinkTarget is { } link)
-                {
-                    File.CreateSymbolicLink(target, link);
-                }
-                else
-                {
-                    Keep((FileInfo)entry, target);
-                }
+                File.Move(staged, target, overwrite: true);
             }
         }
+
+        var deleted = 0;
+        foreach (var relative in journal.Deletions)
+        {
+            var file = Path.Combine(Folder, relative);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+                deleted++;
+                RemoveEmptyFolders(Path.GetDirectoryName(file)!);
+            }
+        }
+
+        return deleted;
     }
 
-    private void Swap(string staging)
+    private bool IsInside(string relative) =>
+        !Path.IsPathRooted(relative) && Path.GetFullPath(Path.Combine(Folder, relative)).StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private void RemoveEmptyFolders(string folder)
     {
-        if (!Directory.Exists(Folder))
+        for (var current = Path.GetFullPath(folder); current.Length > Folder.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
         {
-            Directory.Move(staging, Folder);
-            return;
-        }
-
-        if (!OperatingSystem.IsWindows() && Exchange(staging, Folder))
-        {
-            DeleteTree(staging);
-            return;
-        }
-
-        // Without an atomic exchange: two renames. A build killed between them is repaired by the next one (Prepare).
-        Directory.Move(Folder, RetiredFolder);
-        Directory.Move(staging, Folder);
-        DeleteTree(RetiredFolder);
-    }
-
-    private static void DeleteTree(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(current);
         }
     }
 
-    private static bool Exchange(string from, string to)
-    {
-        const int currentFolder = -100;
-        const uint exchange = 2;
-        try
-        {
-            return RenameAt2(currentFolder, from, currentFolder, to, exchange) == 0;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Link(string existing, string created);
-
-    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int RenameAt2(int fromFolder, string from, int toFolder, string to, uint flags);
+    /// <summary>What a commit does: moves (site path, staged name) and the site paths to delete.</summary>
+    private sealed record Journal(string[][] Moves, string[] Deletions);
 }

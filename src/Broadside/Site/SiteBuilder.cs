@@ -25,6 +25,19 @@ public static class SiteBuilder
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
+        if (!options.CheckOnly)
+        {
+            try
+            {
+                services.Output.Recover();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot finish the interrupted build in {services.Display(services.Output.StagingFolder)}: {ex.Message}; delete that folder and build again");
+                return Result(diagnostics, succeeded: false, stopwatch);
+            }
+        }
+
         options.Cache?.BeginBuild();
         var engine = new PipelineEngine(SitePipelines.Create(services));
         var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
@@ -98,6 +111,7 @@ public static class SiteBuilder
             Theme = theme,
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder),
+            Fingerprint = SiteFingerprint.Of(options),
             Display = Display,
         };
     }

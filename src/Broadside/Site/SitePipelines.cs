@@ -85,7 +85,7 @@ public static class SitePipelines
             new Pipeline(Site)
             {
                 DependsOn = [Pages, Index],
-                Process = [new DescribeSite(views, Pages, Index, options.Now)],
+                Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint)],
             },
             new Pipeline(Home)
             {
@@ -108,7 +108,7 @@ public static class SitePipelines
             new Pipeline(Feeds)
             {
                 DependsOn = [Index],
-                Process = [new RenderFeeds(config, views, Index)],
+                Process = [new RenderFeeds(config, views, Index, services.Fingerprint)],
                 Output = [write],
             },
             new Pipeline(NotFound)

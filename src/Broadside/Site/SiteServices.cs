@@ -24,6 +24,9 @@ public sealed record SiteServices
     /// <summary>Where the site is written, staged and swapped in when the build succeeds.</summary>
     public required StagedOutput Output { get; init; }
 
+    /// <summary>What every page's key starts from (<see cref="SiteFingerprint"/>).</summary>
+    public required UInt128 Fingerprint { get; init; }
+
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
 }

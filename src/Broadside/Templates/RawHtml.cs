@@ -13,14 +13,24 @@ public sealed class RawHtml
     /// <summary>HTML already made.</summary>
     public RawHtml(string value) => _value = value;
 
-    /// <summary>HTML made each time it is printed.</summary>
-    public RawHtml(Func<string> make) => _make = make;
+    /// <summary>HTML made each time it is printed; <paramref name="key"/> stands for it in page keys.</summary>
+    public RawHtml(Func<string> make, UInt128? key = null)
+    {
+        _make = make;
+        Key = key;
+    }
+
+    /// <summary>
+    /// A hash of everything the HTML is made from, which page keys use instead of making it; null
+    /// when the HTML itself is to be hashed.
+    /// </summary>
+    public UInt128? Key { get; }
 
     /// <summary>HTML made the first time it is printed and kept: a fragment many pages share.</summary>
-    public static RawHtml Once(Func<string> make)
+    public static RawHtml Once(Func<string> make, UInt128? key = null)
     {
         var value = new Lazy<string>(make, LazyThreadSafetyMode.ExecutionAndPublication);
-        return new RawHtml(() => value.Value);
+        return new RawHtml(() => value.Value, key);
     }
 
     /// <summary>The HTML.</summary>

@@ -28,11 +28,11 @@ public sealed class StagedOutputTests
     }
 
     [Fact]
-    public void Commit_swaps_the_new_site_in_keeping_identical_files_and_dropping_what_the_last_build_made_and_this_one_does_not()
+    public void Commit_moves_new_files_in_leaves_identical_ones_and_deletes_what_the_last_build_made_and_this_one_does_not()
     {
         using var root = new TemporaryFolder();
         var site = root.Combine("site");
-        Publish(site, ("same.html", "same"), ("changed.html", "v1"), ("gone/old.html", "old"));
+        Publish(site, ("same.html", "same"), ("changed.html", "v1"), ("gone/old.html", "old"), ("CNAME", "example.org"));
         OutputManifest.Write(site, new Dictionary<string, OutputRecord>
         {
             ["same.html"] = new("x", 4, 0),
@@ -43,45 +43,40 @@ public sealed class StagedOutputTests
         File.SetLastWriteTimeUtc(Path.Combine(site, "same.html"), sameTime);
 
         using var output = new StagedOutput(site);
-        var (sameWritten, _) = output.WriteBytes("same.html", Bytes("same"), previous: null);
-        var (changedWritten, _) = output.WriteBytes("changed.html", Bytes("v2"), previous: null);
-        var (addedWritten, added) = output.WriteBytes("new/page.html", Bytes("added"), previous: null);
+        var same = output.WriteBytes("same.html", Bytes("same"), previous: null);
+        var changed = output.WriteBytes("changed.html", Bytes("v2"), previous: null);
+        var added = output.WriteBytes("new/page.html", Bytes("added"), previous: null);
         var removed = output.Commit(new Dictionary<string, OutputRecord>
         {
-            ["same.html"] = new("x", 4, 0),
-            ["changed.html"] = new("x", 2, 0),
-            ["new/page.html"] = added,
+            ["same.html"] = same.Record,
+            ["changed.html"] = changed.Record,
+            ["new/page.html"] = added.Record,
         });
 
-        Assert.False(sameWritten);
-        Assert.True(changedWritten);
-        Assert.True(addedWritten);
+        Assert.Equal((false, true, true), (same.Written, changed.Written, added.Written));
         Assert.Equal(1, removed);
         Assert.Equal(sameTime, File.GetLastWriteTimeUtc(Path.Combine(site, "same.html")));
         Assert.Equal("v2", File.ReadAllText(Path.Combine(site, "changed.html")));
+        Assert.Equal("example.org", File.ReadAllText(Path.Combine(site, "CNAME")));
         Assert.False(Directory.Exists(Path.Combine(site, "gone")));
         Assert.False(Directory.Exists(output.StagingFolder));
-        Assert.Equal([".broadside-manifest", "changed.html", "new", "same.html"], Names(site));
+        Assert.Equal([".broadside-manifest", "CNAME", "changed.html", "new", "same.html"], Names(site));
+        Assert.Equal(["changed.html", "new/page.html", "same.html"], OutputManifest.Load(site).Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
-    public void Files_and_folders_no_build_wrote_are_carried_over()
+    public void A_file_is_unchanged_only_while_its_size_and_time_are_what_the_manifest_recorded()
     {
         using var root = new TemporaryFolder();
         var site = root.Combine("site");
-        Publish(site, ("index.html", "old"), ("pagefind/index.js", "search"), ("CNAME", "example.org"));
-        Directory.CreateDirectory(Path.Combine(site, "empty"));
-        File.CreateSymbolicLink(Path.Combine(site, "link.txt"), "CNAME");
-
+        Publish(site, ("page.html", "abc"));
+        var info = new FileInfo(Path.Combine(site, "page.html"));
         using var output = new StagedOutput(site);
-        var (_, record) = output.WriteBytes("index.html", Bytes("new"), previous: null);
-        output.Commit(new Dictionary<string, OutputRecord> { ["index.html"] = record });
 
-        Assert.Equal("search", File.ReadAllText(Path.Combine(site, "pagefind/index.js")));
-        Assert.Equal("example.org", File.ReadAllText(Path.Combine(site, "CNAME")));
-        Assert.True(Directory.Exists(Path.Combine(site, "empty")));
-        Assert.Equal("CNAME", new FileInfo(Path.Combine(site, "link.txt")).LinkTarget);
-        Assert.Equal("new", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.True(output.IsUnchanged("page.html", new OutputRecord("h", 3, info.LastWriteTimeUtc.Ticks)));
+        Assert.False(output.IsUnchanged("page.html", new OutputRecord("h", 4, info.LastWriteTimeUtc.Ticks)));
+        Assert.False(output.IsUnchanged("page.html", new OutputRecord("h", 3, info.LastWriteTimeUtc.Ticks - 1)));
+        Assert.False(output.IsUnchanged("missing.html", new OutputRecord("h", 3, info.LastWriteTimeUtc.Ticks)));
     }
 
     [Fact]
@@ -100,19 +95,38 @@ public sealed class StagedOutputTests
     }
 
     [Fact]
-    public void A_site_left_retired_by_an_interrupted_swap_is_put_back_before_the_next_build()
+    public void Staged_files_of_a_build_killed_before_it_committed_are_dropped()
     {
         using var root = new TemporaryFolder();
         var site = root.Combine("site");
-        using var output = new StagedOutput(site);
-        Publish(output.RetiredFolder, ("index.html", "the old site"));
-        Publish(output.StagingFolder, ("index.html", "half a new site"));
+        Publish(site, ("index.html", "the old site"));
+        using var killed = new StagedOutput(site);
+        Publish(killed.StagingFolder, ("1", "half a new site"));
 
-        output.WriteBytes("other.html", Bytes("x"), previous: null);
+        new StagedOutput(site).Recover();
 
         Assert.Equal("the old site", File.ReadAllText(Path.Combine(site, "index.html")));
-        Assert.False(Directory.Exists(output.RetiredFolder));
-        Assert.Equal(["other.html"], Names(output.StagingFolder));
+        Assert.False(Directory.Exists(killed.StagingFolder));
+    }
+
+    [Fact]
+    public void The_moves_of_a_build_killed_while_committing_are_finished_by_the_next()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Publish(site, ("a.html", "old a"), ("b.html", "old b"), ("stale.html", "stale"));
+        Publish(
+            site + "/../.site.broadside-staging",
+            ("2", "new b"),
+            ("journal.json", """{"Moves":[["a.html","1"],["b.html","2"]],"Deletions":["stale.html"]}"""));
+
+        // a.html was moved in before the kill: its staged file is gone.
+        new StagedOutput(site).Recover();
+
+        Assert.Equal("old a", File.ReadAllText(Path.Combine(site, "a.html")));
+        Assert.Equal("new b", File.ReadAllText(Path.Combine(site, "b.html")));
+        Assert.False(File.Exists(Path.Combine(site, "stale.html")));
+        Assert.False(Directory.Exists(root.Combine(".site.broadside-staging")));
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using Broadside.Output;
+
+namespace Broadside.Site;
+
+/// <summary>
+/// A hash of what every page depends on besides its own views: Broadside and the libraries that
+/// render, the options of the build, <c>site.yml</c>, the data files and every file of the theme. A
+/// change to any of them makes every page's key change, so every page is made again.
+/// </summary>
+public static class SiteFingerprint
+{
+    private static readonly Type[] Renderers =
+    [
+        typeof(SiteFingerprint), typeof(Fluid.FluidParser), typeof(Markdig.Markdown), typeof(YamlDotNet.Core.Parser),
+        typeof(System.ServiceModel.Syndication.SyndicationFeed),
+    ];
+
+    /// <summary>The fingerprint of a build with <paramref name="options"/>.</summary>
+    public static UInt128 Of(BuildOptions options)
+    {
+        var key = new KeyBuilder();
+        foreach (var type in Renderers)
+        {
+            key.Add(type.Assembly.ManifestModule.ModuleVersionId.ToString());
+        }
+
+        key.Add(options.BaseUrl?.AbsoluteUri).Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0);
+        foreach (var name in new[] { "site.yml", "authors.yml", "demands.yml" })
+        {
+            AddFile(key, Path.Combine(options.InputFolder, name), name);
+        }
+
+        if (Directory.Exists(options.ThemeFolder))
+        {
+            foreach (var file in Directory.EnumerateFiles(options.ThemeFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                AddFile(key, file, Path.GetRelativePath(options.ThemeFolder, file));
+            }
+        }
+
+        return key.Finish();
+    }
+
+    private static void AddFile(KeyBuilder key, string path, string name)
+    {
+        key.Add(name);
+        try
+        {
+            key.Add(File.Exists(path) ? File.ReadAllBytes(path) : []);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable now: reported where the file is read; the build then writes nothing.
+            key.Add(Guid.NewGuid().ToString());
+        }
+    }
+}
