@@ -1,8 +1,10 @@
 using System.Text;
 using Broadside.Content;
+using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Feeds;
 using Broadside.Markdown;
+using Broadside.Output;
 using Broadside.Site;
 
 namespace Broadside.Modules;
@@ -10,15 +12,18 @@ namespace Broadside.Modules;
 /// <summary>Renders the Markdown body of each article and page to HTML.</summary>
 /// <param name="renderer">The Markdig pipeline, built once.</param>
 /// <param name="cache">Bodies rendered by earlier builds of this process, or null.</param>
-public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null) : ParallelModule<ContentDocument>
+/// <param name="fingerprint">The build's <see cref="SiteFingerprint"/>, part of the cache's key.</param>
+public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null, UInt128 fingerprint = default) : ParallelModule<ContentDocument>
 {
     /// <inheritdoc />
-    protected override Document? Transform(ContentDocument input, PipelineContext context)
+    protected override Document? Transform(ContentDocument input, PipelineContext context) =>
+        cache is null
+            ? Render(input, context.Diagnostics)
+            : cache.Reuse(nameof(RenderMarkdown), input.Source!, new KeyBuilder().Add(fingerprint).Add(input.SourceHash).Finish(), context.Diagnostics, bag => Render(input, bag));
+
+    private ContentDocument Render(ContentDocument input, DiagnosticBag diagnostics)
     {
-        var markdown = Encoding.UTF8.GetString(input.Markdown.Span);
-        var rendered = cache is null
-            ? renderer.Render(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics)
-            : cache.Markdown(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics, bag => renderer.Render(markdown, input.Source!, input.BodyLineOffset, bag));
+        var rendered = renderer.Render(Encoding.UTF8.GetString(input.Markdown.Span), input.Source!, input.BodyLineOffset, diagnostics);
         return input with
         {
             Markdown = ReadOnlyMemory<byte>.Empty,

@@ -31,7 +31,7 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
                 if (document is OutputFile { Key: { } key } && previousRecord is not null
                     && previousRecord.Key == KeyBuilder.Format(key) && output.IsUnchanged(destination, previousRecord))
                 {
-                    statistics.Count(destination, written: false, previousRecord);
+                    statistics.Count(destination, written: false, previousRecord, reused: true);
                     return;
                 }
 

@@ -96,9 +96,9 @@ public sealed class KeyBuilder
                 return html.Key is { } htmlKey ? Add(htmlKey) : Add(html.Value);
             case IDictionary dictionary:
                 Add(dictionary.Count);
-                foreach (var entry in dictionary.Cast<DictionaryEntry>().OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
+                foreach (var entryKey in dictionary.Keys.Cast<object>().OrderBy(k => k.ToString(), StringComparer.Ordinal))
                 {
-                    AddView(entry.Key).AddView(entry.Value);
+                    AddView(entryKey).AddView(dictionary[entryKey]);
                 }
 
                 return this;

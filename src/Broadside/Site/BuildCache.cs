@@ -1,62 +1,65 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Broadside.Diagnostics;
-using Broadside.Markdown;
 
 namespace Broadside.Site;
 
 /// <summary>
-/// Work kept from one build to the next in a long-running process (<c>broadside serve</c>): each
-/// body's rendered Markdown, with the diagnostics it gave, keyed by a hash of the file, its line offset
-/// and its text. A rebuild after an edit renders only the bodies that changed. Safe on any thread.
+/// Work kept from one build to the next in a long-running process (<c>broadside serve</c>): what a
+/// step made of a file (its parsed front matter, its rendered body), with the diagnostics it gave,
+/// keyed by the step, the file, a hash of its bytes and the build's <see cref="SiteFingerprint"/>. A
+/// rebuild after an edit parses and renders only the files that changed. Safe on any thread.
 /// </summary>
 public sealed class BuildCache
 {
-    private readonly ConcurrentDictionary<string, (RenderedMarkdown Result, ImmutableArray<Diagnostic> Diagnostics, int Build)> _markdown = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Step, string File, UInt128 Hash), (object? Result, ImmutableArray<Diagnostic> Diagnostics, int Build)> _entries = new();
     private int _build;
     private int _misses;
     private int _hits;
 
-    /// <summary>Bodies rendered, over the cache's life.</summary>
+    /// <summary>Files a step worked on, over the cache's life.</summary>
     public int Misses => Volatile.Read(ref _misses);
 
-    /// <summary>Bodies taken from the cache, over the cache's life.</summary>
+    /// <summary>Files whose step result was taken from the cache, over the cache's life.</summary>
     public int Hits => Volatile.Read(ref _hits);
 
     /// <summary>
     /// Marks the start of a build; entries no build has used since the previous one are dropped, so a
-    /// deleted article's body does not stay in memory.
+    /// deleted article does not stay in memory.
     /// </summary>
     public void BeginBuild()
     {
         var previous = Interlocked.Increment(ref _build) - 1;
-        foreach (var (key, entry) in _markdown)
+        foreach (var (key, entry) in _entries)
         {
             if (entry.Build < previous)
             {
-                _markdown.TryRemove(key, out _);
+                _entries.TryRemove(key, out _);
             }
         }
     }
 
-    /// <summary>The rendering of <paramref name="markdown"/>, from the cache or from <paramref name="render"/>; its diagnostics are reported to <paramref name="diagnostics"/> either way.</summary>
-    public RenderedMarkdown Markdown(string markdown, string file, int lineOffset, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render)
+    /// <summary>
+    /// What <paramref name="step"/> made of <paramref name="file"/> with the content and site of
+    /// <paramref name="hash"/>, from the cache or from <paramref name="make"/>; its diagnostics are
+    /// reported to <paramref name="diagnostics"/> either way.
+    /// </summary>
+    public T? Reuse<T>(string step, string file, UInt128 hash, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make)
+        where T : class
     {
-        var key = Key(file, lineOffset, markdown);
+        var key = (step, file, hash);
         var build = Volatile.Read(ref _build);
-        if (_markdown.TryGetValue(key, out var cached))
+        if (_entries.TryGetValue(key, out var cached))
         {
             Interlocked.Increment(ref _hits);
-            _markdown[key] = cached with { Build = build };
+            _entries[key] = cached with { Build = build };
         }
         else
         {
             Interlocked.Increment(ref _misses);
             var own = new DiagnosticBag();
-            cached = (render(own), own.ToImmutableSorted(), build);
-            _markdown[key] = cached;
+            cached = (make(own), own.ToImmutableSorted(), build);
+            _entries[key] = cached;
         }
 
         foreach (var diagnostic in cached.Diagnostics)
@@ -64,9 +67,6 @@ public sealed class BuildCache
             diagnostics.Add(diagnostic);
         }
 
-        return cached.Result;
+        return (T?)cached.Result;
     }
-
-    private static string Key(string file, int lineOffset, string text) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{file}\0{lineOffset}\0{text}")));
 }

@@ -22,6 +22,9 @@ public sealed record BuildResult
     /// <summary>Of those, files written because they were new or changed.</summary>
     public int FilesWritten { get; init; }
 
+    /// <summary>Of the unchanged files, those not even made again, because nothing they show changed.</summary>
+    public int FilesReused { get; init; }
+
     /// <summary>Wall time of the build.</summary>
     public TimeSpan Elapsed { get; init; }
 

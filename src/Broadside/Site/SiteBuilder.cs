@@ -64,6 +64,7 @@ public static class SiteBuilder
             Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,
             FilesProduced = services.Statistics.Total,
             FilesWritten = services.Statistics.Written,
+            FilesReused = services.Statistics.Reused,
             Timings = result.Timings,
         };
     }

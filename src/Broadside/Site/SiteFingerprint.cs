@@ -18,14 +18,8 @@ public static class SiteFingerprint
     /// <summary>The fingerprint of a build with <paramref name="options"/>.</summary>
     public static UInt128 Of(BuildOptions options)
     {
-        var key = new KeyBuilder();
-        foreach (var type in Renderers)
-        {
-            key.Add(type.Assembly.ManifestModule.ModuleVersionId.ToString());
-        }
-
-        key.Add(options.BaseUrl?.AbsoluteUri).Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0);
-        foreach (var name in new[] { "site.yml", "authors.yml", "demands.yml" })
+        var key = new KeyBuilder().Add(OfConfiguration(options)).Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0);
+        foreach (var name in new[] { "authors.yml", "demands.yml" })
         {
             AddFile(key, Path.Combine(options.InputFolder, name), name);
         }
@@ -38,6 +32,23 @@ public static class SiteFingerprint
             }
         }
 
+        return key.Finish();
+    }
+
+    /// <summary>
+    /// The part of the fingerprint that parsing and rendering an article's own file depend on:
+    /// Broadside and its libraries, <c>site.yml</c> and the base URL, but not the theme or data files.
+    /// </summary>
+    public static UInt128 OfConfiguration(BuildOptions options)
+    {
+        var key = new KeyBuilder();
+        foreach (var type in Renderers)
+        {
+            key.Add(type.Assembly.ManifestModule.ModuleVersionId.ToString());
+        }
+
+        key.Add(options.BaseUrl?.AbsoluteUri);
+        AddFile(key, Path.Combine(options.InputFolder, "site.yml"), "site.yml");
         return key.Finish();
     }
 

@@ -48,7 +48,8 @@ public static class SitePipelines
         var (theme, views) = (services.Theme, services.Views);
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
-        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache);
+        var configuration = options.Cache is null ? default : SiteFingerprint.OfConfiguration(options);
+        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache, configuration);
         var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder));
         string Folder(string name) => Path.Combine(input, name);
 
@@ -57,7 +58,7 @@ public static class SitePipelines
             new Pipeline(Articles)
             {
                 Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md")],
-                Process = [new ParseArticles(config), publish, renderMarkdown, new OrderArticles()],
+                Process = [new ParseArticles(config, options.Cache, configuration), publish, renderMarkdown, new OrderArticles()],
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },

@@ -27,18 +27,30 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_rebuild_renders_only_the_bodies_that_changed()
+    public void A_rebuild_parses_and_renders_only_the_files_that_changed()
     {
+        // Each article is parsed, then its body rendered: two steps a file.
         Assert.True(Build().Succeeded);
-        Assert.Equal((3, 0), (_cache.Misses, _cache.Hits));
+        Assert.Equal((6, 0), (_cache.Misses, _cache.Hits));
 
         Assert.True(Build().Succeeded);
-        Assert.Equal((3, 3), (_cache.Misses, _cache.Hits));
+        Assert.Equal((6, 6), (_cache.Misses, _cache.Hits));
 
         Write(2, "An edited body.");
         Assert.True(Build().Succeeded);
-        Assert.Equal((4, 5), (_cache.Misses, _cache.Hits));
+        Assert.Equal((8, 10), (_cache.Misses, _cache.Hits));
         Assert.Contains("An edited body.", File.ReadAllText(Directory.EnumerateFiles(_output.Path, "index.html", SearchOption.AllDirectories).Single(f => f.Contains("article-2", StringComparison.Ordinal))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_to_site_yml_parses_and_renders_every_file_again()
+    {
+        Assert.True(Build().Succeeded);
+        File.AppendAllText(_input.Combine("site.yml"), "time_zone: Europe/Madrid\n");
+
+        Assert.True(Build().Succeeded);
+
+        Assert.Equal((12, 0), (_cache.Misses, _cache.Hits));
     }
 
     [Fact]
