@@ -169,28 +169,69 @@ public static class SiteIndexBuilder
         }
 
         var related = new ImmutableArray<Article>[articles.Length];
-        Parallel.For(0, articles.Length, i =>
-        {
-            var scores = new Dictionary<int, int>();
-            foreach (var (feature, weight) in features[i])
+        Parallel.For(
+            0,
+            articles.Length,
+            () => (Scores: new int[articles.Length], Touched: new List<int>()),
+            (i, _, scratch) =>
             {
-                var candidates = byFeature[feature];
-                var here = candidates.BinarySearch(i);
-                var from = Math.Clamp(here - (CandidatesPerFeature / 2), 0, Math.Max(0, candidates.Count - CandidatesPerFeature));
-                for (var k = from; k < Math.Min(candidates.Count, from + CandidatesPerFeature); k++)
+                var (scores, touched) = scratch;
+                foreach (var (feature, weight) in features[i])
                 {
-                    var j = candidates[k];
-                    if (j != i)
+                    var candidates = byFeature[feature];
+                    var here = candidates.BinarySearch(i);
+                    var from = Math.Clamp(here - (CandidatesPerFeature / 2), 0, Math.Max(0, candidates.Count - CandidatesPerFeature));
+                    for (var k = from; k < Math.Min(candidates.Count, from + CandidatesPerFeature); k++)
                     {
-                        scores[j] = scores.GetValueOrDefault(j) + weight;
+                        var j = candidates[k];
+                        if (j != i)
+                        {
+                            if (scores[j] == 0)
+                            {
+                                touched.Add(j);
+                            }
+
+                            scores[j] += weight;
+                        }
                     }
                 }
-            }
 
-            // Articles are newest first, so the lower index wins a tie.
-            related[i] = [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(RelatedCount).Select(s => articles[s.Key])];
-        });
+                related[i] = [.. Best(scores, touched).Select(j => articles[j])];
+                foreach (var j in touched)
+                {
+                    scores[j] = 0;
+                }
+
+                touched.Clear();
+                return scratch;
+            },
+            _ => { });
 
         return articles.Select((a, i) => (a.Source!, related[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+    }
+
+    /// <summary>The <see cref="RelatedCount"/> highest scores; articles are newest first, so the lower index wins a tie.</summary>
+    private static List<int> Best(int[] scores, List<int> touched)
+    {
+        var best = new List<int>(RelatedCount + 1);
+        foreach (var j in touched)
+        {
+            var at = best.Count;
+            while (at > 0 && (scores[best[at - 1]] < scores[j] || (scores[best[at - 1]] == scores[j] && best[at - 1] > j)))
+            {
+                at--;
+            }
+
+            if (at < RelatedCount)
+            {
+                best.Insert(at, j);
+                if (best.Count > RelatedCount)
+                {
+                    best.RemoveAt(RelatedCount);
+                }
+            }
+        }
+
+        return best;
     }
 }
