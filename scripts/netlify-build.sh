@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The Netlify build (netlify.toml runs it; any CI can too). Installs the .NET SDK that global.json pins
-# when the build image lacks it, builds input/ into output/ in Release, then indexes the site for
-# search when search is set up.
+# when the build image lacks it, and builds input/ into output/ in Release, indexed for search.
 #
 # Previews (BROADSIDE_PREVIEW=1, set by netlify.toml for deploy previews and branch deploys) include
 # drafts and scheduled articles, keep search engines out (--noindex), and link to the deploy's own
@@ -21,7 +20,14 @@ if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
 fi
 dotnet --version
 
-args=(build --input input --theme theme --output output)
+# Search: Pagefind (package.json pins it) indexes the built site when the build runs with --search.
+# Netlify installs package.json's packages before the build by itself; elsewhere npm ci does, when npm is
+# there. Without Pagefind the build still succeeds, and says that search is off.
+if [[ ! -x node_modules/.bin/pagefind ]] && command -v npm >/dev/null 2>&1; then
+  npm ci --omit=dev --no-audit --no-fund || echo "netlify-build: npm ci failed; building without search"
+fi
+
+args=(build --search --input input --theme theme --output output)
 if [[ ${BROADSIDE_PREVIEW:-0} == 1 ]]; then
   args+=(--drafts --future --noindex)
   if [[ -n ${DEPLOY_PRIME_URL:-} ]]; then
@@ -31,8 +37,3 @@ if [[ ${BROADSIDE_PREVIEW:-0} == 1 ]]; then
 fi
 
 dotnet run --project src/Broadside.Cli -c Release -- "${args[@]}"
-
-# Search (Pagefind) indexes the built pages once package.json asks for it.
-if command -v npx >/dev/null && [ -f package.json ] && grep -q pagefind package.json; then
-  npx pagefind --site output
-fi

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Broadside.Configuration;
+using Broadside.Diagnostics;
+using Broadside.Search;
 using Broadside.Site;
 
 namespace Broadside.Cli.Commands;
@@ -9,7 +11,10 @@ namespace Broadside.Cli.Commands;
 public static class BuildCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error) => Create(output, error, LocatePagefind);
+
+    /// <summary>Creates the command, finding Pagefind for <c>--search</c> with <paramref name="locateSearch"/> (given the input folder).</summary>
+    internal static Command Create(TextWriter output, TextWriter error, Func<string, (PagefindIndexer? Indexer, string Reason)> locateSearch)
     {
         var input = CommonOptions.Input();
         var theme = CommonOptions.Theme();
@@ -33,11 +38,15 @@ public static class BuildCommand
         var drafts = CommonOptions.Drafts();
         var future = CommonOptions.Future();
         var noIndex = new Option<bool>("--noindex") { Description = "Ask search engines to leave every page out (deploy previews)." };
+        var search = new Option<bool>("--search")
+        {
+            Description = "Index the built site for search with Pagefind (npm ci installs it) and publish a search page. Without Pagefind the build still succeeds, without search.",
+        };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the time each pipeline phase took." };
 
         var command = new Command("build", "Build the publication into a static site.")
         {
-            input, theme, outputFolder, baseUrl, drafts, future, noIndex, verbose,
+            input, theme, outputFolder, baseUrl, drafts, future, noIndex, search, verbose,
         };
 
         command.SetAction(parsed =>
@@ -53,6 +62,10 @@ public static class BuildCommand
                 IncludeFuture = parsed.GetValue(future),
                 NoIndex = parsed.GetValue(noIndex),
             };
+
+            // Search is decided before the build, so that pages link to a search page only when there will be an index.
+            var (indexer, searchOff) = parsed.GetValue(search) ? locateSearch(options.InputFolder) : (null, string.Empty);
+            options = options with { Search = indexer is not null };
 
             var result = reporter.WithProgress("Building", progress => SiteBuilder.Build(options with { Progress = progress }));
             reporter.Diagnostics(result.Diagnostics);
@@ -75,8 +88,36 @@ public static class BuildCommand
             reporter.Line(
                 $"Built {Reporter.Count(result.Documents, "document")} into {CommonOptions.Relative(options.OutputFolder)}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
                 "green");
-            return 0;
+            if (searchOff.Length > 0)
+            {
+                reporter.Line($"Search is off: {searchOff}.", "yellow");
+            }
+
+            return indexer is null ? 0 : Index(indexer, options, reporter);
         });
         return command;
     }
+
+    private static int Index(PagefindIndexer indexer, BuildOptions options, Reporter reporter)
+    {
+        // Every page is indexed in the site's language, the one the search page is in (see PagefindIndexer.Index).
+        var siteFile = Path.Combine(options.InputFolder, "site.yml");
+        var language = SiteConfigLoader.Load(siteFile, siteFile, new DiagnosticBag(), options.BaseUrl).Language;
+        var indexed = indexer.Index(options.OutputFolder, language);
+        if (!indexed.Succeeded)
+        {
+            reporter.ErrorLine($"Search indexing failed: {indexed.Message}. The site is built; its search page will say search is unavailable.");
+            return 1;
+        }
+
+        var bundle = CommonOptions.Relative(Path.Combine(options.OutputFolder, PagefindIndexer.BundleFolder));
+        reporter.Line($"Indexed {Reporter.Count(indexed.Pages, "page")} for search with Pagefind {indexer.Version} into {bundle}/ ({Reporter.Count(indexed.Filters, "filter")}).", "green");
+        return 0;
+    }
+
+    // Pagefind in node_modules/.bin of the working folder, of the input folder or of a folder above either, or on PATH.
+    private static (PagefindIndexer? Indexer, string Reason) LocatePagefind(string inputFolder) =>
+        PagefindIndexer.TryLocate([Environment.CurrentDirectory, inputFolder], Environment.GetEnvironmentVariable("PATH"), out var indexer, out var reason)
+            ? (indexer, string.Empty)
+            : (null, reason);
 }

@@ -12,12 +12,13 @@ namespace Broadside.Modules;
 /// <param name="indexPipeline">The pipeline of the index, for sections and years.</param>
 /// <param name="now">The build's time, for the year templates show.</param>
 /// <param name="fingerprint">A hash of what every page depends on besides the site view (<see cref="Site.SiteFingerprint"/>).</param>
-public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint) : IModule
+/// <param name="searchUrl">The search page, or empty when the site has none.</param>
+public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "") : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var view = views.Site(context.OutputsOf<Page>(pagesPipeline), IndexDocument.In(context, indexPipeline).Index, now);
+        var view = views.Site(context.OutputsOf<Page>(pagesPipeline), IndexDocument.In(context, indexPipeline).Index, now) with { SearchUrl = searchUrl };
         return [new SiteDocument(view, KeyBuilder.Of(fingerprint, view))];
     }
 }

@@ -4,22 +4,34 @@ using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Renders the home page, paginated, newest articles first, using <c>templates/home.liquid</c>.</summary>
+/// <summary>
+/// Renders the home page, paginated, newest articles first, using <c>templates/home.liquid</c>, with
+/// the most raised demands for the front page to lead with.
+/// </summary>
 public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";
+
+    /// <summary>How many of the most raised demands the home page is given.</summary>
+    public const int FrontDemands = 5;
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
         var articles = index.Index.Articles;
+        var demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
         var pages = ListingPages.Split(articles, pageSize, string.Empty)
             .Select(p => new ListingPage(
                 p.Path,
                 views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
-                [new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length))],
+                [
+                    new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()),
+                    new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length)),
+                    new("demands", demands),
+                    new("demands_total", index.Index.Demands.Length),
+                ],
                 ListingPages.Newest(p.Items)))
             .ToList();
         return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline));

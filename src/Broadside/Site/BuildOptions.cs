@@ -27,6 +27,12 @@ public sealed record BuildOptions
     /// <summary>Asks search engines to leave every page out (deploy previews): robots.txt and a robots meta tag.</summary>
     public bool NoIndex { get; init; }
 
+    /// <summary>
+    /// The site will be indexed for search after the build (<c>build --search</c>): the theme's search
+    /// page is rendered at <c>/search/</c> and linked from every page.
+    /// </summary>
+    public bool Search { get; init; }
+
     /// <summary>Checks everything, with the stricter checks of <c>broadside check</c>, and writes nothing.</summary>
     public bool CheckOnly { get; init; }
 

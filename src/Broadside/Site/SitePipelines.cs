@@ -21,6 +21,7 @@ public static class SitePipelines
     public const string Demands = nameof(Demands);
     public const string Feeds = nameof(Feeds);
     public const string NotFound = nameof(NotFound);
+    public const string Search = nameof(Search);
     public const string Sitemap = nameof(Sitemap);
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
@@ -86,7 +87,7 @@ public static class SitePipelines
             new Pipeline(Site)
             {
                 DependsOn = [Pages, Index],
-                Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint)],
+                Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(RenderSearchPage.Path) : string.Empty)],
             },
             new Pipeline(Home)
             {
@@ -116,6 +117,12 @@ public static class SitePipelines
             {
                 DependsOn = [Site],
                 Process = [new RenderNotFound(theme, views, Site)],
+                Output = [write],
+            },
+            new Pipeline(Search)
+            {
+                DependsOn = [Site],
+                Process = options.Search ? [new RenderSearchPage(theme, views, Site)] : [],
                 Output = [write],
             },
             new Pipeline(Sitemap)

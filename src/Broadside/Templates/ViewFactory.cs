@@ -50,6 +50,7 @@ public sealed partial class ViewFactory
         {
             Title = front.Title,
             Url = Url(article.Path),
+            Permalink = AbsoluteUrl(article.Path),
             Summary = article.Summary,
             Content = new RawHtml(() => article.Html, article.SourceHash),
             Section = Link(front.Section, index.Section(front.Section)),
@@ -59,7 +60,7 @@ public sealed partial class ViewFactory
             UpdatedIso = front.Updated is { } updated ? Iso(updated) : string.Empty,
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
-            Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path)))],
+            Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path), d.Demand.Text))],
             Related = [.. index.RelatedTo(article).Select(ArticleLink)],
             Image = front.Image is { } image ? ImageUrl(image) : string.Empty,
             ImageAlt = front.ImageAlt ?? string.Empty,

@@ -10,6 +10,9 @@ public sealed record ArticleView
     /// <summary>Root-relative URL.</summary>
     public required string Url { get; init; }
 
+    /// <summary>Absolute URL of the article on this site, for share links and print.</summary>
+    public required string Permalink { get; init; }
+
     /// <summary>Plain-text standfirst.</summary>
     public required string Summary { get; init; }
 

@@ -4,4 +4,5 @@ namespace Broadside.Templates.Views;
 /// <param name="Text">The wording shown.</param>
 /// <param name="Id">The canonical demand's id, or empty.</param>
 /// <param name="Url">The demand's page, or empty.</param>
-public sealed record DemandView(string Text, string Id, string Url);
+/// <param name="Name">The demand's own wording, the same in every article that raises it (for search filters).</param>
+public sealed record DemandView(string Text, string Id, string Url, string Name);

@@ -35,6 +35,9 @@ public sealed record SiteView
     /// <summary>The overview of all sections.</summary>
     public required string SectionsUrl { get; init; }
 
+    /// <summary>The search page, or empty when the site is built without search.</summary>
+    public string SearchUrl { get; init; } = string.Empty;
+
     /// <summary>Years with articles, newest first.</summary>
     public required ImmutableArray<LinkView> Years { get; init; }
 

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Broadside.Content;
+using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Templates;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Renders the search page at <c>/search/</c> with <c>templates/search.liquid</c>, for a site indexed
+/// for search after the build. A theme without that template has no search page.
+/// </summary>
+public sealed class RenderSearchPage(Theme theme, ViewFactory views, string sitePipeline) : IModule
+{
+    /// <summary>The template this module renders.</summary>
+    public const string Template = "search";
+
+    /// <summary>The page's path below the site root.</summary>
+    public const string Path = "search/";
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        // The page lists nothing of its own, so search engines are asked to leave it out.
+        var meta = views.Meta(Template, "Search", string.Empty, Path) with { Robots = "noindex" };
+        var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
+        return html is null ? [] : [new OutputFile { Destination = UrlScheme.File(Path), Content = html, InSitemap = false }];
+    }
+}

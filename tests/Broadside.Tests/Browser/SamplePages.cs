@@ -1,0 +1,56 @@
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Browser;
+
+/// <summary>
+/// One page of each kind of the built sample, found the way a reader finds them: the home page's lead
+/// article, and that article's section, first tag, first author and first demand.
+/// </summary>
+/// <param name="Article">The lead article of the home page.</param>
+/// <param name="Section">Its section's page.</param>
+/// <param name="Tag">Its first tag's page.</param>
+/// <param name="Author">Its first author's page.</param>
+/// <param name="Demand">Its first demand's page.</param>
+public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand)
+{
+    /// <summary>The home page.</summary>
+    public const string Home = "/";
+
+    /// <summary>The demands index.</summary>
+    public const string Demands = "/demands/";
+
+    /// <summary>The search page.</summary>
+    public const string Search = "/search/";
+
+    /// <summary>The name of each kind of page, for theories over all of them.</summary>
+    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search"];
+
+    /// <summary>The path of each page by the name tests give it.</summary>
+    public IReadOnlyDictionary<string, string> ByName => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["home"] = Home,
+        ["article"] = Article,
+        ["section"] = Section,
+        ["tag"] = Tag,
+        ["author"] = Author,
+        ["demands"] = Demands,
+        ["demand"] = Demand,
+        ["search"] = Search,
+    };
+
+    /// <summary>Follows the built site's links to one page of each kind; fails the test when a link is missing.</summary>
+    public static SamplePages Find(SiteOutput site)
+    {
+        static string Href(AngleSharp.Dom.IParentNode page, string selector) =>
+            page.QuerySelector(selector)?.GetAttribute("href") ?? throw new InvalidOperationException($"No '{selector}' link to follow.");
+
+        var article = Href(site.Page(Home), ".front-lead .lead-title a");
+        var page = site.Page(article);
+        return new SamplePages(
+            article,
+            Href(page, "article .kicker a"),
+            Href(page, "article .tags a.tag"),
+            Href(page, "article .byline a.author"),
+            Href(page, "article aside.demands li a"));
+    }
+}
