@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
+using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -31,17 +33,13 @@ public static class SiteConfigLoader
             return Apply(SiteConfig.Fallback, baseUrlOverride);
         }
 
-        string text;
-        try
+        var bytes = TextFile.Read(path, displayPath, diagnostics, root: Path.GetDirectoryName(Path.GetFullPath(path)));
+        if (bytes is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", displayPath);
             return Apply(SiteConfig.Fallback, baseUrlOverride);
         }
 
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         return Parse(text, displayPath, diagnostics, baseUrlOverride);
     }
 
