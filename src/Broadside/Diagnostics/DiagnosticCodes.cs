@@ -47,4 +47,6 @@ public static class DiagnosticCodes
 
     public const string HeadingLevelOne = "BS0501";
     public const string SimilarDemand = "BS0502";
+    public const string ActiveContent = "BS0503";
+    public const string IframeHost = "BS0504";
 }

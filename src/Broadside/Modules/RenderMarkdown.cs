@@ -18,7 +18,7 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
         var markdown = Encoding.UTF8.GetString(input.Markdown.Span);
         var rendered = cache is null
             ? renderer.Render(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics)
-            : cache.Markdown(markdown, input.Source!, input.BodyLineOffset, context.Diagnostics, bag => renderer.Render(markdown, input.Source!, input.BodyLineOffset, bag));
+            : cache.Markdown(markdown, input.Source!, input.BodyLineOffset, renderer.Variant, context.Diagnostics, bag => renderer.Render(markdown, input.Source!, input.BodyLineOffset, bag));
         return input with
         {
             Markdown = ReadOnlyMemory<byte>.Empty,

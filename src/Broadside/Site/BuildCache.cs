@@ -41,10 +41,15 @@ public sealed class BuildCache
         }
     }
 
-    /// <summary>The rendering of <paramref name="markdown"/>, from the cache or from <paramref name="render"/>; its diagnostics are reported to <paramref name="diagnostics"/> either way.</summary>
-    public RenderedMarkdown Markdown(string markdown, string file, int lineOffset, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render)
+    /// <summary>
+    /// The rendering of <paramref name="markdown"/>, from the cache or from <paramref name="render"/>; its
+    /// diagnostics are reported to <paramref name="diagnostics"/> either way. <paramref name="variant"/>
+    /// names the renderer's settings (<see cref="MarkdownRenderer.Variant"/>): a change to site.yml's
+    /// settings renders every body again.
+    /// </summary>
+    public RenderedMarkdown Markdown(string markdown, string file, int lineOffset, string variant, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render)
     {
-        var key = Key(file, lineOffset, markdown);
+        var key = Key(file, lineOffset, variant, markdown);
         var build = Volatile.Read(ref _build);
         if (_markdown.TryGetValue(key, out var cached))
         {
@@ -67,6 +72,6 @@ public sealed class BuildCache
         return cached.Result;
     }
 
-    private static string Key(string file, int lineOffset, string text) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{file}\0{lineOffset}\0{text}")));
+    private static string Key(string file, int lineOffset, string variant, string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{file}\0{lineOffset}\0{variant}\0{text}")));
 }
