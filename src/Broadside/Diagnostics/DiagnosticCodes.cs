@@ -49,4 +49,5 @@ public static class DiagnosticCodes
     public const string SimilarDemand = "BS0502";
     public const string ActiveContent = "BS0503";
     public const string IframeHost = "BS0504";
+    public const string MarkdownTooDeep = "BS0505";
 }

@@ -56,6 +56,105 @@ public sealed class MarkdownRenderer
     /// <param name="diagnostics">Where to report.</param>
     public RenderedMarkdown Render(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
     {
+        // Markdig reads a line that opens thousands of lists or quotes for seconds before it gives up.
+        var deepLine = LineOpeningTooMany(markdown);
+        if (deepLine == 0)
+        {
+            try
+            {
+                return RenderChecked(markdown, file, lineOffset, diagnostics);
+            }
+            catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
+            {
+                // Markdig stops before its recursion would exhaust the stack: a long run of brackets,
+                // emphasis or quote marks, most likely on the line with the most of them.
+                deepLine = LineWithMostOpeners(markdown);
+            }
+        }
+
+        diagnostics.Error(
+            DiagnosticCodes.MarkdownTooDeep,
+            "the Markdown nests brackets, quotes, emphasis or lists inside each other more deeply than a page can hold: remove the run of '[', '>', '*' or '-'",
+            file,
+            lineOffset + deepLine,
+            1);
+        return new RenderedMarkdown(string.Empty, string.Empty, 0, []);
+    }
+
+    // The 1-based line that starts with more than MaxOpeners list or quote markers, or 0.
+    private static int LineOpeningTooMany(string markdown)
+    {
+        const int MaxOpeners = 100;
+        var line = 1;
+        for (var start = 0; start < markdown.Length; line++)
+        {
+            var (i, count) = (start, 0);
+            while (i < markdown.Length && count <= MaxOpeners)
+            {
+                var c = markdown[i];
+                if (c is ' ' or '\t')
+                {
+                    i++;
+                }
+                else if (c == '>' || (c is '*' or '-' or '+' && i + 1 < markdown.Length && markdown[i + 1] is ' ' or '\t'))
+                {
+                    (i, count) = (i + 1, count + 1);
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    var end = i;
+                    while (end < markdown.Length && char.IsAsciiDigit(markdown[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end >= markdown.Length || markdown[end] is not ('.' or ')'))
+                    {
+                        break;
+                    }
+
+                    (i, count) = (end + 1, count + 1);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (count > MaxOpeners)
+            {
+                return line;
+            }
+
+            var next = markdown.IndexOf('\n', start);
+            start = next < 0 ? markdown.Length : next + 1;
+        }
+
+        return 0;
+    }
+
+    // The 1-based line with the most characters that open nested Markdown.
+    private static int LineWithMostOpeners(string markdown)
+    {
+        var (best, bestCount, line, count) = (1, -1, 1, 0);
+        foreach (var c in markdown.Append('\n'))
+        {
+            if (c == '\n')
+            {
+                (best, bestCount) = count > bestCount ? (line, count) : (best, bestCount);
+                (line, count) = (line + 1, 0);
+            }
+            else if (c is '[' or '>' or '(' or '*' or '_' or '<' or '-')
+            {
+                count++;
+            }
+        }
+
+        return best;
+    }
+
+    private RenderedMarkdown RenderChecked(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         string? firstParagraph = null;
         var words = 0;

@@ -21,10 +21,11 @@ public static class YamlLoader
     /// </summary>
     public static YamlNode? Load(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
     {
+        var parser = new GuardedParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new GuardedParser(new Parser(new StringReader(yaml))));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? new YamlScalarNode(string.Empty) { Style = ScalarStyle.Plain } : stream.Documents[0].RootNode;
         }
         catch (RefusedYamlException ex)
@@ -41,6 +42,18 @@ public static class YamlLoader
                 ? DiagnosticCodes.DuplicateKey
                 : DiagnosticCodes.YamlSyntax;
             diagnostics.Error(code, message, file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's parser can emit a key with no value event (for "- : x"), which its document
+            // model then refuses without a position; the event before the one refused is the key.
+            diagnostics.Error(
+                DiagnosticCodes.YamlSyntax,
+                "this is not valid YAML: a key, a colon or a dash is out of place; check quotes, colons and indentation",
+                file,
+                (int)parser.PreviousStart.Line + lineOffset,
+                (int)parser.PreviousStart.Column);
             return null;
         }
         catch (InvalidOperationException)
@@ -69,8 +82,12 @@ public static class YamlLoader
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>Where the event before the last one read starts.</summary>
+        public Mark PreviousStart { get; private set; } = Mark.Empty;
+
         public bool MoveNext()
         {
+            PreviousStart = inner.Current?.Start ?? PreviousStart;
             if (!inner.MoveNext())
             {
                 return false;

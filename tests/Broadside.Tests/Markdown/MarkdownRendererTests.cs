@@ -181,6 +181,25 @@ public sealed class MarkdownRendererTests
         Assert.Contains(words, diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[", 3)]
+    [InlineData("*a ", 3)]
+    [InlineData("> ", 3)]
+    [InlineData("* ", 3)]
+    [InlineData("- ", 3)]
+    [InlineData("1. ", 3)]
+    public void Markdown_nested_past_what_a_page_can_hold_is_BS0505_at_its_line(string opener, int line)
+    {
+        var diagnostics = new DiagnosticBag();
+        var markdown = "Intro.\n\n" + string.Concat(Enumerable.Repeat(opener, 20_000)) + "x\n\nMore.\n";
+
+        var rendered = new MarkdownRenderer().Render(markdown, File, 6, diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.MarkdownTooDeep, 6 + line, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Empty(rendered.Html);
+    }
+
     [Fact]
     public void A_quote_left_open_that_takes_the_markdown_after_it_into_a_tag_is_found_in_the_page()
     {

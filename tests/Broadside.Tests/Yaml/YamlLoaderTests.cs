@@ -62,6 +62,21 @@ public sealed class YamlLoaderTests
     }
 
     [Theory]
+    [InlineData("author:\n  - : Ana Ruiz\n", 3)]
+    [InlineData("title: x\ntags:\n  - : a\n  - b\n", 4)]
+    public void A_key_the_document_model_refuses_is_a_located_syntax_error(string yaml, int line)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var node = YamlLoader.Load(yaml, File, 1, diagnostics);
+
+        Assert.Null(node);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.YamlSyntax, line), (diagnostic.Code, diagnostic.Line));
+        Assert.StartsWith("this is not valid YAML", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(YamlLoader.MaxDepth, true)]
     [InlineData(YamlLoader.MaxDepth + 1, false)]
     [InlineData(100_000, false)]
