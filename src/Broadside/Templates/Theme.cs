@@ -76,6 +76,9 @@ public sealed partial class Theme
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
         var parsed = new List<(string Display, string Source, IFluidTemplate Template)>();
 
+        // Partials on disk, parsed or not: one with a syntax error is reported as that, not as missing.
+        var partialFiles = new HashSet<string>(StringComparer.Ordinal);
+
         if (!Directory.Exists(folder))
         {
             diagnostics.Error(DiagnosticCodes.ThemeFolderMissing, "the theme folder does not exist: pass --theme with the folder that holds layouts/ and templates/", displayFolder);
@@ -88,6 +91,11 @@ public sealed partial class Theme
                 var name = relative[..^".liquid".Length];
                 var display = Path.Combine(displayFolder, relative).Replace('\\', '/');
                 var source = File.ReadAllText(path);
+                if (name.StartsWith("partials/", StringComparison.Ordinal))
+                {
+                    partialFiles.Add(name["partials/".Length..] + ".liquid");
+                }
+
                 if (parser.TryParse(source, out var template, out var error))
                 {
                     templates[name] = template;
@@ -107,7 +115,7 @@ public sealed partial class Theme
 
         foreach (var (display, source, template) in parsed)
         {
-            foreach (var partial in PartialReferences.In(template).Where(p => !partials.ContainsKey(p)).Distinct(StringComparer.Ordinal))
+            foreach (var partial in PartialReferences.In(template).Where(p => !partialFiles.Contains(p)).Distinct(StringComparer.Ordinal))
             {
                 var (line, column) = PartialLocation(source, partial);
                 diagnostics.Error(
