@@ -96,7 +96,7 @@ public static class SitePipelines
             new Pipeline(Archives)
             {
                 DependsOn = [Index, Site],
-                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize)],
+                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture)],
                 Output = [write],
             },
             new Pipeline(Demands)
