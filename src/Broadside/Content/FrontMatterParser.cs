@@ -114,6 +114,12 @@ public static class FrontMatterParser
             return null;
         }
 
+        if (text.Contains('/') || text.Contains('\\') || text.Contains("..", StringComparison.Ordinal))
+        {
+            map.Report(map.Node("slug")!, DiagnosticCodes.InvalidSlug, $"the slug '{text}' names a path: a slug is one part of the URL, such as bus-drivers-walk-out; for a page in a folder, put its file in that folder");
+            return null;
+        }
+
         var slug = Slug.From(text);
         if (slug.Length == 0)
         {

@@ -353,6 +353,23 @@ public sealed class FrontMatterParserTests
         Assert.True(diagnostic.IsError);
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/2019/elsewhere")]
+    [InlineData("a/b")]
+    [InlineData("'..'")]
+    [InlineData("'C:\\Windows'")]
+    public void A_slug_that_names_a_path_is_refused(string slug)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"slug: {slug}\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Slug);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidSlug, 6, 7), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains("names a path", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_language_is_BS0204()
     {
