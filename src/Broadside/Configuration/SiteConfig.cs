@@ -46,6 +46,9 @@ public sealed record SiteConfig
     /// <summary>Front matter keys the theme uses beyond the contract's; kept without a warning.</summary>
     public ImmutableHashSet<string> ExtraKeys { get; init; } = [];
 
+    /// <summary>What raw HTML in articles and pages may do (<c>raw_html:</c> in site.yml).</summary>
+    public RawHtmlPolicy RawHtml { get; init; } = RawHtmlPolicy.Default;
+
     /// <summary>Free values for the theme (<c>params:</c> in site.yml).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
+using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -13,7 +15,7 @@ public static class SiteConfigLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "description", "base_url", "language", "time_zone", "sections",
-        "page_size", "feed_size", "extra_keys", "params",
+        "page_size", "feed_size", "extra_keys", "params", "raw_html",
     ];
 
     /// <summary>
@@ -31,17 +33,13 @@ public static class SiteConfigLoader
             return Apply(SiteConfig.Fallback, baseUrlOverride);
         }
 
-        string text;
-        try
+        var bytes = TextFile.Read(path, displayPath, diagnostics, root: Path.GetDirectoryName(Path.GetFullPath(path)));
+        if (bytes is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", displayPath);
             return Apply(SiteConfig.Fallback, baseUrlOverride);
         }
 
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         return Parse(text, displayPath, diagnostics, baseUrlOverride);
     }
 
@@ -66,6 +64,7 @@ public static class SiteConfigLoader
                 ? YamlMap.From(p, file, 0, diagnostics).PlainValues(p.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
                 : ImmutableDictionary<string, object?>.Empty,
             Sections = ReadSections(map),
+            RawHtml = ReadRawHtml(map),
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -176,6 +175,38 @@ public static class SiteConfigLoader
         }
 
         return sections.ToImmutable();
+    }
+
+    private static RawHtmlPolicy ReadRawHtml(YamlMap map)
+    {
+        var node = map.Node("raw_html");
+        if (node is null)
+        {
+            return RawHtmlPolicy.Default;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'raw_html' must be a mapping such as {allow_scripts: false, iframe_hosts: [www.youtube-nocookie.com]}");
+            return RawHtmlPolicy.Default;
+        }
+
+        var raw = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        raw.WarnUnknownKeys(["allow_scripts", "iframe_hosts"], ImmutableHashSet<string>.Empty);
+        var hosts = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var host in raw.StringList("iframe_hosts"))
+        {
+            if (Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            {
+                hosts.Add(host);
+            }
+            else
+            {
+                raw.Report(raw.Node("iframe_hosts")!, DiagnosticCodes.InvalidUrl, $"'{host}' is not a host name: write the host alone, such as www.youtube-nocookie.com");
+            }
+        }
+
+        return new RawHtmlPolicy { AllowScripts = raw.Bool("allow_scripts") ?? false, IframeHosts = hosts.ToImmutable() };
     }
 
     private static SectionConfig? ReadSection(YamlMap map)

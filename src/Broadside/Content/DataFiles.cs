@@ -35,7 +35,14 @@ public static class DataFiles
                 link = string.Empty;
             }
 
-            profiles.Add(new AuthorProfile(name, map.String("bio") ?? string.Empty, link, map.String("picture") ?? string.Empty));
+            var picture = map.String("picture") ?? string.Empty;
+            if (picture.Length > 0 && LinkSafety.ImageProblem(picture) is { } problem)
+            {
+                map.Report(map.Node("picture")!, DiagnosticCodes.InvalidUrl, problem);
+                picture = string.Empty;
+            }
+
+            profiles.Add(new AuthorProfile(name, map.String("bio") ?? string.Empty, link, picture));
         }
 
         return profiles.ToImmutable();

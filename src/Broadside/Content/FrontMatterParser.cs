@@ -114,6 +114,12 @@ public static class FrontMatterParser
             return null;
         }
 
+        if (text.Contains('/') || text.Contains('\\') || text.Contains("..", StringComparison.Ordinal))
+        {
+            map.Report(map.Node("slug")!, DiagnosticCodes.InvalidSlug, $"the slug '{text}' names a path: a slug is one part of the URL, such as bus-drivers-walk-out; for a page in a folder, put its file in that folder");
+            return null;
+        }
+
         var slug = Slug.From(text);
         if (slug.Length == 0)
         {
@@ -193,20 +199,9 @@ public static class FrontMatterParser
             return null;
         }
 
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !text.StartsWith('/'))
+        if (LinkSafety.ImageProblem(text) is { } problem)
         {
-            if (absolute.Scheme is "http" or "https")
-            {
-                return text;
-            }
-
-            map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, $"'{text}' is not an image address: use a path such as /media/2026/photo.jpg or an https:// address");
-            return null;
-        }
-
-        if (text.Split('/', '\\').Any(part => part == ".."))
-        {
-            map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, $"'{text}' climbs out of the site with '..': use a path from the site root such as /media/2026/photo.jpg");
+            map.Report(map.Node(key)!, DiagnosticCodes.InvalidUrl, problem);
             return null;
         }
 

@@ -26,9 +26,10 @@ public static class FrontMatterSplitter
         var reader = new LineReader(text);
         if (!reader.TryRead(out var first) || !IsFence(first, "---"))
         {
+            var what = string.IsNullOrWhiteSpace(text) ? "the file is empty" : "the file has no front matter";
             diagnostics.Error(
                 DiagnosticCodes.FrontMatterMissing,
-                "the file has no front matter: start it with a line '---', then 'title:', 'author:', 'section:' and 'date:' lines, then '---'",
+                $"{what}: start it with a line '---', then 'title:', 'author:', 'section:' and 'date:' lines, then '---'",
                 file,
                 1,
                 1);

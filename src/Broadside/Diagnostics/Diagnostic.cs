@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Broadside.Diagnostics;
 
@@ -20,6 +22,12 @@ public sealed record Diagnostic(
     int Line = 0,
     int Column = 0)
 {
+    /// <summary>What is wrong and how to fix it, with invisible characters shown (<see cref="Visible"/>).</summary>
+    public string Message { get; init; } = Visible(Message);
+
+    /// <summary>The file, with invisible characters shown (<see cref="Visible"/>); null for the build as a whole.</summary>
+    public string? File { get; init; } = File is null ? null : Visible(File);
+
     /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
@@ -40,4 +48,41 @@ public sealed record Diagnostic(
         };
         return $"{location}: {severity} {Code}: {Message}";
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with control characters, line separators, zero-width spaces and
+    /// direction overrides written as <c>\u200B</c>. Messages quote what editors wrote: a key with an
+    /// invisible character in it must not look like a known key, and a line break or a terminal escape
+    /// must not start a line of its own in a terminal or a CI log, where it could pass for another message.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Invisible))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (Invisible.Contains(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly SearchValues<char> Invisible = SearchValues.Create(
+        [
+            .. Enumerable.Range(0, 0x20).Select(c => (char)c),
+            .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+            '\u061C', '\u200B', '\u200E', '\u200F', '\u2028', '\u2029', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
+            '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF',
+        ]);
 }

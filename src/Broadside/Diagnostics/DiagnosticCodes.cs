@@ -12,6 +12,8 @@ public static class DiagnosticCodes
     public const string NoArticles = "BS0003";
     public const string OutputFolderRefused = "BS0004";
     public const string WriteFailed = "BS0005";
+    public const string FileTooLarge = "BS0010";
+    public const string LinkOutsideInput = "BS0011";
     public const string InternalError = "BS0099";
 
     public const string FrontMatterMissing = "BS0101";
@@ -27,6 +29,7 @@ public static class DiagnosticCodes
     public const string InvalidSlug = "BS0111";
     public const string InvalidUrl = "BS0112";
     public const string UnknownDemandId = "BS0113";
+    public const string YamlAlias = "BS0114";
 
     public const string SiteConfigMissing = "BS0201";
     public const string SiteConfigInvalid = "BS0202";
@@ -44,4 +47,7 @@ public static class DiagnosticCodes
 
     public const string HeadingLevelOne = "BS0501";
     public const string SimilarDemand = "BS0502";
+    public const string ActiveContent = "BS0503";
+    public const string IframeHost = "BS0504";
+    public const string MarkdownTooDeep = "BS0505";
 }

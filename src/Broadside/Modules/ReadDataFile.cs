@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Broadside.Content;
-using Broadside.Diagnostics;
 using Broadside.Engine;
 
 namespace Broadside.Modules;
@@ -18,14 +17,9 @@ public sealed class ReadDataFile(string path, string display) : IModule
             return inputs;
         }
 
-        try
-        {
-            return inputs.Add(new SourceFile { Source = display, FullPath = path, RelativePath = Path.GetFileName(path), Bytes = File.ReadAllBytes(path) });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", display);
-            return inputs;
-        }
+        var bytes = TextFile.Read(path, display, context.Diagnostics, root: Path.GetDirectoryName(Path.GetFullPath(path)));
+        return bytes is null
+            ? inputs
+            : inputs.Add(new SourceFile { Source = display, FullPath = path, RelativePath = Path.GetFileName(path), Bytes = bytes });
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Unicode;
 using Broadside.Content;
-using Broadside.Diagnostics;
 using Broadside.Engine;
 
 namespace Broadside.Modules;
@@ -13,7 +11,8 @@ namespace Broadside.Modules;
 /// <param name="folder">The folder on disk; a missing folder gives no documents.</param>
 /// <param name="displayFolder">The folder as diagnostics show it (<c>input/articles</c>).</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
-public sealed class ReadFiles(string folder, string displayFolder, string pattern) : IModule
+/// <param name="root">The input folder: a link that leads outside it is reported, not read.</param>
+public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -23,26 +22,15 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
             return inputs;
         }
 
-        var paths = ContentFiles.Enumerate(folder, pattern);
+        var paths = ContentFiles.Enumerate(folder, pattern, root, displayFolder, context.Diagnostics);
         var documents = new Document?[paths.Length];
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
             var relative = Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
             var display = displayFolder + "/" + relative;
-            try
+            if (TextFile.Read(paths[i], display, context.Diagnostics) is { } bytes)
             {
-                var bytes = File.ReadAllBytes(paths[i]);
-                if (!Utf8.IsValid(bytes))
-                {
-                    context.Diagnostics.Error(DiagnosticCodes.FileUnreadable, "the file is not UTF-8 text: save it as UTF-8 in your editor", display);
-                    return;
-                }
-
                 documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = bytes };
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                context.Diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", display);
             }
         });
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Broadside.Engine;
 using Broadside.Taxonomy;
 using Broadside.Templates;
@@ -9,10 +10,13 @@ namespace Broadside.Modules;
 /// <summary>
 /// Renders the paginated archive of every section, tag, author and year with
 /// <c>templates/archive.liquid</c>, and the overviews of all sections, tags and authors with
-/// <c>templates/terms.liquid</c>.
+/// <c>templates/terms.liquid</c>. Overviews list names in the order of <paramref name="culture"/>, the
+/// site's language, never the order of the machine that builds the site.
 /// </summary>
-public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture) : IModule
 {
+    private readonly StringComparer _names = StringComparer.Create(culture, ignoreCase: true);
+
     /// <summary>The template of one term's archive.</summary>
     public const string ArchiveTemplate = "archive";
 
@@ -57,7 +61,7 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
         var items = terms.Select(views.TermSummary);
         if (kind != "section")
         {
-            items = items.OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase);
+            items = items.OrderByDescending(t => t.Count).ThenBy(t => t.Name, _names).ThenBy(t => t.Name, StringComparer.Ordinal);
         }
 
         return new ListingPage(path, views.Meta("terms", title, string.Empty, path), [new("terms", new TermsView(kind, title, [.. items]))]);

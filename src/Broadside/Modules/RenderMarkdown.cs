@@ -19,7 +19,7 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
     protected override Document? Transform(ContentDocument input, PipelineContext context) =>
         cache is null
             ? Render(input, context.Diagnostics)
-            : cache.Reuse(nameof(RenderMarkdown), input.Source!, new KeyBuilder().Add(fingerprint).Add(input.SourceHash).Finish(), context.Diagnostics, bag => Render(input, bag));
+            : cache.Reuse(nameof(RenderMarkdown), input.Source!, new KeyBuilder().Add(fingerprint).Add(renderer.Variant).Add(input.SourceHash).Finish(), context.Diagnostics, bag => Render(input, bag));
 
     private ContentDocument Render(ContentDocument input, DiagnosticBag diagnostics)
     {

@@ -107,7 +107,7 @@ public static class SiteBuilder
         {
             Options = options,
             Config = config,
-            Markdown = new MarkdownRenderer(config.RootPath),
+            Markdown = new MarkdownRenderer(config.RootPath, config.RawHtml),
             Views = new ViewFactory(config, options.NoIndex),
             Theme = theme,
             Statistics = new WriteStatistics(),

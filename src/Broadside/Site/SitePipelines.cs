@@ -58,14 +58,14 @@ public static class SitePipelines
         [
             new Pipeline(Articles)
             {
-                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md")],
+                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md", input)],
                 Process = [new ParseArticles(config, options.Cache, configuration), publish, renderMarkdown, new OrderArticles()],
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },
             new Pipeline(Pages)
             {
-                Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), "*.md")],
+                Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), "*.md", input)],
                 Process = [new ParsePages(config), publish, renderMarkdown],
                 PostProcess = [new RenderStandalonePages(theme, views, Site)],
                 Output = [write],
@@ -98,7 +98,7 @@ public static class SitePipelines
             new Pipeline(Archives)
             {
                 DependsOn = [Index, Site],
-                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize)],
+                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture)],
                 Output = [write],
             },
             new Pipeline(Demands)
@@ -135,7 +135,7 @@ public static class SitePipelines
                 Input =
                 [
                     new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
-                    new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/"),
+                    new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/", input),
                 ],
                 Output = [write],
             },

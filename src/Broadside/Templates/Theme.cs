@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Broadside.Diagnostics;
 using Broadside.Templates.Views;
 using Fluid;
+using Fluid.Ast;
 using Fluid.Values;
 
 namespace Broadside.Templates;
@@ -73,6 +74,10 @@ public sealed partial class Theme
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
         var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parsed = new List<(string Display, string Source, IFluidTemplate Template)>();
+
+        // Partials on disk, parsed or not: one with a syntax error is reported as that, not as missing.
+        var partialFiles = new HashSet<string>(StringComparer.Ordinal);
 
         if (!Directory.Exists(folder))
         {
@@ -86,9 +91,15 @@ public sealed partial class Theme
                 var name = relative[..^".liquid".Length];
                 var display = Path.Combine(displayFolder, relative).Replace('\\', '/');
                 var source = File.ReadAllText(path);
+                if (name.StartsWith("partials/", StringComparison.Ordinal))
+                {
+                    partialFiles.Add(name["partials/".Length..] + ".liquid");
+                }
+
                 if (parser.TryParse(source, out var template, out var error))
                 {
                     templates[name] = template;
+                    parsed.Add((display, source, template));
                     if (name.StartsWith("partials/", StringComparison.Ordinal))
                     {
                         partials[name["partials/".Length..] + ".liquid"] = source;
@@ -99,6 +110,20 @@ public sealed partial class Theme
                     var (line, column) = ErrorLocation(error);
                     diagnostics.Error(DiagnosticCodes.TemplateSyntax, $"the template has a Liquid syntax error: {FirstLine(error)}", display, line, column);
                 }
+            }
+        }
+
+        foreach (var (display, source, template) in parsed)
+        {
+            foreach (var partial in PartialReferences.In(template).Where(p => !partialFiles.Contains(p)).Distinct(StringComparer.Ordinal))
+            {
+                var (line, column) = PartialLocation(source, partial);
+                diagnostics.Error(
+                    DiagnosticCodes.TemplateMissing,
+                    $"the template renders the partial '{partial[..^".liquid".Length]}', which the theme does not have: add partials/{partial}, or correct the name",
+                    display,
+                    line,
+                    column);
             }
         }
 
@@ -244,6 +269,58 @@ public sealed partial class Theme
         return LocationPattern().Replace(line, string.Empty).Trim();
     }
 
+    // Where a render or include tag names the partial, for the message; the tag itself has no position.
+    private static (int Line, int Column) PartialLocation(string source, string partial)
+    {
+        foreach (Match match in PartialTagPattern().Matches(source))
+        {
+            var named = match.Groups["name"].Value;
+            if ((named.EndsWith(".liquid", StringComparison.Ordinal) ? named : named + ".liquid") == partial)
+            {
+                var before = source.AsSpan(0, match.Index);
+                var lineStart = before.LastIndexOf('\n') + 1;
+                return (before.Count('\n') + 1, match.Index - lineStart + 1);
+            }
+        }
+
+        return (0, 0);
+    }
+
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
     private static partial Regex LocationPattern();
+
+    [GeneratedRegex(@"\{%-?\s*(?:render|include)\s+(['""])(?<name>[^'""]+)\1")]
+    private static partial Regex PartialTagPattern();
+
+    /// <summary>The partials a template names in <c>render</c> and <c>include</c> tags, as file names (<c>byline.liquid</c>).</summary>
+    private sealed class PartialReferences : AstVisitor
+    {
+        private readonly List<string> _names = [];
+
+        public static List<string> In(IFluidTemplate template)
+        {
+            var visitor = new PartialReferences();
+            visitor.VisitTemplate(template);
+            return visitor._names;
+        }
+
+        protected override Statement VisitRenderStatement(RenderStatement renderStatement)
+        {
+            Add(renderStatement.Path);
+            return base.VisitRenderStatement(renderStatement);
+        }
+
+        protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
+        {
+            // A name computed when the page renders cannot be checked before.
+            if (includeStatement.Path is LiteralExpression literal)
+            {
+                Add(literal.Value.ToStringValue());
+            }
+
+            return base.VisitIncludeStatement(includeStatement);
+        }
+
+        private void Add(string path) => _names.Add(path.EndsWith(".liquid", StringComparison.Ordinal) ? path : path + ".liquid");
+    }
 }

@@ -61,9 +61,9 @@ public sealed partial class CommandLineTests : IDisposable
         var lines = Lines(run.Error);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(10, lines.Count(line => LocatedDiagnostic().IsMatch(line)));
+        Assert.Equal(16, lines.Count(line => LocatedDiagnostic().IsMatch(line)));
         Assert.All(lines[..^1], line => Assert.Matches(Diagnostic(), line));
-        Assert.StartsWith("Build failed: 11 errors, 1 warning.", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("Build failed: 17 errors, 1 warning.", lines[^1], StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_output.Path));
         AssertNoStackTrace(run);
     }

@@ -29,6 +29,9 @@ public sealed class SiteConfigLoaderTests
             params:
               twitter: dispatch
               colors: [red, black]
+            raw_html:
+              allow_scripts: true
+              iframe_hosts: [www.youtube-nocookie.com, Player.Vimeo.com]
             """;
 
         var (config, diagnostics) = Parse(yaml);
@@ -47,6 +50,9 @@ public sealed class SiteConfigLoaderTests
         Assert.Equal(["hero", "kicker"], config.ExtraKeys.Order(StringComparer.Ordinal));
         Assert.Equal("dispatch", config.Params["twitter"]);
         Assert.Equal(["red", "black"], Assert.IsType<ImmutableArray<object?>>(config.Params["colors"]).ToArray());
+        Assert.True(config.RawHtml.AllowScripts);
+        Assert.Equal(["Player.Vimeo.com", "www.youtube-nocookie.com"], config.RawHtml.IframeHosts.Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Contains("player.vimeo.com", config.RawHtml.IframeHosts);
     }
 
     [Fact]
@@ -63,6 +69,24 @@ public sealed class SiteConfigLoaderTests
         Assert.Equal((10, 20), (config.PageSize, config.FeedSize));
         Assert.Empty(config.ExtraKeys);
         Assert.Empty(config.Params);
+        Assert.False(config.RawHtml.AllowScripts);
+        Assert.Empty(config.RawHtml.IframeHosts);
+    }
+
+    [Theory]
+    [InlineData("raw_html: yes", DiagnosticCodes.WrongType, 3, "'raw_html' must be a mapping")]
+    [InlineData("raw_html:\n  allow_scripts: sometimes", DiagnosticCodes.WrongType, 4, "'allow_scripts' must be true or false")]
+    [InlineData("raw_html:\n  iframe_hosts: [\"https://www.youtube.com/embed/\"]", DiagnosticCodes.InvalidUrl, 4, "is not a host name")]
+    [InlineData("raw_html:\n  allow_script: true", DiagnosticCodes.UnknownKey, 4, "did you mean 'allow_scripts'?")]
+    public void A_raw_html_setting_of_the_wrong_shape_is_reported_and_nothing_is_allowed(string yaml, string code, int line, string words)
+    {
+        var (config, diagnostics) = Parse(Minimal + yaml);
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((code, line), (diagnostic.Code, diagnostic.Line));
+        Assert.Contains(words, diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(config.RawHtml.AllowScripts);
+        Assert.Empty(config.RawHtml.IframeHosts);
     }
 
     [Theory]

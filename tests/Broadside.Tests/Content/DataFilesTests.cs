@@ -66,6 +66,23 @@ public sealed class DataFilesTests
         Assert.Equal((DiagnosticCodes.InvalidUrl, 6), (error.Code, error.Line));
     }
 
+    [Theory]
+    [InlineData("link: javascript:alert(1)", 3)]
+    [InlineData("link: \"java\\tscript:alert(1)\"", 3)]
+    [InlineData("link: vbscript:msgbox(1)", 3)]
+    [InlineData("picture: javascript:alert(1)", 3)]
+    [InlineData("picture: \" data:text/html,<script>alert(1)</script>\"", 3)]
+    [InlineData("picture: ../../secret.svg", 3)]
+    public void Refuses_a_profile_link_or_picture_that_runs_a_script_or_leaves_the_site(string line, int at)
+    {
+        var bag = new DiagnosticBag();
+        var authors = DataFiles.ReadAuthors($"- name: Ana Ruiz\n  bio: Covers transit.\n  {line}\n", "input/authors.yml", bag);
+
+        Assert.Equal(new AuthorProfile("Ana Ruiz", "Covers transit.", string.Empty, string.Empty), Assert.Single(authors));
+        var error = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidUrl, at), (error.Code, error.Line));
+    }
+
     [Fact]
     public void An_empty_file_has_no_entries()
     {

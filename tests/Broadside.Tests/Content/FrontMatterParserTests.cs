@@ -261,6 +261,13 @@ public sealed class FrontMatterParserTests
     [InlineData("ftp://example.org/bus.jpg", "is not an image address")]
     [InlineData("../secret.jpg", "climbs out of the site")]
     [InlineData("/media/../../etc/passwd", "climbs out of the site")]
+    [InlineData("javascript:alert(1)", "would run a script")]
+    [InlineData("\" JaVaScRiPt:alert(1)\"", "would run a script")]
+    [InlineData("\"java\\tscript:alert(1)\"", "would run a script")]
+    [InlineData("\"java\\nscript:alert(1)\"", "would run a script")]
+    [InlineData("vbscript:msgbox(1)", "would run a script")]
+    [InlineData("\"data:text/html,<script>alert(1)</script>\"", "would run a script")]
+    [InlineData("data:image/png;base64,iVBORw0KGgo=", "would run a script or carry a file")]
     public void Refuses_images_outside_the_site(string image, string message)
     {
         var (front, diagnostics) = ParseArticle(Required + $"image: {image}\nimage_alt: A bus\n");
@@ -276,6 +283,9 @@ public sealed class FrontMatterParserTests
     [InlineData("/2026/original/")]
     [InlineData("example.org/original")]
     [InlineData("mailto:editor@example.org")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("\"java\\tscript:alert(1)\"")]
+    [InlineData("\"data:text/html,<script>alert(1)</script>\"")]
     public void Refuses_a_canonical_address_that_is_not_absolute_http(string canonical)
     {
         var (front, diagnostics) = ParseArticle(Required + $"canonical: {canonical}\n");
@@ -341,6 +351,23 @@ public sealed class FrontMatterParserTests
         var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
         Assert.Equal((DiagnosticCodes.InvalidSlug, 6, 7), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
         Assert.True(diagnostic.IsError);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/2019/elsewhere")]
+    [InlineData("a/b")]
+    [InlineData("'..'")]
+    [InlineData("'C:\\Windows'")]
+    public void A_slug_that_names_a_path_is_refused(string slug)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"slug: {slug}\n");
+
+        Assert.NotNull(front);
+        Assert.Null(front.Slug);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidSlug, 6, 7), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains("names a path", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

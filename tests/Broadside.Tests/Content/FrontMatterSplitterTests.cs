@@ -72,13 +72,14 @@ public sealed class FrontMatterSplitterTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("title: x\n---\nBody")]
-    [InlineData("\n---\ntitle: x\n---\n")]
-    [InlineData("----\ntitle: x\n----\n")]
-    [InlineData(" ---\ntitle: x\n---\n")]
-    [InlineData("# Just Markdown\n")]
-    public void A_file_without_front_matter_is_BS0101(string text)
+    [InlineData("", "the file is empty")]
+    [InlineData("\uFEFF \r\n\n", "the file is empty")]
+    [InlineData("title: x\n---\nBody", "the file has no front matter")]
+    [InlineData("\n---\ntitle: x\n---\n", "the file has no front matter")]
+    [InlineData("----\ntitle: x\n----\n", "the file has no front matter")]
+    [InlineData(" ---\ntitle: x\n---\n", "the file has no front matter")]
+    [InlineData("# Just Markdown\n", "the file has no front matter")]
+    public void A_file_without_front_matter_is_BS0101(string text, string start)
     {
         var (split, diagnostics) = Split(text);
 
@@ -86,7 +87,7 @@ public sealed class FrontMatterSplitterTests
         var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
         Assert.Equal((DiagnosticCodes.FrontMatterMissing, File, 1, 1), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
         Assert.True(diagnostic.IsError);
-        Assert.StartsWith("the file has no front matter", diagnostic.Message, StringComparison.Ordinal);
+        Assert.StartsWith(start + ": start it with a line '---'", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -20,6 +20,21 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("unknown key 'sec\u200Btion'", "unknown key 'sec\\u200Btion'")]
+    [InlineData("'x\n::error file=a.md::forged' is not a date", "'x\\u000A::error file=a.md::forged' is not a date")]
+    [InlineData("a title \u001B[31mred\u001B[0m", "a title \\u001B[31mred\\u001B[0m")]
+    [InlineData("'\u202Edm.txt' and \u0085 and \u2028", "'\\u202Edm.txt' and \\u0085 and \\u2028")]
+    [InlineData("Grève, Забастовка, 罢工, 🏳️\u200D🌈, \u200Cfa", "Grève, Забастовка, 罢工, 🏳️\u200D🌈, \u200Cfa")]
+    public void Shows_invisible_characters_so_no_message_hides_a_character_or_forges_a_line(string message, string shown)
+    {
+        var diagnostic = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownKey, message, "input/articles/a\nb.md", 2, 1);
+
+        Assert.Equal(shown, diagnostic.Message);
+        Assert.Equal("input/articles/a\\u000Ab.md", diagnostic.File);
+        Assert.DoesNotContain('\n', diagnostic.ToString());
+    }
+
+    [Theory]
     [InlineData(DiagnosticSeverity.Error, true)]
     [InlineData(DiagnosticSeverity.Warning, false)]
     public void Only_errors_are_errors(DiagnosticSeverity severity, bool isError)

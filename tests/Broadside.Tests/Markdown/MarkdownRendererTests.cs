@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Broadside.Configuration;
 using Broadside.Diagnostics;
 using Broadside.Markdown;
 
@@ -154,6 +156,88 @@ public sealed class MarkdownRendererTests
         var html = new MarkdownRenderer(root).Render("[About](/about/)", File, 0, new DiagnosticBag()).Html;
 
         Assert.Equal(root == "/" ? "/about/" : "/news/about/", Parse(html).QuerySelector("a")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("Intro.\n\n<script>alert(1)</script>\n", 9, 1, DiagnosticCodes.ActiveContent, "raw HTML with a <script> element")]
+    [InlineData("Intro.\n\n<div class=\"box\">\n<p>fine</p>\n<p onclick=\"alert(1)\">x</p>\n</div>\n", 11, 1, DiagnosticCodes.ActiveContent, "the event handler 'onclick' on <p>")]
+    [InlineData("Read <a href=\"javascript:alert(1)\">this</a> now.", 7, 6, DiagnosticCodes.ActiveContent, "the address 'javascript:alert(1)' on <a>")]
+    [InlineData("Intro.\n\n<iframe src=\"https://evil.example/\"></iframe>\n", 9, 1, DiagnosticCodes.IframeHost, "from 'evil.example'")]
+    [InlineData("A [link](javascript:alert(1)).", 7, 3, DiagnosticCodes.ActiveContent, "the address 'javascript:alert(1)' runs code")]
+    [InlineData("A [link](jav&#x61;script:alert(1)).", 7, 3, DiagnosticCodes.ActiveContent, "the address 'javascript:alert(1)' runs code")]
+    [InlineData("An ![image](javascript:alert(1)).", 7, 4, DiagnosticCodes.ActiveContent, "runs code")]
+    [InlineData("A [reference][r].\n\n[r]: vbscript:msgbox(1)", 7, 3, DiagnosticCodes.ActiveContent, "'vbscript:msgbox(1)' runs code")]
+    [InlineData("An autolink <javascript:alert(1)>.", 7, 13, DiagnosticCodes.ActiveContent, "runs code")]
+    [InlineData("A [page](data:text/html,<b>x</b>).", 7, 3, DiagnosticCodes.ActiveContent, "runs code")]
+    public void Code_in_raw_HTML_or_links_is_an_error_at_its_line(string markdown, int line, int column, string code, string words)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        new MarkdownRenderer().Render(markdown, File, 6, diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((code, File, line, column), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.True(diagnostic.IsError);
+        Assert.Contains(words, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[", 3)]
+    [InlineData("*a ", 3)]
+    [InlineData("> ", 3)]
+    [InlineData("* ", 3)]
+    [InlineData("- ", 3)]
+    [InlineData("1. ", 3)]
+    public void Markdown_nested_past_what_a_page_can_hold_is_BS0505_at_its_line(string opener, int line)
+    {
+        var diagnostics = new DiagnosticBag();
+        var markdown = "Intro.\n\n" + string.Concat(Enumerable.Repeat(opener, 20_000)) + "x\n\nMore.\n";
+
+        var rendered = new MarkdownRenderer().Render(markdown, File, 6, diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.MarkdownTooDeep, 6 + line, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Empty(rendered.Html);
+    }
+
+    [Fact]
+    public void A_quote_left_open_that_takes_the_markdown_after_it_into_a_tag_is_found_in_the_page()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        // Each piece is harmless alone; the page a browser reads has onmouseover on the div.
+        new MarkdownRenderer().Render("Intro.\n\n<div title='\n\n' onmouseover='alert(1)'>x\n", File, 6, diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.ActiveContent, 9), (diagnostic.Code, diagnostic.Line));
+        Assert.Equal("raw HTML from here on leaves a tag or a quote open, and the page ends up with the event handler 'onmouseover' on <div>: close every tag and quote", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("<figure><img src=\"/media/a.jpg\" alt=\"A\"><figcaption>Picket</figcaption></figure>")]
+    [InlineData("An ![image](data:image/png;base64,iVBORw0KGgo=) and a [mail](mailto:e@example.org) and <https://example.org>.")]
+    [InlineData("<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video\"></iframe>")]
+    public void Ordinary_raw_HTML_and_links_pass(string markdown)
+    {
+        var policy = new RawHtmlPolicy { IframeHosts = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "www.youtube-nocookie.com") };
+        var diagnostics = new DiagnosticBag();
+
+        var rendered = new MarkdownRenderer("/", policy).Render(markdown, File, 0, diagnostics);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotEmpty(rendered.Html);
+    }
+
+    [Fact]
+    public void A_site_that_allows_scripts_publishes_them_as_written()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var rendered = new MarkdownRenderer("/", new RawHtmlPolicy { AllowScripts = true })
+            .Render("<script src=\"/media/chart.js\"></script>\n\nA [link](javascript:void(0)).", File, 0, diagnostics);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Contains("<script src=\"/media/chart.js\"></script>", rendered.Html, StringComparison.Ordinal);
     }
 
     private static RenderedMarkdown Render(string markdown)

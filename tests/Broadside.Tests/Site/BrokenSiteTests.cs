@@ -41,6 +41,12 @@ public sealed class BrokenSiteTests : IDisposable
         { "articles/no-front-matter.md", 1, DiagnosticCodes.FrontMatterMissing, DiagnosticSeverity.Error, "no front matter" },
         { "articles/unknown-demand.md", 8, DiagnosticCodes.UnknownDemandId, DiagnosticSeverity.Error, "Did you mean 'free-transit'?" },
         { "articles/emoji-tag.md", 0, DiagnosticCodes.InvalidSlug, DiagnosticSeverity.Error, "the tag '🔥' has no letters or digits" },
+        { "articles/empty.md", 1, DiagnosticCodes.FrontMatterMissing, DiagnosticSeverity.Error, "the file is empty" },
+        { "articles/yaml-alias.md", 7, DiagnosticCodes.YamlAlias, DiagnosticSeverity.Error, "the alias '*a' repeats a value" },
+        { "articles/script-image.md", 6, DiagnosticCodes.InvalidUrl, DiagnosticSeverity.Error, "would run a script" },
+        { "articles/raw-script.md", 12, DiagnosticCodes.ActiveContent, DiagnosticSeverity.Error, "raw HTML with a <script> element" },
+        { "articles/raw-script.md", 15, DiagnosticCodes.ActiveContent, DiagnosticSeverity.Error, "the address 'javascript:alert(1)' runs code" },
+        { "articles/iframe.md", 8, DiagnosticCodes.IframeHost, DiagnosticSeverity.Error, "embeds a page from 'evil.example'" },
     };
 
     [Fact]

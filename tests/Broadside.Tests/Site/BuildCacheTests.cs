@@ -66,6 +66,18 @@ public sealed class BuildCacheTests : IDisposable
         Assert.True(_cache.Hits >= 1);
     }
 
+    [Fact]
+    public void A_change_to_what_raw_html_may_do_renders_the_bodies_again()
+    {
+        Write(1, "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>");
+        Assert.Contains(Build().Diagnostics, d => d.Code == DiagnosticCodes.IframeHost);
+
+        File.AppendAllText(_input.Combine("site.yml"), "raw_html:\n  iframe_hosts: [www.youtube-nocookie.com]\n");
+
+        Assert.True(Build().Succeeded);
+        Assert.Equal(6, _cache.Misses);
+    }
+
     private BuildResult Build() => SiteBuilder.Build(new BuildOptions
     {
         InputFolder = _input.Path,

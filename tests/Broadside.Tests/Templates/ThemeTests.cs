@@ -85,6 +85,32 @@ public sealed class ThemeTests : IDisposable
         Assert.Contains("'templates/article.liquid'", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<h1>x</h1>\n<p>\n  {% render 'nope' %}</p>", 3, 3, "nope")]
+    [InlineData("{% if a %}\n{% else %}\n{%- include \"nope.liquid\" -%}\n{% endif %}", 3, 1, "nope")]
+    [InlineData("{% for i in list %}\n\n\n{% render 'cards/card', item: i %}{% endfor %}", 4, 1, "cards/card")]
+    public void A_partial_the_theme_lacks_is_BS0302_at_the_tag_that_names_it(string template, int line, int column, string partial)
+    {
+        Write("templates/x.liquid", template);
+
+        var (_, diagnostics) = Load();
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.TemplateMissing, "theme/templates/x.liquid", line, column), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.Equal($"the template renders the partial '{partial}', which the theme does not have: add partials/{partial}.liquid, or correct the name", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Partials_the_theme_has_and_names_computed_when_rendering_are_not_reported()
+    {
+        Write("partials/cards/card.liquid", "card");
+        Write("templates/x.liquid", "{% render 'p' %}{% render 'p.liquid' %}{% include 'cards/card' %}{% include page.partial %}");
+
+        var (_, diagnostics) = Load();
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+    }
+
     [Fact]
     public void The_base_layout_is_always_required()
     {

@@ -16,6 +16,17 @@ public sealed class TemporaryFolder : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Copies a folder with everything in it.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var destination = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

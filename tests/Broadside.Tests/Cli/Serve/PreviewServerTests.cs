@@ -121,6 +121,52 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
         Assert.Contains("addEventListener(\"reload\"", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void It_listens_on_loopback_only_by_default()
+    {
+        Assert.Equal(new PreviewOptions { Build = new() { InputFolder = "i", ThemeFolder = "t", OutputFolder = "o" } }.Address, IPAddress.Loopback);
+        Assert.Equal("127.0.0.1", Site.Url.Host);
+    }
+
+    [Fact]
+    public async Task A_burst_of_a_thousand_concurrent_requests_is_answered_correctly()
+    {
+        const int requests = 1000;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Pages, a missing page, hidden files and climbs out of the site, all at once; a climb is sent
+        // over a socket of its own, since HttpClient would resolve the '..' before sending it.
+        async Task<string?> Request(int i)
+        {
+            await start.Task;
+            switch (i % 5)
+            {
+                case 0:
+                    var (status, _, body) = await Site.GetAsync(Article);
+                    return status == HttpStatusCode.OK && body.Contains("Cap rents in every city", StringComparison.Ordinal) ? null : $"{Article}: {(int)status}";
+                case 1:
+                    var feed = await Site.GetAsync("/feed.xml");
+                    return feed.Status == HttpStatusCode.OK && feed.MediaType == "application/rss+xml" ? null : $"/feed.xml: {(int)feed.Status}";
+                case 2:
+                    var missing = await Site.GetAsync("/2026/03/no-such-article/");
+                    return missing.Status == HttpStatusCode.NotFound && missing.Body.Contains("Page not found", StringComparison.Ordinal) ? null : $"missing: {(int)missing.Status}";
+                case 3:
+                    var hidden = await Site.GetAsync("/.broadside-manifest");
+                    return hidden.Status == HttpStatusCode.NotFound ? null : $"/.broadside-manifest: {(int)hidden.Status}";
+                default:
+                    var (rawStatus, response) = await Site.RawGetAsync(i % 2 == 0 ? "/../input/site.yml" : "/%2e%2e/%2e%2e/etc/passwd");
+                    return rawStatus == 404 && !response.Contains("base_url", StringComparison.Ordinal) && !response.Contains("root:", StringComparison.Ordinal) ? null : $"climb: {rawStatus}";
+            }
+        }
+
+        var tasks = Enumerable.Range(0, requests).Select(Request).ToList();
+        start.SetResult();
+        var failures = (await Task.WhenAll(tasks)).OfType<string>().ToList();
+
+        Assert.Empty(failures);
+        Assert.Equal(HttpStatusCode.OK, (await Site.GetAsync("/")).Status);
+    }
+
     /// <summary>One server for the class: these tests only read.</summary>
     public sealed class Server : IAsyncLifetime
     {

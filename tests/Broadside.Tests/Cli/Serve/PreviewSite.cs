@@ -53,7 +53,7 @@ internal sealed class PreviewSite : IAsyncDisposable
         var folder = new TemporaryFolder();
         try
         {
-            CopyFolder(RepositoryPaths.Input, folder.Combine("input"));
+            TemporaryFolder.CopyFolder(RepositoryPaths.Input, folder.Combine("input"));
             prepare?.Invoke(folder.Combine("input"));
             var output = new LogWriter();
             var error = new LogWriter();
@@ -139,17 +139,6 @@ internal sealed class PreviewSite : IAsyncDisposable
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync(timeout.Token);
         return (int.Parse(response.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture), response);
-    }
-
-    /// <summary>Copies a folder with everything in it.</summary>
-    public static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     /// <inheritdoc />

@@ -18,7 +18,7 @@ public sealed partial class ServeCommandTests : IDisposable
     public ServeCommandTests()
     {
         _input = _folder.Combine("input");
-        PreviewSite.CopyFolder(RepositoryPaths.Input, _input);
+        TemporaryFolder.CopyFolder(RepositoryPaths.Input, _input);
     }
 
     [Fact]

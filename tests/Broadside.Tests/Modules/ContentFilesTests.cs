@@ -1,0 +1,86 @@
+using Broadside.Diagnostics;
+using Broadside.Modules;
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Modules;
+
+public sealed class ContentFilesTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly string _input;
+    private readonly string _articles;
+
+    public ContentFilesTests()
+    {
+        _input = _folder.Combine("input");
+        _articles = Path.Combine(_input, "articles");
+        Directory.CreateDirectory(Path.Combine(_articles, "2026"));
+        Directory.CreateDirectory(Path.Combine(_input, "drafts"));
+        Directory.CreateDirectory(_folder.Combine("outside"));
+        Write(Path.Combine(_articles, "b.md"));
+        Write(Path.Combine(_articles, "2026", "a.md"));
+        Write(Path.Combine(_articles, "Grève générale à Montréal.md"));
+        Write(Path.Combine(_articles, "notes.txt"));
+        Write(Path.Combine(_articles, "_draft.md"));
+        Write(Path.Combine(_articles, ".hidden.md"));
+        Write(Path.Combine(_input, "drafts", "kept.md"));
+        Write(_folder.Combine("outside", "secret.md"));
+    }
+
+    [Fact]
+    public void Lists_matching_files_in_ordinal_order_without_hidden_ones()
+    {
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md"));
+
+        Assert.Equal(["2026/a.md", "Grève générale à Montréal.md", "b.md"], files);
+    }
+
+    [Fact]
+    public void Links_that_stay_inside_the_input_folder_are_followed()
+    {
+        File.CreateSymbolicLink(Path.Combine(_articles, "linked.md"), "../drafts/kept.md");
+        Directory.CreateSymbolicLink(Path.Combine(_articles, "drafts"), Path.Combine(_input, "drafts"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", _input, "input/articles", diagnostics));
+
+        Assert.Equal(["2026/a.md", "Grève générale à Montréal.md", "b.md", "drafts/kept.md", "linked.md"], files);
+        Assert.Empty(diagnostics.ToImmutableSorted());
+    }
+
+    [Fact]
+    public void Links_that_lead_out_are_BS0011_and_left_out()
+    {
+        File.CreateSymbolicLink(Path.Combine(_articles, "secret.md"), "../../outside/secret.md");
+        Directory.CreateSymbolicLink(Path.Combine(_articles, "2026", "elsewhere"), _folder.Combine("outside"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", _input, "input/articles", diagnostics));
+
+        Assert.Equal(["2026/a.md", "Grève générale à Montréal.md", "b.md"], files);
+        Assert.Equal(
+            [(DiagnosticCodes.LinkOutsideInput, "input/articles/2026/elsewhere"), (DiagnosticCodes.LinkOutsideInput, "input/articles/secret.md")],
+            diagnostics.ToImmutableSorted().Select(d => (d.Code, d.File!)).ToArray());
+    }
+
+    [Fact]
+    public void A_content_folder_that_is_a_link_out_is_BS0011_and_lists_nothing()
+    {
+        var media = Path.Combine(_input, "media");
+        Directory.CreateSymbolicLink(media, _folder.Combine("outside"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = ContentFiles.Enumerate(media, "*", _input, "input/media", diagnostics);
+
+        Assert.Empty(files);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LinkOutsideInput, "input/media"), (diagnostic.Code, diagnostic.File));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void Write(string path) => File.WriteAllText(path, "---\n---\n");
+
+    private string[] Relative(IEnumerable<string> files) =>
+        [.. files.Select(f => Path.GetRelativePath(_articles, f).Replace('\\', '/'))];
+}
