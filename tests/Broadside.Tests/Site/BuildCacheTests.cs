@@ -74,8 +74,9 @@ public sealed class BuildCacheTests : IDisposable
 
         File.AppendAllText(_input.Combine("site.yml"), "raw_html:\n  iframe_hosts: [www.youtube-nocookie.com]\n");
 
+        // Both builds parse and render all three articles.
         Assert.True(Build().Succeeded);
-        Assert.Equal(6, _cache.Misses);
+        Assert.Equal((12, 0), (_cache.Misses, _cache.Hits));
     }
 
     private BuildResult Build() => SiteBuilder.Build(new BuildOptions
