@@ -28,8 +28,8 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
             try
             {
                 var previousRecord = previous.GetValueOrDefault(destination);
-                if (document is OutputFile { Key: { } key } && previousRecord is not null
-                    && previousRecord.Key == KeyBuilder.Format(key) && output.IsUnchanged(destination, previousRecord))
+                var key = document is OutputFile { Key: { } made } ? KeyBuilder.Format(made) : null;
+                if (key is not null && previousRecord is not null && previousRecord.Key == key && output.IsUnchanged(destination, previousRecord))
                 {
                     statistics.Count(destination, written: false, previousRecord, reused: true);
                     return;
@@ -44,7 +44,7 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
                 };
                 if (result is { } done)
                 {
-                    statistics.Count(destination, done.Written, document is OutputFile { Key: { } made } ? done.Record with { Key = KeyBuilder.Format(made) } : done.Record);
+                    statistics.Count(destination, done.Written, key is null ? done.Record : done.Record with { Key = key });
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
