@@ -42,11 +42,15 @@ public static class BuildCommand
         {
             Description = "Index the built site for search with Pagefind (npm ci installs it) and publish a search page. Without Pagefind the build still succeeds, without search.",
         };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Parse and render every article and make every page again, ignoring what earlier builds kept (the article cache in .output.broadside-cache beside the output folder, and the keys of the pages they made). Files that come out the same are still left untouched.",
+        };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the time each pipeline phase took." };
 
         var command = new Command("build", "Build the publication into a static site.")
         {
-            input, theme, outputFolder, baseUrl, drafts, future, noIndex, search, verbose,
+            input, theme, outputFolder, baseUrl, drafts, future, noIndex, search, noCache, verbose,
         };
 
         command.SetAction(parsed =>
@@ -61,6 +65,8 @@ public static class BuildCommand
                 IncludeDrafts = parsed.GetValue(drafts),
                 IncludeFuture = parsed.GetValue(future),
                 NoIndex = parsed.GetValue(noIndex),
+                CacheFolder = parsed.GetValue(noCache) ? null : BuildOptions.DefaultCacheFolder(parsed.GetRequiredValue(outputFolder).FullName),
+                Fresh = parsed.GetValue(noCache),
             };
 
             // Search is decided before the build, so that pages link to a search page only when there will be an index.
@@ -74,6 +80,11 @@ public static class BuildCommand
                 foreach (var timing in result.Timings)
                 {
                     reporter.Line(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-10} {timing.Phase,-11} {timing.Elapsed.TotalMilliseconds,8:F1} ms  {timing.Documents,7} documents"));
+                }
+
+                if (options.CacheFolder is { } cache)
+                {
+                    reporter.Line($"  {Reporter.Count(result.ArticlesReused, "article")} taken from the cache in {CommonOptions.Relative(cache)}; {Reporter.Count(result.FilesReused, "file")} not made again.");
                 }
             }
 

@@ -29,13 +29,28 @@ public abstract record ContentDocument : Document
     /// The body rendered to HTML, kept as UTF-8 (half the memory of text); empty until the Markdown
     /// is rendered.
     /// </summary>
-    public byte[] HtmlUtf8 { get; init; } = [];
+    public byte[] HtmlUtf8
+    {
+        get => _html ??= LoadHtml?.Invoke() ?? [];
+        init => _html = value;
+    }
+
+    /// <summary>
+    /// Reads <see cref="HtmlUtf8"/> when it is first asked for, for an article taken from the
+    /// <see cref="Site.ArticleCache"/>: most builds after the first never need most bodies.
+    /// </summary>
+    public Func<byte[]>? LoadHtml { get; init; }
+
+    private byte[]? _html;
 
     /// <summary>
     /// True when <see cref="HtmlUtf8"/> can go into a feed as it is: every address absolute, nothing XML
     /// forbids, no <c>]]&gt;</c>. Feeds then copy its bytes instead of rewriting it for every feed.
     /// </summary>
     public bool FeedReady { get; init; }
+
+    /// <summary>True once the body has been rendered (by this build, or by an earlier one and cached).</summary>
+    public bool Rendered { get; init; }
 
     /// <summary>The body rendered to HTML, decoded each time it is asked for.</summary>
     public string Html => Encoding.UTF8.GetString(HtmlUtf8);

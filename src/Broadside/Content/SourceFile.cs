@@ -16,8 +16,20 @@ public sealed record SourceFile : Document
     /// <summary>The file's bytes, checked to be UTF-8; kept as bytes, half the memory of text.</summary>
     public required byte[] Bytes { get; init; }
 
-    /// <summary>A hash of <see cref="Bytes"/>, computed each time it is asked for.</summary>
-    public UInt128 Hash => XxHash128.HashToUInt128(Bytes);
+    /// <summary>
+    /// A hash of <see cref="Bytes"/>, computed when first asked for; set instead when the file was not
+    /// read because an <see cref="Site.ArticleCache"/> knows it (then <see cref="Bytes"/> is empty).
+    /// </summary>
+    public UInt128 Hash
+    {
+        get => _hash ??= XxHash128.HashToUInt128(Bytes);
+        init => _hash = value;
+    }
+
+    /// <summary>True when the file was not read: the cache had what it holds (<see cref="Hash"/>).</summary>
+    public bool Unread { get; init; }
+
+    private UInt128? _hash;
 
     /// <summary>Bytes of a UTF-8 byte-order mark at the start of <see cref="Bytes"/>: 3 or 0.</summary>
     public int BomLength => Bytes.AsSpan().StartsWith(Preamble) ? Preamble.Length : 0;

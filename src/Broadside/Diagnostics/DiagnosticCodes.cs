@@ -12,6 +12,7 @@ public static class DiagnosticCodes
     public const string NoArticles = "BS0003";
     public const string OutputFolderRefused = "BS0004";
     public const string WriteFailed = "BS0005";
+    public const string CacheUnwritable = "BS0006";
     public const string FileTooLarge = "BS0010";
     public const string LinkOutsideInput = "BS0011";
     public const string InternalError = "BS0099";

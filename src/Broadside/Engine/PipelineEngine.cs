@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Runtime;
 using Broadside.Diagnostics;
 
 namespace Broadside.Engine;
@@ -120,11 +119,9 @@ public sealed class PipelineEngine
         return new EngineResult(processed, outputs, Completed: !diagnostics.HasErrors, Order(timings));
     }
 
-    private static void CollectGarbage()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-    }
+    // A full, blocking collection; the collector decides whether to compact (compacting the large
+    // object heap as well cost more than it saved).
+    private static void CollectGarbage() => GC.Collect();
 
     private ImmutableArray<PhaseTiming> Order(ConcurrentBag<PhaseTiming> timings)
     {

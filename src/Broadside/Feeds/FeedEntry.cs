@@ -29,10 +29,10 @@ public sealed record FeedEntry
     public string Content => ContentHtml ?? MakeContent?.Invoke() ?? string.Empty;
 
     /// <summary>
-    /// The body as UTF-8 bytes a feed can copy into a CDATA section as they are; empty when the body
-    /// first needs rewriting (use <see cref="Content"/>).
+    /// The body as UTF-8 bytes a feed can copy into a CDATA section as they are, asked for when a feed
+    /// is written; null when the body first needs rewriting (use <see cref="Content"/>).
     /// </summary>
-    public ReadOnlyMemory<byte> ReadyUtf8 { get; init; }
+    public Func<byte[]>? ReadyUtf8 { get; init; }
 
     /// <summary>Bylines, in order, with their author pages' absolute URLs (or empty).</summary>
     public required ImmutableArray<(string Name, string Url)> Authors { get; init; }

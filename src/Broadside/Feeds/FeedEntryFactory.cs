@@ -20,7 +20,7 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
             Title = XmlText.Clean(front.Title),
             Summary = XmlText.Clean(article.Summary),
             MakeContent = () => XmlText.Clean(AbsoluteHtml.Resolve(article.Html, new Uri(url))),
-            ReadyUtf8 = article.FeedReady ? article.HtmlUtf8 : ReadOnlyMemory<byte>.Empty,
+            ReadyUtf8 = article.FeedReady ? () => article.HtmlUtf8 : null,
             Authors = [.. front.Authors.Select(name => index.Author(name) is { } term
                 ? (XmlText.Clean(term.Name), views.AbsoluteUrl(term.Path))
                 : (XmlText.Clean(name), string.Empty))],

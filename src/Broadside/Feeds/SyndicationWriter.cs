@@ -85,7 +85,7 @@ public static class SyndicationWriter
         // CDATA carries the HTML without escaping it: smaller, and faster to write for every feed. A
         // body known to hold no "]]>", nothing XML forbids and no relative address is copied as bytes.
         writer.WriteStartElement("content", "encoded", FeedNamespaces.Content);
-        if (entry.ReadyUtf8.IsEmpty)
+        if (entry.ReadyUtf8 is not { } ready)
         {
             writer.WriteCData(entry.Content);
         }
@@ -93,7 +93,7 @@ public static class SyndicationWriter
         {
             writer.WriteRaw("<![CDATA[");
             writer.Flush();
-            stream.Write(entry.ReadyUtf8.Span);
+            stream.Write(ready());
             writer.WriteRaw("]]>");
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -35,19 +36,34 @@ public static class XmlText
 
     private static int FirstInvalid(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // A vectorised search for anything that might be invalid; only surrogates need a closer look.
+        var i = 0;
+        while (true)
         {
+            var found = text.AsSpan(i).IndexOfAny(Suspect);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            i += found;
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                i++;
+                i += 2;
             }
             else if (char.IsSurrogate(c) || !XmlConvert.IsXmlChar(c))
             {
                 return i;
             }
+            else
+            {
+                i++;
+            }
         }
-
-        return -1;
     }
+
+    /// <summary>Characters XML 1.0 forbids, and surrogates, allowed only in pairs.</summary>
+    private static readonly SearchValues<char> Suspect = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 }

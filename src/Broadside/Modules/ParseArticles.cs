@@ -12,13 +12,50 @@ namespace Broadside.Modules;
 /// <param name="site">The configuration: time zone, extra keys.</param>
 /// <param name="cache">Articles parsed by earlier builds of this process, or null.</param>
 /// <param name="fingerprint">The build's <see cref="Site.SiteFingerprint"/>, part of the cache's key.</param>
-public sealed class ParseArticles(SiteConfig site, BuildCache? cache = null, UInt128 fingerprint = default) : ParallelModule<SourceFile>
+/// <param name="articles">
+/// Articles parsed and rendered by earlier builds, kept on disk, or null: an article found there, by its
+/// file and hash, is taken as it is, already rendered.
+/// </param>
+public sealed class ParseArticles(SiteConfig site, BuildCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<SourceFile>
 {
     /// <inheritdoc />
-    protected override Document? Transform(SourceFile input, PipelineContext context) =>
-        cache is null
-            ? Parse(input, context.Diagnostics)
-            : cache.Reuse(nameof(ParseArticles), input.Source!, new KeyBuilder().Add(fingerprint).Add(input.Hash).Finish(), context.Diagnostics, bag => Parse(input, bag));
+    protected override Document? Transform(SourceFile input, PipelineContext context)
+    {
+        if (articles is null)
+        {
+            return cache is null
+                ? Parse(input, context.Diagnostics)
+                : cache.Reuse(nameof(ParseArticles), input.Source!, new KeyBuilder().Add(fingerprint).Add(input.Hash).Finish(), context.Diagnostics, bag => Parse(input, bag));
+        }
+
+        if (articles.Find(input.Source!, input.Hash, context.Diagnostics) is { } article)
+        {
+            return article;
+        }
+
+        if (input.Unread)
+        {
+            // The cache knew the file when it was listed but not now (it cannot happen while the cache
+            // is only read during a build): read it after all.
+            if (TextFile.Read(input.FullPath, input.Source!, context.Diagnostics) is not { } bytes)
+            {
+                return null;
+            }
+
+            input = new SourceFile { Source = input.Source, FullPath = input.FullPath, RelativePath = input.RelativePath, Bytes = bytes };
+        }
+
+        var own = new DiagnosticBag();
+        var parsed = Parse(input, own);
+        var reported = own.ToImmutableSorted();
+        articles.Parsed(input.Source!, reported);
+        foreach (var diagnostic in reported)
+        {
+            context.Diagnostics.Add(diagnostic);
+        }
+
+        return parsed;
+    }
 
     private Article? Parse(SourceFile input, DiagnosticBag diagnostics)
     {

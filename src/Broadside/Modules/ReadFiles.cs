@@ -12,7 +12,11 @@ namespace Broadside.Modules;
 /// <param name="displayFolder">The folder as diagnostics show it (<c>input/articles</c>).</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
 /// <param name="root">The input folder: a link that leads outside it is reported, not read.</param>
-public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root) : IModule
+/// <param name="cache">
+/// Articles kept by earlier builds, or null: a file whose size and time are as the cache recorded them
+/// is not read, and its document says so (<see cref="SourceFile.Unread"/>).
+/// </param>
+public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root, Site.ArticleCache? cache = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -28,6 +32,21 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
         {
             var relative = Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
             var display = displayFolder + "/" + relative;
+            if (cache is not null)
+            {
+                var info = new FileInfo(paths[i]);
+                if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
+                {
+                    documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = [], Hash = hash, Unread = true };
+                    return;
+                }
+
+                if (info.Exists)
+                {
+                    cache.Stamp(display, info.Length, info.LastWriteTimeUtc);
+                }
+            }
+
             if (TextFile.Read(paths[i], display, context.Diagnostics) is { } bytes)
             {
                 documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = bytes };

@@ -15,13 +15,14 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
     protected override Document? Transform(Article input, PipelineContext context)
     {
         var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
-        var meta = views.ArticleMeta(input, view);
         var site = SiteDocument.In(context, sitePipeline);
         return new OutputFile
         {
             Source = input.Source,
             Destination = input.Destination,
-            Render = diagnostics => theme.RenderPage(Template, site.View, meta, [new("article", view)], input.Source, diagnostics),
+            // The head metadata is made from the view and the site alone, which the key covers: it is
+            // made only when the page is.
+            Render = diagnostics => theme.RenderPage(Template, site.View, views.ArticleMeta(input, view), [new("article", view)], input.Source, diagnostics),
             Key = new KeyBuilder().Add(site.Key).Add(Template).Add(view.Key).Finish(),
             LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
         };

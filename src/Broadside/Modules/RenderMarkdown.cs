@@ -13,13 +13,39 @@ namespace Broadside.Modules;
 /// <param name="renderer">The Markdig pipeline, built once.</param>
 /// <param name="cache">Bodies rendered by earlier builds of this process, or null.</param>
 /// <param name="fingerprint">The build's <see cref="SiteFingerprint"/>, part of the cache's key.</param>
-public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null, UInt128 fingerprint = default) : ParallelModule<ContentDocument>
+/// <param name="articles">
+/// Articles kept on disk by earlier builds, or null: an article taken from there is already rendered
+/// (its diagnostics are reported again), and an article rendered here is recorded there.
+/// </param>
+public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
 {
     /// <inheritdoc />
-    protected override Document? Transform(ContentDocument input, PipelineContext context) =>
-        cache is null
+    protected override Document? Transform(ContentDocument input, PipelineContext context)
+    {
+        if (articles is not null && input is Article article)
+        {
+            if (article.Rendered)
+            {
+                articles.ReportRendering(article, context.Diagnostics);
+                return article;
+            }
+
+            var own = new DiagnosticBag();
+            var rendered = (Article)Render(article, own);
+            var reported = own.ToImmutableSorted();
+            articles.Rendered(rendered, reported);
+            foreach (var diagnostic in reported)
+            {
+                context.Diagnostics.Add(diagnostic);
+            }
+
+            return rendered;
+        }
+
+        return cache is null
             ? Render(input, context.Diagnostics)
             : cache.Reuse(nameof(RenderMarkdown), input.Source!, new KeyBuilder().Add(fingerprint).Add(renderer.Variant).Add(input.SourceHash).Finish(), context.Diagnostics, bag => Render(input, bag));
+    }
 
     private ContentDocument Render(ContentDocument input, DiagnosticBag diagnostics)
     {
@@ -30,6 +56,7 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
             Links = rendered.Links,
             HtmlUtf8 = Encoding.UTF8.GetBytes(rendered.Html),
             FeedReady = IsFeedReady(rendered.Html),
+            Rendered = true,
             FirstParagraph = rendered.FirstParagraph,
             WordCount = rendered.WordCount,
         };

@@ -13,7 +13,11 @@ namespace Broadside.Modules;
 /// <param name="output">Where files are written.</param>
 /// <param name="statistics">Counts what was written and remembers it for the manifest.</param>
 /// <param name="previous">What the last build recorded of each file, to skip unchanged files without reading them.</param>
-public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
+/// <param name="reuse">
+/// True to leave a file unmade when its key is the one the last build recorded; false to make every
+/// file again (still leaving those that come out the same untouched).
+/// </param>
+public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, IReadOnlyDictionary<string, OutputRecord> previous, bool reuse = true) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -29,7 +33,7 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
             {
                 var previousRecord = previous.GetValueOrDefault(destination);
                 var key = document is OutputFile { Key: { } made } ? KeyBuilder.Format(made) : null;
-                if (key is not null && previousRecord is not null && previousRecord.Key == key && output.IsUnchanged(destination, previousRecord))
+                if (reuse && key is not null && previousRecord is not null && previousRecord.Key == key && output.IsUnchanged(destination, previousRecord))
                 {
                     statistics.Count(destination, written: false, previousRecord, reused: true);
                     return;

@@ -36,6 +36,26 @@ public sealed record BuildOptions
     /// <summary>Checks everything, with the stricter checks of <c>broadside check</c>, and writes nothing.</summary>
     public bool CheckOnly { get; init; }
 
+    /// <summary>
+    /// The folder where <c>build</c> keeps parsed and rendered articles between runs
+    /// (<see cref="ArticleCache"/>), or null to parse and render every article. Not used by
+    /// <see cref="CheckOnly"/> builds, which check everything afresh.
+    /// </summary>
+    public string? CacheFolder { get; init; }
+
+    /// <summary>
+    /// Makes every page and feed again, even those whose key is the one the last build recorded
+    /// (<c>build --no-cache</c>). Files that come out the same are still left untouched.
+    /// </summary>
+    public bool Fresh { get; init; }
+
+    /// <summary>The cache folder a build into <paramref name="outputFolder"/> uses unless told otherwise: beside it, hidden.</summary>
+    public static string DefaultCacheFolder(string outputFolder)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
+        return Path.Combine(Path.GetDirectoryName(folder) ?? folder, $".{Path.GetFileName(folder)}.broadside-cache");
+    }
+
     /// <summary>Work kept between builds of one process (the preview server), or null.</summary>
     public BuildCache? Cache { get; init; }
 

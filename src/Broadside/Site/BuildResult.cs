@@ -25,6 +25,9 @@ public sealed record BuildResult
     /// <summary>Of the unchanged files, those not even made again, because nothing they show changed.</summary>
     public int FilesReused { get; init; }
 
+    /// <summary>Articles taken from the article cache, neither parsed nor rendered again.</summary>
+    public int ArticlesReused { get; init; }
+
     /// <summary>Wall time of the build.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -25,6 +25,7 @@ public static class SiteBuilder
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
+        using var cacheFiles = services.Articles;
         if (!options.CheckOnly)
         {
             try
@@ -59,12 +60,19 @@ public static class SiteBuilder
             }
         }
 
+        // Kept whether or not the build succeeded: fixing one article's error then parses that article only.
+        if (services.Articles is { } articles)
+        {
+            SaveCache(articles, services, diagnostics);
+        }
+
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
         {
             Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,
             FilesProduced = services.Statistics.Total,
             FilesWritten = services.Statistics.Written,
             FilesReused = services.Statistics.Reused,
+            ArticlesReused = services.Articles?.Reused ?? 0,
             Timings = result.Timings,
         };
     }
@@ -92,6 +100,7 @@ public static class SiteBuilder
 
         var siteFile = Path.Combine(options.InputFolder, "site.yml");
         var config = SiteConfigLoader.Load(siteFile, Display(siteFile), diagnostics, options.BaseUrl);
+        var markdown = new MarkdownRenderer(config.RootPath, config.RawHtml);
         var theme = Theme.Load(
             options.ThemeFolder,
             Display(options.ThemeFolder),
@@ -107,14 +116,32 @@ public static class SiteBuilder
         {
             Options = options,
             Config = config,
-            Markdown = new MarkdownRenderer(config.RootPath, config.RawHtml),
+            Markdown = markdown,
             Views = new ViewFactory(config, options.NoIndex),
             Theme = theme,
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder),
             Fingerprint = SiteFingerprint.Of(options),
+            Articles = options.CacheFolder is { } cache && !options.CheckOnly
+                ? ArticleCache.Open(cache, new KeyBuilder().Add(SiteFingerprint.OfConfiguration(options)).Add(markdown.Variant).Finish(), Display(Path.Combine(options.InputFolder, "articles")))
+                : null,
             Display = Display,
         };
+    }
+
+    private static void SaveCache(ArticleCache articles, SiteServices services, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            articles.Save();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            articles.Dispose();
+
+            // The site is unaffected; the next build parses and renders every article again.
+            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep parsed articles for the next build: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", services.Display(articles.Folder));
+        }
     }
 
     private static string? OutputFolderProblem(BuildOptions options)

@@ -50,16 +50,16 @@ public static class SitePipelines
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var configuration = options.Cache is null ? default : SiteFingerprint.OfConfiguration(options);
-        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache, configuration);
-        var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder));
+        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache, configuration, services.Articles);
+        var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder), reuse: !options.Fresh);
         string Folder(string name) => Path.Combine(input, name);
 
         return
         [
             new Pipeline(Articles)
             {
-                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md", input)],
-                Process = [new ParseArticles(config, options.Cache, configuration), publish, renderMarkdown, new OrderArticles()],
+                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md", input, services.Articles)],
+                Process = [new ParseArticles(config, options.Cache, configuration, services.Articles), publish, renderMarkdown, new OrderArticles()],
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },

@@ -27,6 +27,9 @@ public sealed record SiteServices
     /// <summary>What every page's key starts from (<see cref="SiteFingerprint"/>).</summary>
     public required UInt128 Fingerprint { get; init; }
 
+    /// <summary>Articles kept on disk by earlier builds (<see cref="BuildOptions.CacheFolder"/>), or null.</summary>
+    public ArticleCache? Articles { get; init; }
+
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
 }

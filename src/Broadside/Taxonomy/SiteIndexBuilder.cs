@@ -28,6 +28,8 @@ public static class SiteIndexBuilder
         ImmutableArray<CanonicalDemand> canonical,
         DiagnosticBag diagnostics)
     {
+        // The demands are gathered while the terms are grouped: each is a pass over every article.
+        var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics));
         var (sections, sectionKeys) = Group(
             TermKind.Section,
             articles.Select(a => (a, a.FrontMatter.Section)),
@@ -60,7 +62,7 @@ public static class SiteIndexBuilder
             .Select(g => new Term(TermKind.Year, g.Key, g.Key, UrlScheme.Year(g.Key), [.. g]))
             .ToImmutableArray();
 
-        var (demands, demandsOf) = DemandIndex.Build(articles, canonical, diagnostics);
+        var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
 
         return new SiteIndex(
             articles,

@@ -114,7 +114,7 @@ public sealed class SyndicationWriterTests
     public void A_body_ready_for_feeds_is_copied_byte_for_byte_into_cdata()
     {
         const string html = "<p>Already absolute: <a href=\"https://example.org/x/\">x</a> — Забастовка & \"quotes\"</p>";
-        var ready = Entry("a") with { ContentHtml = null, MakeContent = () => throw new InvalidOperationException("not asked for"), ReadyUtf8 = System.Text.Encoding.UTF8.GetBytes(html) };
+        var ready = Entry("a") with { ContentHtml = null, MakeContent = () => throw new InvalidOperationException("not asked for"), ReadyUtf8 = () => System.Text.Encoding.UTF8.GetBytes(html) };
 
         var xml = SyndicationWriter.Rss(Feed(ready, Entry("b")));
         var items = XDocument.Parse(xml).Root!.Element("channel")!.Elements("item").ToList();

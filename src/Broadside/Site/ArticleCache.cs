@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Text;
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Microsoft.Win32.SafeHandles;
+
+namespace Broadside.Site;
+
+/// <summary>
+/// Articles parsed and rendered by earlier builds, kept on disk between runs of <c>broadside build</c>:
+/// for each article file its size, modification time and hash, and the rendered <see cref="Article"/>
+/// with the diagnostics its parsing and rendering gave. A file whose size and time are those recorded
+/// is not read at all; a file whose bytes hash as recorded (a fresh clone touches every file) is read
+/// but neither parsed nor rendered. Everything else is parsed and rendered as usual and recorded.
+/// </summary>
+/// <remarks>
+/// The cache is a folder of <see cref="ShardCount"/> files, each holding the articles whose paths hash
+/// to it, so a build after one edit rewrites one small file rather than the whole cache. Every file starts
+/// with the <see cref="SiteFingerprint.OfConfiguration"/> it was made under (with the Markdown settings
+/// and the input folder as messages show it) and ends with a checksum: a file made by another version
+/// of Broadside, for another <c>site.yml</c>, or damaged, is ignored and replaced. Files are replaced by
+/// renaming a finished temporary file, so a build that is killed never leaves half a cache behind.
+/// Safe on any thread while a build runs; <see cref="Save"/> is called once, after it.
+/// </remarks>
+public sealed class ArticleCache : IDisposable
+{
+    /// <summary>How many files the cache is split into.</summary>
+    public const int ShardCount = 32;
+
+    /// <summary>
+    /// A file modified this close to the start of the build may be modified again within the same tick
+    /// of the file system's clock without its time changing; its time is not trusted next time.
+    /// </summary>
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    private readonly string _folder;
+    private readonly string _prefix;
+    private readonly UInt128 _fingerprint;
+    private readonly DateTime _started;
+    private readonly Dictionary<string, Entry>[] _loaded;
+    private readonly SafeFileHandle?[] _bodies;
+    private volatile bool _damaged;
+    private readonly bool[] _dirty = new bool[ShardCount];
+    private readonly ConcurrentDictionary<string, Entry> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<Diagnostic>> _parsed = new(StringComparer.Ordinal);
+
+    private ArticleCache(string folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies)
+    {
+        _bodies = bodies;
+        _folder = folder;
+        _prefix = prefix;
+        _fingerprint = fingerprint;
+        _started = started;
+        _loaded = loaded;
+    }
+
+    /// <summary>The folder the cache is kept in.</summary>
+    public string Folder => _folder;
+
+    /// <summary>Articles the cache held when the build started.</summary>
+    public int Loaded => _loaded.Sum(shard => shard.Count);
+
+    /// <summary>Articles this build took from the cache instead of parsing and rendering them.</summary>
+    public int Reused => _reused;
+
+    private int _reused;
+
+    /// <summary>
+    /// Opens the cache in <paramref name="folder"/> for builds made under <paramref name="fingerprint"/>.
+    /// A missing, foreign or damaged cache opens empty; this never throws for what is on disk.
+    /// </summary>
+    /// <param name="folder">Where the cache is kept.</param>
+    /// <param name="fingerprint">What parsing and rendering depend on besides each file's bytes.</param>
+    /// <param name="displayFolder">
+    /// The articles folder as messages show it (<c>input/articles</c>): the cache keeps paths and messages
+    /// relative to it, so it serves a build started from another working folder too.
+    /// </param>
+    /// <param name="started">When the build started; files modified just before are read again next time.</param>
+    public static ArticleCache Open(string folder, UInt128 fingerprint, string displayFolder, DateTime? started = null)
+    {
+        var prefix = displayFolder + "/";
+        var loaded = new Dictionary<string, Entry>[ShardCount];
+        var bodies = new SafeFileHandle?[ShardCount];
+        ArticleCache? cache = null;
+        Exception Damaged(string source)
+        {
+            cache!._damaged = true;
+            return new IOException($"the article cache in {folder} is damaged (the body of {source}): build again, and it is made afresh");
+        }
+
+        Parallel.For(0, ShardCount, shard =>
+        {
+            var read = ArticleCacheFormat.Read(ShardPath(folder, shard), fingerprint, prefix, Damaged);
+            (loaded[shard], bodies[shard]) = read is { } found ? (found.Entries, found.Bodies) : (new Dictionary<string, Entry>(StringComparer.Ordinal), null);
+        });
+        return cache = new ArticleCache(folder, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, bodies);
+    }
+
+    /// <summary>
+    /// The hash recorded for <paramref name="source"/> when the file still has the size and time it had
+    /// then, so it need not be read; otherwise null.
+    /// </summary>
+    public UInt128? Unchanged(string source, long length, DateTime modifiedUtc)
+    {
+        if (!_loaded[Shard(source)].TryGetValue(source, out var entry) || entry.Stamp.Ticks == 0)
+        {
+            return null;
+        }
+
+        return entry.Stamp == new FileStamp(length, modifiedUtc.Ticks) ? entry.Hash : null;
+    }
+
+    /// <summary>Notes the size and time of <paramref name="source"/> as this build read it.</summary>
+    public void Stamp(string source, long length, DateTime modifiedUtc) =>
+        _stamps[source] = new FileStamp(length, modifiedUtc > _started - RacyWindow ? 0 : modifiedUtc.Ticks);
+
+    /// <summary>
+    /// The rendered article made from the file <paramref name="source"/> with content
+    /// <paramref name="hash"/> by an earlier build, reporting the diagnostics its parsing gave to
+    /// <paramref name="diagnostics"/>; null when the cache has none.
+    /// </summary>
+    public Article? Find(string source, UInt128 hash, DiagnosticBag diagnostics)
+    {
+        if (!_loaded[Shard(source)].TryGetValue(source, out var entry) || entry.Hash != hash)
+        {
+            return null;
+        }
+
+        if (_stamps.TryGetValue(source, out var stamp) && stamp != entry.Stamp)
+        {
+            entry = entry with { Stamp = stamp };
+            _dirty[Shard(source)] = true;
+        }
+
+        _kept[source] = entry;
+        Interlocked.Increment(ref _reused);
+        foreach (var diagnostic in entry.ParseDiagnostics)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return entry.Article;
+    }
+
+    /// <summary>Reports the diagnostics rendering gave for <paramref name="article"/>, taken from the cache.</summary>
+    public void ReportRendering(Article article, DiagnosticBag diagnostics)
+    {
+        if (_kept.TryGetValue(article.Source!, out var entry))
+        {
+            foreach (var diagnostic in entry.RenderDiagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+    }
+
+    /// <summary>Keeps the diagnostics parsing <paramref name="source"/> gave, to record with its rendered article.</summary>
+    public void Parsed(string source, ImmutableArray<Diagnostic> diagnostics) => _parsed[source] = diagnostics;
+
+    /// <summary>Records an article this build parsed and rendered, with the diagnostics rendering gave.</summary>
+    public void Rendered(Article article, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var source = article.Source!;
+        _kept[source] = new Entry(
+            _stamps.TryGetValue(source, out var stamp) ? stamp : default,
+            article.SourceHash,
+            article,
+            _parsed.TryGetValue(source, out var parsed) ? parsed : [],
+            diagnostics);
+        _dirty[Shard(source)] = true;
+    }
+
+    /// <summary>
+    /// Writes the parts of the cache this build changed: what it recorded, and the articles it no longer
+    /// has (deleted, renamed, unpublished). A cache found damaged is deleted instead. Call once, after
+    /// the build; the cache is closed afterwards.
+    /// </summary>
+    public void Save()
+    {
+        if (_damaged)
+        {
+            Dispose();
+            Directory.Delete(_folder, recursive: true);
+            return;
+        }
+
+        var shards = new Dictionary<string, Entry>[ShardCount];
+        for (var i = 0; i < ShardCount; i++)
+        {
+            shards[i] = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        }
+
+        foreach (var (source, entry) in _kept)
+        {
+            shards[Shard(source)][source] = entry;
+        }
+
+        Directory.CreateDirectory(_folder);
+        var written = new string?[ShardCount];
+        Parallel.For(0, ShardCount, i =>
+        {
+            if (_dirty[i] || shards[i].Count != _loaded[i].Count)
+            {
+                written[i] = ArticleCacheFormat.Write(ShardPath(_folder, i), _fingerprint, _prefix, shards[i]);
+            }
+        });
+
+        // The old files are read until every new one is written (a kept article's body may be read from
+        // them); then they are closed and replaced.
+        Dispose();
+        for (var i = 0; i < ShardCount; i++)
+        {
+            if (written[i] is { } temporary)
+            {
+                File.Move(temporary, ShardPath(_folder, i), overwrite: true);
+            }
+        }
+    }
+
+    /// <summary>Closes the cache's files. Bodies not yet read can no longer be.</summary>
+    public void Dispose()
+    {
+        foreach (var handle in _bodies)
+        {
+            handle?.Dispose();
+        }
+    }
+
+    private int Shard(string source) =>
+        (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(source.StartsWith(_prefix, StringComparison.Ordinal) ? source[_prefix.Length..] : source)) % ShardCount);
+
+    private static string ShardPath(string folder, int shard) => Path.Combine(folder, $"articles-{shard:D2}.bin");
+
+    /// <summary>A file's size and modification time in ticks; ticks of 0 match nothing.</summary>
+    internal readonly record struct FileStamp(long Length, long Ticks);
+
+    /// <summary>What the cache keeps of one article file.</summary>
+    internal sealed record Entry(FileStamp Stamp, UInt128 Hash, Article Article, ImmutableArray<Diagnostic> ParseDiagnostics, ImmutableArray<Diagnostic> RenderDiagnostics);
+}
