@@ -35,7 +35,7 @@ public sealed class ArticleCache : IDisposable
     /// </summary>
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
-    private readonly string _folder;
+    private readonly string? _folder;
     private readonly string _prefix;
     private readonly UInt128 _fingerprint;
     private readonly DateTime _started;
@@ -47,7 +47,7 @@ public sealed class ArticleCache : IDisposable
     private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Diagnostic>> _parsed = new(StringComparer.Ordinal);
 
-    private ArticleCache(string folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies)
+    private ArticleCache(string? folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies)
     {
         _bodies = bodies;
         _folder = folder;
@@ -57,8 +57,8 @@ public sealed class ArticleCache : IDisposable
         _loaded = loaded;
     }
 
-    /// <summary>The folder the cache is kept in.</summary>
-    public string Folder => _folder;
+    /// <summary>The folder the cache is kept in; null for a cache kept in memory only.</summary>
+    public string? Folder => _folder;
 
     /// <summary>Articles the cache held when the build started.</summary>
     public int Loaded => _loaded.Sum(shard => shard.Count);
@@ -97,6 +97,32 @@ public sealed class ArticleCache : IDisposable
             (loaded[shard], bodies[shard]) = read is { } found ? (found.Entries, found.Bodies) : (new Dictionary<string, Entry>(StringComparer.Ordinal), null);
         });
         return cache = new ArticleCache(folder, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, bodies);
+    }
+
+    /// <summary>
+    /// A cache kept in memory by a long-running process (<c>broadside serve</c>): it starts with what
+    /// <paramref name="previous"/>, the cache of the process's last build, kept, when that build was made
+    /// under the same fingerprint.
+    /// </summary>
+    public static ArticleCache InMemory(UInt128 fingerprint, string displayFolder, ArticleCache? previous, DateTime? started = null)
+    {
+        var prefix = displayFolder + "/";
+        var loaded = new Dictionary<string, Entry>[ShardCount];
+        for (var shard = 0; shard < ShardCount; shard++)
+        {
+            loaded[shard] = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        }
+
+        var cache = new ArticleCache(null, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, new SafeFileHandle?[ShardCount]);
+        if (previous is not null && previous._fingerprint == fingerprint && previous._prefix == prefix)
+        {
+            foreach (var (source, entry) in previous._kept)
+            {
+                loaded[cache.Shard(source)][source] = entry;
+            }
+        }
+
+        return cache;
     }
 
     /// <summary>
@@ -180,6 +206,12 @@ public sealed class ArticleCache : IDisposable
     /// </summary>
     public void Save()
     {
+        if (_folder is null)
+        {
+            // In memory: the next build starts from what this one kept (InMemory).
+            return;
+        }
+
         if (_damaged)
         {
             Dispose();

@@ -17,6 +17,9 @@ public sealed class BuildCache
     private int _misses;
     private int _hits;
 
+    /// <summary>The articles of the last build, parsed and rendered, from which the next build starts.</summary>
+    public ArticleCache? Articles { get; set; }
+
     /// <summary>Files a step worked on, over the cache's life.</summary>
     public int Misses => Volatile.Read(ref _misses);
 

@@ -122,11 +122,24 @@ public static class SiteBuilder
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder),
             Fingerprint = SiteFingerprint.Of(options),
-            Articles = options.CacheFolder is { } cache && !options.CheckOnly
-                ? ArticleCache.Open(cache, new KeyBuilder().Add(SiteFingerprint.OfConfiguration(options)).Add(markdown.Variant).Finish(), Display(Path.Combine(options.InputFolder, "articles")))
-                : null,
+            Articles = OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))),
             Display = Display,
         };
+    }
+
+    // The article cache: on disk for build, in memory for serve (carried from one build to the next),
+    // none for check, which checks everything afresh.
+    private static ArticleCache? OpenArticles(BuildOptions options, MarkdownRenderer markdown, string displayFolder)
+    {
+        if (options.CheckOnly || (options.CacheFolder is null && options.Cache is null))
+        {
+            return null;
+        }
+
+        var fingerprint = new KeyBuilder().Add(SiteFingerprint.OfConfiguration(options)).Add(markdown.Variant).Finish();
+        return options.CacheFolder is { } folder
+            ? ArticleCache.Open(folder, fingerprint, displayFolder)
+            : options.Cache!.Articles = ArticleCache.InMemory(fingerprint, displayFolder, options.Cache.Articles);
     }
 
     private static void SaveCache(ArticleCache articles, SiteServices services, DiagnosticBag diagnostics)
@@ -140,7 +153,7 @@ public static class SiteBuilder
             articles.Dispose();
 
             // The site is unaffected; the next build parses and renders every article again.
-            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep parsed articles for the next build: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", services.Display(articles.Folder));
+            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep parsed articles for the next build: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", articles.Folder is { } folder ? services.Display(folder) : null);
         }
     }
 

@@ -29,16 +29,16 @@ public sealed class BuildCacheTests : IDisposable
     [Fact]
     public void A_rebuild_parses_and_renders_only_the_files_that_changed()
     {
-        // Each article is parsed, then its body rendered: two steps a file.
-        Assert.True(Build().Succeeded);
-        Assert.Equal((6, 0), (_cache.Misses, _cache.Hits));
+        var first = Build();
+        Assert.True(first.Succeeded);
+        Assert.Equal(0, first.ArticlesReused);
 
-        Assert.True(Build().Succeeded);
-        Assert.Equal((6, 6), (_cache.Misses, _cache.Hits));
+        Assert.Equal(3, Build().ArticlesReused);
 
         Write(2, "An edited body.");
-        Assert.True(Build().Succeeded);
-        Assert.Equal((8, 10), (_cache.Misses, _cache.Hits));
+        var edited = Build();
+        Assert.True(edited.Succeeded);
+        Assert.Equal(2, edited.ArticlesReused);
         Assert.Contains("An edited body.", File.ReadAllText(Directory.EnumerateFiles(_output.Path, "index.html", SearchOption.AllDirectories).Single(f => f.Contains("article-2", StringComparison.Ordinal))), StringComparison.Ordinal);
     }
 
@@ -48,9 +48,10 @@ public sealed class BuildCacheTests : IDisposable
         Assert.True(Build().Succeeded);
         File.AppendAllText(_input.Combine("site.yml"), "time_zone: Europe/Madrid\n");
 
-        Assert.True(Build().Succeeded);
+        var changed = Build();
 
-        Assert.Equal((12, 0), (_cache.Misses, _cache.Hits));
+        Assert.True(changed.Succeeded);
+        Assert.Equal(0, changed.ArticlesReused);
     }
 
     [Fact]
@@ -59,11 +60,12 @@ public sealed class BuildCacheTests : IDisposable
         Write(1, "# A top heading in the body");
 
         var first = Build().Diagnostics.Where(d => d.Code == DiagnosticCodes.HeadingLevelOne).ToList();
-        var second = Build().Diagnostics.Where(d => d.Code == DiagnosticCodes.HeadingLevelOne).ToList();
+        var again = Build();
+        var second = again.Diagnostics.Where(d => d.Code == DiagnosticCodes.HeadingLevelOne).ToList();
 
         Assert.Single(first);
         Assert.Equal(first, second);
-        Assert.True(_cache.Hits >= 1);
+        Assert.Equal(3, again.ArticlesReused);
     }
 
     [Fact]
@@ -74,9 +76,10 @@ public sealed class BuildCacheTests : IDisposable
 
         File.AppendAllText(_input.Combine("site.yml"), "raw_html:\n  iframe_hosts: [www.youtube-nocookie.com]\n");
 
-        // Both builds parse and render all three articles.
-        Assert.True(Build().Succeeded);
-        Assert.Equal((12, 0), (_cache.Misses, _cache.Hits));
+        // The second build parses and renders all three articles again.
+        var allowed = Build();
+        Assert.True(allowed.Succeeded);
+        Assert.Equal(0, allowed.ArticlesReused);
     }
 
     private BuildResult Build() => SiteBuilder.Build(new BuildOptions
