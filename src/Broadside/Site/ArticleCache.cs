@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.IO.Hashing;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -212,13 +213,32 @@ public sealed class ArticleCache : IDisposable
             return;
         }
 
-        if (_damaged)
+        var written = _damaged ? null : Write(_folder);
+
+        // The old files are read until every new one is written (a kept article's body may be read from
+        // them); then they are closed and replaced.
+        Dispose();
+        if (written is null)
         {
-            Dispose();
             Directory.Delete(_folder, recursive: true);
             return;
         }
 
+        for (var i = 0; i < ShardCount; i++)
+        {
+            if (written[i] is { } temporary)
+            {
+                File.Move(temporary, ShardPath(_folder, i), overwrite: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the files this build changed beside the old ones, and returns them by shard; null when
+    /// a body they copy from an old file is damaged.
+    /// </summary>
+    private string?[]? Write(string folder)
+    {
         var shards = new Dictionary<string, Entry>[ShardCount];
         for (var i = 0; i < ShardCount; i++)
         {
@@ -230,26 +250,32 @@ public sealed class ArticleCache : IDisposable
             shards[Shard(source)][source] = entry;
         }
 
-        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(folder);
         var written = new string?[ShardCount];
-        Parallel.For(0, ShardCount, i =>
+        try
         {
-            if (_dirty[i] || shards[i].Count != _loaded[i].Count)
+            Parallel.For(0, ShardCount, i =>
             {
-                written[i] = ArticleCacheFormat.Write(ShardPath(_folder, i), _fingerprint, _prefix, shards[i]);
-            }
-        });
-
-        // The old files are read until every new one is written (a kept article's body may be read from
-        // them); then they are closed and replaced.
-        Dispose();
-        for (var i = 0; i < ShardCount; i++)
-        {
-            if (written[i] is { } temporary)
-            {
-                File.Move(temporary, ShardPath(_folder, i), overwrite: true);
-            }
+                if (_dirty[i] || shards[i].Count != _loaded[i].Count)
+                {
+                    written[i] = ArticleCacheFormat.Write(ShardPath(folder, i), _fingerprint, _prefix, shards[i]);
+                }
+            });
         }
+        catch (AggregateException) when (_damaged)
+        {
+            // A body no page needed this build is read for the first time here, to be copied: damaged,
+            // the cache goes, as when a build finds one.
+            return null;
+        }
+        catch (AggregateException ex)
+        {
+            // As it was thrown (a full disk, a file that cannot be written), for the build to report.
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        return written;
     }
 
     /// <summary>Closes the cache's files. Bodies not yet read can no longer be.</summary>

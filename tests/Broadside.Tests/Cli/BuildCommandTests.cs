@@ -1,13 +1,19 @@
 using System.CommandLine;
 using Broadside.Cli.Commands;
 using Broadside.Search;
+using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli;
 
-/// <summary><c>broadside build --search</c>, with Pagefind missing, failing, or a stand-in that works.</summary>
+/// <summary>
+/// <c>broadside build</c>: with the article cache it keeps beside the output folder or without it, and
+/// <c>--search</c> with Pagefind missing, failing, or a stand-in that works.
+/// </summary>
 public sealed class BuildCommandTests : IDisposable
 {
+    private static readonly Func<string, (PagefindIndexer? Indexer, string Reason)> NotLookedFor = _ => (null, "not looked for");
+
     private readonly TemporaryFolder _output = new();
 
     [Fact]
@@ -70,20 +76,47 @@ public sealed class BuildCommandTests : IDisposable
         Assert.DoesNotContain("Search", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_second_build_takes_its_articles_from_the_cache_beside_the_output_folder()
+    {
+        var first = await Run(NotLookedFor, search: false, "--verbose");
+        var second = await Run(NotLookedFor, search: false, "--verbose");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Single(Lines(first.Output), l => l.StartsWith("Built ", StringComparison.Ordinal));
+        Assert.Single(Lines(second.Output), l => l.StartsWith("Built ", StringComparison.Ordinal));
+        Assert.NotEmpty(Directory.GetFiles(BuildOptions.DefaultCacheFolder(_output.Path)));
+        Assert.Single(Lines(first.Output), l => l.StartsWith("0 articles taken from the cache in ", StringComparison.Ordinal));
+        var reused = Assert.Single(Lines(second.Output), l => l.Contains(" taken from the cache in ", StringComparison.Ordinal));
+        Assert.Matches("^[1-9][0-9]* articles ", reused);
+    }
+
+    [Fact]
+    public async Task A_build_with_no_cache_succeeds_and_keeps_no_cache()
+    {
+        var run = await Run(NotLookedFor, search: false, "--no-cache");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(Lines(run.Output), l => l.StartsWith("Built ", StringComparison.Ordinal));
+        Assert.True(File.Exists(_output.Combine("index.html")));
+        Assert.False(Directory.Exists(BuildOptions.DefaultCacheFolder(_output.Path)));
+    }
+
     public void Dispose() => _output.Dispose();
+
 
     private static (PagefindIndexer? Indexer, string Reason) Locate(FakePagefind fake) =>
         PagefindIndexer.TryLocate([fake.Folder], null, out var indexer, out var reason) ? (indexer, string.Empty) : (null, reason);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private async Task<(int ExitCode, string Output, string Error)> Run(Func<string, (PagefindIndexer? Indexer, string Reason)> locate, bool search = true)
+    private async Task<(int ExitCode, string Output, string Error)> Run(Func<string, (PagefindIndexer? Indexer, string Reason)> locate, bool search = true, params string[] more)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var root = new RootCommand { BuildCommand.Create(output, error, locate) };
         string[] args = ["build", "--input", RepositoryPaths.Input, "--theme", RepositoryPaths.Theme, "--output", _output.Path];
-        var parsed = root.Parse(search ? [.. args, "--search"] : args);
+        var parsed = root.Parse(search ? [.. args, .. more, "--search"] : [.. args, .. more]);
         var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }

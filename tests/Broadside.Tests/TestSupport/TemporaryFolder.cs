@@ -27,12 +27,17 @@ public sealed class TemporaryFolder : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Deletes the folder, and the article cache a build into it keeps beside it.</summary>
     public void Dispose()
     {
         try
         {
             Directory.Delete(Path, recursive: true);
+            var cache = Broadside.Site.BuildOptions.DefaultCacheFolder(Path);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
