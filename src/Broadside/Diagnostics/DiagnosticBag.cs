@@ -28,6 +28,28 @@ public sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Adds diagnostics reported elsewhere (by a cached step, or a bag of its own).</summary>
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Add(diagnostic);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="make"/> with a bag of its own, so that what it reports can be kept with its
+    /// result, and reports that here too.
+    /// </summary>
+    public (T Result, ImmutableArray<Diagnostic> Diagnostics) Capture<T>(Func<DiagnosticBag, T> make)
+    {
+        var own = new DiagnosticBag();
+        var result = make(own);
+        var reported = own.ToImmutableSorted();
+        AddRange(reported);
+        return (result, reported);
+    }
+
     /// <summary>Reports an error at a location.</summary>
     public void Error(string code, string message, string? file = null, int line = 0, int column = 0) =>
         Add(new Diagnostic(DiagnosticSeverity.Error, code, message, file, line, column));

@@ -2,7 +2,6 @@ using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
-using Broadside.Output;
 using Broadside.Site;
 using Broadside.Yaml;
 
@@ -10,22 +9,18 @@ namespace Broadside.Modules;
 
 /// <summary>Splits each source file into front matter and body, checks the front matter and makes an <see cref="Article"/>.</summary>
 /// <param name="site">The configuration: time zone, extra keys.</param>
-/// <param name="cache">Articles parsed by earlier builds of this process, or null.</param>
-/// <param name="fingerprint">The build's <see cref="Site.SiteFingerprint"/>, part of the cache's key.</param>
 /// <param name="articles">
-/// Articles parsed and rendered by earlier builds, kept on disk, or null: an article found there, by its
-/// file and hash, is taken as it is, already rendered.
+/// Articles parsed and rendered by earlier builds (on disk for <c>build</c>, in memory for
+/// <c>serve</c>), or null: an article found there, by its file and hash, is taken as it is, already rendered.
 /// </param>
-public sealed class ParseArticles(SiteConfig site, BuildCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<SourceFile>
+public sealed class ParseArticles(SiteConfig site, ArticleCache? articles = null) : ParallelModule<SourceFile>
 {
     /// <inheritdoc />
     protected override Document? Transform(SourceFile input, PipelineContext context)
     {
         if (articles is null)
         {
-            return cache is null
-                ? Parse(input, context.Diagnostics)
-                : cache.Reuse(nameof(ParseArticles), input.Source!, new KeyBuilder().Add(fingerprint).Add(input.Hash).Finish(), context.Diagnostics, bag => Parse(input, bag));
+            return Parse(input, context.Diagnostics);
         }
 
         if (articles.Find(input.Source!, input.Hash, context.Diagnostics) is { } article)
@@ -45,15 +40,8 @@ public sealed class ParseArticles(SiteConfig site, BuildCache? cache = null, UIn
             input = new SourceFile { Source = input.Source, FullPath = input.FullPath, RelativePath = input.RelativePath, Bytes = bytes };
         }
 
-        var own = new DiagnosticBag();
-        var parsed = Parse(input, own);
-        var reported = own.ToImmutableSorted();
+        var (parsed, reported) = context.Diagnostics.Capture(bag => Parse(input, bag));
         articles.Parsed(input.Source!, reported);
-        foreach (var diagnostic in reported)
-        {
-            context.Diagnostics.Add(diagnostic);
-        }
-
         return parsed;
     }
 

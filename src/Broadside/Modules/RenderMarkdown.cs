@@ -14,7 +14,7 @@ namespace Broadside.Modules;
 /// <param name="cache">Bodies rendered by earlier builds of this process, or null.</param>
 /// <param name="fingerprint">The build's <see cref="SiteFingerprint"/>, part of the cache's key.</param>
 /// <param name="articles">
-/// Articles kept on disk by earlier builds, or null: an article taken from there is already rendered
+/// Articles kept by earlier builds, or null: an article taken from there is already rendered
 /// (its diagnostics are reported again), and an article rendered here is recorded there.
 /// </param>
 public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
@@ -30,15 +30,8 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
                 return article;
             }
 
-            var own = new DiagnosticBag();
-            var rendered = (Article)Render(article, own);
-            var reported = own.ToImmutableSorted();
+            var (rendered, reported) = context.Diagnostics.Capture(bag => (Article)Render(article, bag));
             articles.Rendered(rendered, reported);
-            foreach (var diagnostic in reported)
-            {
-                context.Diagnostics.Add(diagnostic);
-            }
-
             return rendered;
         }
 

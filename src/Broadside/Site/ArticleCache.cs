@@ -10,7 +10,8 @@ using Microsoft.Win32.SafeHandles;
 namespace Broadside.Site;
 
 /// <summary>
-/// Articles parsed and rendered by earlier builds, kept on disk between runs of <c>broadside build</c>:
+/// Articles parsed and rendered by earlier builds, kept on disk between runs of <c>broadside build</c>
+/// (or in memory between the builds of <c>broadside serve</c>):
 /// for each article file its size, modification time and hash, and the rendered <see cref="Article"/>
 /// with the diagnostics its parsing and rendering gave. A file whose size and time are those recorded
 /// is not read at all; a file whose bytes hash as recorded (a fresh clone touches every file) is read
@@ -19,8 +20,8 @@ namespace Broadside.Site;
 /// <remarks>
 /// The cache is a folder of <see cref="ShardCount"/> files, each holding the articles whose paths hash
 /// to it, so a build after one edit rewrites one small file rather than the whole cache. Every file starts
-/// with the <see cref="SiteFingerprint.OfConfiguration"/> it was made under (with the Markdown settings
-/// and the input folder as messages show it) and ends with a checksum: a file made by another version
+/// with the <see cref="SiteFingerprint.OfConfiguration"/> it was made under (with the Markdown
+/// settings) and ends with a checksum: a file made by another version
 /// of Broadside, for another <c>site.yml</c>, or damaged, is ignored and replaced. Files are replaced by
 /// renaming a finished temporary file, so a build that is killed never leaves half a cache behind.
 /// Safe on any thread while a build runs; <see cref="Save"/> is called once, after it.
@@ -164,10 +165,7 @@ public sealed class ArticleCache : IDisposable
 
         _kept[source] = entry;
         Interlocked.Increment(ref _reused);
-        foreach (var diagnostic in entry.ParseDiagnostics)
-        {
-            diagnostics.Add(diagnostic);
-        }
+        diagnostics.AddRange(entry.ParseDiagnostics);
 
         return entry.Article;
     }
@@ -177,10 +175,7 @@ public sealed class ArticleCache : IDisposable
     {
         if (_kept.TryGetValue(article.Source!, out var entry))
         {
-            foreach (var diagnostic in entry.RenderDiagnostics)
-            {
-                diagnostics.Add(diagnostic);
-            }
+            diagnostics.AddRange(entry.RenderDiagnostics);
         }
     }
 

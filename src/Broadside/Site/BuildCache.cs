@@ -56,18 +56,14 @@ public sealed class BuildCache
         {
             Interlocked.Increment(ref _hits);
             _entries[key] = cached with { Build = build };
+            diagnostics.AddRange(cached.Diagnostics);
         }
         else
         {
             Interlocked.Increment(ref _misses);
-            var own = new DiagnosticBag();
-            cached = (make(own), own.ToImmutableSorted(), build);
+            var (result, reported) = diagnostics.Capture(make);
+            cached = (result, reported, build);
             _entries[key] = cached;
-        }
-
-        foreach (var diagnostic in cached.Diagnostics)
-        {
-            diagnostics.Add(diagnostic);
         }
 
         return (T?)cached.Result;

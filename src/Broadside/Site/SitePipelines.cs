@@ -59,7 +59,7 @@ public static class SitePipelines
             new Pipeline(Articles)
             {
                 Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md", input, services.Articles)],
-                Process = [new ParseArticles(config, options.Cache, configuration, services.Articles), publish, renderMarkdown, new OrderArticles()],
+                Process = [new ParseArticles(config, services.Articles), publish, renderMarkdown, new OrderArticles()],
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },
