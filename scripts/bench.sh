@@ -6,6 +6,10 @@
 #   one edit   a build after one article's body changed (that article parsed, its pages made again)
 #   no cache   `build --no-cache` into the same folder: every article parsed and rendered, every page
 #              and feed made again and compared, only changed files written
+#   serve      `broadside serve` on the corpus; one article's body edited 2*RUNS+1 times, 2 s apart:
+#              the rebuild time serve prints, and the time from the write to serve's line saying the
+#              site is written (which includes the watcher's wait for the editor to finish saving);
+#              then one edit of the front matter (a full rebuild)
 # With --hugo, also runs ../shared/bench/compare.sh (Hugo on the shared corpus, alternating runs),
 # once as builds are normally run (the article cache kept between runs) and once with --no-cache.
 #
@@ -41,6 +45,27 @@ done
 report() { printf '%-10s wall %6.2fs  peak %5d MiB\n' "$1" "$(cut -d' ' -f1 "$2" | median)" "$(( $(cut -d' ' -f2 "$2" | median) / 1024 ))"; }
 echo "articles=$n runs=$runs machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 report cold "$work/cold"; report unchanged "$work/same"; report "one edit" "$work/edit"; report "no cache" "$work/fresh"
+
+# serve: the printed rebuild time ("in 0.05 s.") and the time from the write to that line.
+port=$((20000 + RANDOM % 20000))
+"$bin/broadside" serve --input "$work/input" --theme theme --port "$port" > "$work/serve.log" 2>&1 &
+serve=$!
+trap 'kill $serve 2>/dev/null || true' EXIT
+until grep -q '^Serving' "$work/serve.log"; do kill -0 $serve || { cat "$work/serve.log" >&2; exit 1; }; sleep 0.5; done
+edit() {  # edit a sed expression or append text, and wait for serve's line about it
+  local before; before=$(grep -c 'changed\.' "$work/serve.log" || true)
+  local start; start=$(date +%s%N)
+  if [[ $1 == append ]]; then printf '\nA sentence added in serve, edit %s.\n' "$2" >> "$work/input/articles/$first"; else sed -i "$2" "$work/input/articles/$first"; fi
+  until (( $(grep -c 'changed\.' "$work/serve.log" || true) > before )); do sleep 0.005; done
+  local end; end=$(date +%s%N)
+  echo "$(grep 'changed\.' "$work/serve.log" | tail -1 | sed -E 's/.* in ([0-9.]+) s\..*/\1/') $(( (end - start) / 1000000 ))"
+}
+: > "$work/serve"
+for ((k = 0; k < 2 * runs + 1; k++)); do sleep 2; edit append "$k" >> "$work/serve"; done
+sleep 2; full=$(edit sed '0,/^title: "/s//title: "Edited: /')
+kill $serve; wait $serve 2>/dev/null || true; trap - EXIT
+printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d body edits; a front matter edit: rebuild %.0f ms)\n' serve \
+  "$(cut -d' ' -f1 "$work/serve" | median | awk '{print $1 * 1000}')" "$(cut -d' ' -f2 "$work/serve" | median)" "$((2 * runs + 1))" "$(echo "$full" | awk '{print $1 * 1000}')"
 
 if [[ $hugo == 1 ]]; then
   ../shared/bench/compare.sh -n "$n" -r "$runs" -- "$bin/broadside" build --input {input} --theme "$PWD/theme" --output {output}

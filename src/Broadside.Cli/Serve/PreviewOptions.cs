@@ -16,5 +16,5 @@ internal sealed record PreviewOptions
     public int Port { get; init; } = 4000;
 
     /// <summary>How long changes must pause before a rebuild.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 }

@@ -108,7 +108,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         BuildResult result;
         try
         {
-            result = _state.Build(() => SiteBuilder.Build(_build with { Now = DateTimeOffset.UtcNow }, cancellationToken));
+            var options = _build with { Now = DateTimeOffset.UtcNow };
+            result = _state.Build(() => changed is null ? SiteBuilder.Build(options, cancellationToken) : SiteBuilder.Rebuild(options, changed, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

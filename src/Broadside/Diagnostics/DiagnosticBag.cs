@@ -15,6 +15,9 @@ public sealed class DiagnosticBag
     /// <summary>Number of errors reported so far.</summary>
     public int ErrorCount => Volatile.Read(ref _errors);
 
+    /// <summary>Number of diagnostics reported so far, of any severity.</summary>
+    public int Count => _items.Count;
+
     /// <summary>True when at least one error was reported.</summary>
     public bool HasErrors => ErrorCount > 0;
 

@@ -48,6 +48,13 @@ public sealed class PipelineEngine
             StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// True (the default) to collect garbage after Process and before Output, which keeps a large build's
+    /// peak down; false for a small run in a process whose heap holds a whole site (an edit in <c>serve</c>),
+    /// where a full collection would cost more than the run.
+    /// </summary>
+    public bool CollectBetweenPhases { get; init; } = true;
+
     /// <summary>The pipelines, each after every pipeline it depends on, otherwise in declared order.</summary>
     public ImmutableArray<Pipeline> Pipelines { get; }
 
@@ -121,7 +128,13 @@ public sealed class PipelineEngine
 
     // A full, blocking collection; the collector decides whether to compact (compacting the large
     // object heap as well cost more than it saved).
-    private static void CollectGarbage() => GC.Collect();
+    private void CollectGarbage()
+    {
+        if (CollectBetweenPhases)
+        {
+            GC.Collect();
+        }
+    }
 
     private ImmutableArray<PhaseTiming> Order(ConcurrentBag<PhaseTiming> timings)
     {

@@ -18,20 +18,26 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var known = context.AllOutputs
-            .Where(d => d.Destination is not null)
-            .Select(d => d.Destination!)
-            .Concat(LateFiles)
-            .ToHashSet(StringComparer.Ordinal);
+        var known = Known(context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!));
+        Check(context.AllOutputs.OfType<ContentDocument>(), known, context.Diagnostics);
+        return inputs;
+    }
 
-        foreach (var document in context.AllOutputs.OfType<ContentDocument>())
+    /// <summary>The files links may name: <paramref name="destinations"/>, and those written after the check.</summary>
+    public static HashSet<string> Known(IEnumerable<string> destinations) =>
+        destinations.Concat(LateFiles).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Reports the links of <paramref name="documents"/> that name none of the files <paramref name="known"/>.</summary>
+    public void Check(IEnumerable<ContentDocument> documents, HashSet<string> known, DiagnosticBag diagnostics)
+    {
+        foreach (var document in documents)
         {
             foreach (var link in document.Links)
             {
                 if (IsInternal(link.Url) && Resolve(document.Path, Rooted(link.Url)) is { } target && !Exists(known, target))
                 {
                     var message = $"the link '{link.Url}' leads to no page or file of the site: fix the address, or remove the link";
-                    context.Diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, link.Line, link.Column));
+                    diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, link.Line, link.Column));
                 }
             }
 
@@ -40,11 +46,9 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
                 && !Exists(known, image.StartsWith('/') ? image[1..] : Resolve(article.Path, image) ?? string.Empty))
             {
                 var message = $"the image '{image}' is not in the site: put the file under input/media/ and write its path, such as /media/2026/photo.jpg";
-                context.Diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, article.FrontMatter.ImageLine, article.FrontMatter.ImageLine > 0 ? 1 : 0));
+                diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, article.FrontMatter.ImageLine, article.FrontMatter.ImageLine > 0 ? 1 : 0));
             }
         }
-
-        return inputs;
     }
 
     /// <summary>True for an address within the site: not another scheme, host or a bare fragment.</summary>

@@ -48,6 +48,10 @@ public static class ContentFiles
     public static bool IsHidden(string relativePath) =>
         relativePath.Split('/', '\\').Any(IsHiddenName);
 
+    /// <summary>True when the file at <paramref name="relativePath"/> in a content folder is listed with <paramref name="pattern"/>.</summary>
+    public static bool IsContent(string relativePath, string pattern) =>
+        !IsHidden(relativePath) && FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(relativePath), IgnoreCase);
+
     private static bool IsHiddenName(string name) => name.StartsWith('_') || name.StartsWith('.');
 
     private static bool IsHiddenName(ReadOnlySpan<char> name) => name.StartsWith("_") || name.StartsWith(".");

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Taxonomy;
@@ -9,7 +8,7 @@ namespace Broadside.Modules;
 /// <summary>The build's <see cref="SiteIndex"/> and every article's view, each made once and shared by every page that shows it.</summary>
 /// <param name="Index">The groupings of the articles.</param>
 /// <param name="Views">Each article's view, by source file.</param>
-public sealed record IndexDocument(SiteIndex Index, FrozenDictionary<string, ArticleView> Views) : Document
+public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views) : Document
 {
     /// <summary>The view of <paramref name="article"/>.</summary>
     public ArticleView ViewOf(Article article) => Views[article.Source!];

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Broadside.Configuration;
 using Broadside.Content;
+using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
 using Broadside.Taxonomy;
@@ -25,15 +26,17 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
 
         var articleViews = new ArticleView[articles.Length];
-        var diagnostics = context.Diagnostics;
-        Parallel.For(0, articles.Length, i =>
-        {
-            var view = views.Article(articles[i], index);
-            var key = KeyBuilder.Of(view);
-            articleViews[i] = view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
-        });
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, context.Diagnostics));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         return [new IndexDocument(index, bySource)];
+    }
+
+    /// <summary>The view of <paramref name="article"/> in <paramref name="index"/>, with its key and its card.</summary>
+    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics)
+    {
+        var view = views.Article(article, index);
+        var key = KeyBuilder.Of(view);
+        return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
     }
 }

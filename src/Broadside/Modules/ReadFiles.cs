@@ -28,31 +28,34 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
 
         var paths = ContentFiles.Enumerate(folder, pattern, root, displayFolder, context.Diagnostics);
         var documents = new Document?[paths.Length];
-        Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
-        {
-            var relative = Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
-            var display = displayFolder + "/" + relative;
-            if (cache is not null)
-            {
-                var info = new FileInfo(paths[i]);
-                if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
-                {
-                    documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = [], Hash = hash, Unread = true };
-                    return;
-                }
-
-                if (info.Exists)
-                {
-                    cache.Stamp(display, info.Length, info.LastWriteTimeUtc);
-                }
-            }
-
-            if (TextFile.Read(paths[i], display, context.Diagnostics) is { } bytes)
-            {
-                documents[i] = new SourceFile { Source = display, FullPath = paths[i], RelativePath = relative, Bytes = bytes };
-            }
-        });
-
+        Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => documents[i] = Read(paths[i], context.Diagnostics));
         return [.. inputs, .. documents.OfType<Document>()];
+    }
+
+    /// <summary>
+    /// The document of the file at <paramref name="path"/>, in the folder, as listing would make it; null
+    /// (after reporting why) when it cannot be read.
+    /// </summary>
+    public SourceFile? Read(string path, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        var display = displayFolder + "/" + relative;
+        if (cache is not null)
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
+            {
+                return new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = [], Hash = hash, Unread = true };
+            }
+
+            if (info.Exists)
+            {
+                cache.Stamp(display, info.Length, info.LastWriteTimeUtc);
+            }
+        }
+
+        return TextFile.Read(path, display, diagnostics) is { } bytes
+            ? new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = bytes }
+            : null;
     }
 }

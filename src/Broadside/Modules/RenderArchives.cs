@@ -13,7 +13,11 @@ namespace Broadside.Modules;
 /// <c>templates/terms.liquid</c>. Overviews list names in the order of <paramref name="culture"/>, the
 /// site's language, never the order of the machine that builds the site.
 /// </summary>
-public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture) : IModule
+/// <remarks>
+/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// </remarks>
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, IReadOnlySet<string>? showing = null) : IModule
 {
     private readonly StringComparer _names = StringComparer.Create(culture, ignoreCase: true);
 
@@ -30,8 +34,10 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
         var site = SiteDocument.In(context, sitePipeline);
         var terms = index.Index.Sections.Concat(index.Index.Tags).Concat(index.Index.Authors).Concat(index.Index.Years);
 
-        var archives = terms.SelectMany(term => Pages(term, index)).ToList();
-        var overviews = new[]
+        var archives = terms.Where(term => ListingPages.Shows(showing, term.Articles)).SelectMany(term => Pages(term, index)).ToList();
+
+        // Overviews show names and counts, which an edit that keeps every list as it was leaves alone.
+        var overviews = showing is not null ? [] : new[]
         {
             Overview("section", "Sections", "sections/", index.Index.Sections),
             Overview("tag", "Topics", "tags/", index.Index.Tags),
@@ -49,7 +55,7 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     {
         var archive = views.Archive(term);
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
-        return ListingPages.Split(term.Articles, pageSize, term.Path).Select(p => new ListingPage(
+        return ListingPages.Split(term.Articles, pageSize, term.Path).Where(p => ListingPages.Shows(showing, p.Items)).Select(p => new ListingPage(
             p.Path,
             views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
             [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],

@@ -12,7 +12,11 @@ namespace Broadside.Modules;
 /// <c>templates/demands.liquid</c>, a paginated page per demand with <c>templates/demand.liquid</c>,
 /// and <c>demands.json</c>.
 /// </summary>
-public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
+/// <remarks>
+/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// </remarks>
+public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<string>? showing = null) : IModule
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";
@@ -40,10 +44,17 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
         var site = SiteDocument.In(context, sitePipeline);
         var demands = index.Index.Demands;
         var summaries = demands.Select(d => views.Demand(d, index.Index)).ToImmutableArray();
+        var demandPages = demands.Zip(summaries)
+            .Where(pair => ListingPages.Shows(showing, pair.First.Entries.Select(e => e.Article)))
+            .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
+            .ToList();
+        if (showing is not null)
+        {
+            // The index and demands.json show demands, counts, dates and titles, which such an edit leaves alone.
+            return ListingPages.Render(demandPages, DemandTemplate, theme, site);
+        }
 
         var pages = Orders.Select(order => IndexPage(order, summaries)).ToList();
-        var demandPages = demands.Zip(summaries).SelectMany(pair => DemandPages(pair.First, pair.Second, index)).ToList();
-
         return
         [
             .. ListingPages.Render(pages, IndexTemplate, theme, site),
@@ -81,7 +92,7 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
     private IEnumerable<ListingPage> DemandPages(Demand demand, DemandSummaryView summary, IndexDocument index)
     {
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
-        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Select(p => new ListingPage(
+        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Where(p => ListingPages.Shows(showing, p.Items.Select(e => e.Article))).Select(p => new ListingPage(
             p.Path,
             views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
             [

@@ -18,7 +18,11 @@ namespace Broadside.Modules;
 /// <param name="views">Makes URLs and archive headers.</param>
 /// <param name="indexPipeline">The pipeline of the index.</param>
 /// <param name="fingerprint">What every feed's key starts from (<see cref="Site.SiteFingerprint"/>).</param>
-public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint) : IModule
+/// <param name="showing">
+/// Null to make every feed; otherwise only the feeds that carry one of these articles (by source file),
+/// for an edit that changed those articles but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// </param>
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, IReadOnlySet<string>? showing = null) : IModule
 {
     /// <summary>The site's RSS feed.</summary>
     public const string Rss = "feed.xml";
@@ -36,10 +40,15 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         var index = indexDocument.Index;
         var size = site.FeedSize;
 
-        // Only articles that some feed lists need an entry.
-        var listed = index.Articles.Take(size)
-            .Concat(Terms(index).SelectMany(t => t.Articles.Take(size)))
-            .Concat(index.Demands.SelectMany(d => d.Entries.Take(size).Select(e => e.Article)))
+        bool Made(IEnumerable<Article> articles) => ListingPages.Shows(showing, articles.Take(size));
+        var siteMade = Made(index.Articles);
+        var terms = Terms(index).Where(t => Made(t.Articles)).ToList();
+        var demands = index.Demands.Where(d => Made(d.Entries.Select(e => e.Article))).ToList();
+
+        // Only articles that some feed made lists need an entry.
+        var listed = (siteMade ? index.Articles.Take(size) : [])
+            .Concat(terms.SelectMany(t => t.Articles.Take(size)))
+            .Concat(demands.SelectMany(d => d.Entries.Take(size).Select(e => e.Article)))
             .DistinctBy(a => a.Source)
             .ToArray();
         var factory = new FeedEntryFactory(site, views);
@@ -60,10 +69,9 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
             return key.Finish();
         }
 
-        var siteFeed = Definition(site.Title, site.Description, string.Empty, Rss, Entries(index.Articles));
-        var feeds = Terms(index)
+        var feeds = terms
             .Select(term => (Path: term.Path + Rss, Definition: Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss, Entries(term.Articles)), Articles: term.Articles.AsEnumerable()))
-            .Concat(index.Demands.Select(demand => (Path: demand.Path + Rss, Definition: Definition(
+            .Concat(demands.Select(demand => (Path: demand.Path + Rss, Definition: Definition(
                 $"{site.Title}: \u201C{demand.Text}\u201D",
                 $"Articles that raised the demand \u201C{demand.Text}\u201D.",
                 demand.Path,
@@ -71,12 +79,18 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
                 Entries(demand.Entries.Select(e => e.Article))), Articles: demand.Entries.Select(e => e.Article))))
             .ToList();
 
-        // Feeds are written as they are made, so a large site never holds them all at once.
-        return
+        var siteFeed = siteMade ? Definition(site.Title, site.Description, string.Empty, Rss, Entries(index.Articles)) : null;
+        ImmutableArray<Document> siteFeeds = siteFeed is null ? [] :
         [
             new OutputFile { Destination = Rss, WriteUtf8 = stream => SyndicationWriter.WriteRss(siteFeed, stream), Key = Key(Rss, siteFeed, index.Articles) },
             new OutputFile { Destination = Atom, Render = _ => SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) }), Key = Key(Atom, siteFeed, index.Articles) },
             new OutputFile { Destination = Json, Render = _ => JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) }), Key = Key(Json, siteFeed, index.Articles) },
+        ];
+
+        // Feeds are written as they are made, so a large site never holds them all at once.
+        return
+        [
+            .. siteFeeds,
             .. feeds.Select(feed => new OutputFile
             {
                 Destination = feed.Path,

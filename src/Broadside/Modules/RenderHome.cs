@@ -8,7 +8,11 @@ namespace Broadside.Modules;
 /// Renders the home page, paginated, newest articles first, using <c>templates/home.liquid</c>, with
 /// the most raised demands for the front page to lead with.
 /// </summary>
-public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize) : IModule
+/// <remarks>
+/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// </remarks>
+public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<string>? showing = null) : IModule
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";
@@ -23,6 +27,7 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         var articles = index.Index.Articles;
         var demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
         var pages = ListingPages.Split(articles, pageSize, string.Empty)
+            .Where(p => ListingPages.Shows(showing, p.Items))
             .Select(p => new ListingPage(
                 p.Path,
                 views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),

@@ -109,10 +109,12 @@ public sealed class StagedOutput : IDisposable
     /// Moves the staged files in, deletes the files the last build wrote that <paramref name="produced"/>
     /// no longer lists, and records <paramref name="produced"/> as the manifest. Returns how many files were deleted.
     /// </summary>
-    public int Commit(IReadOnlyDictionary<string, OutputRecord> produced)
+    /// <param name="produced">Every file of the new site, with what the manifest keeps of it.</param>
+    /// <param name="previous">The manifest of the published site when the caller holds it; otherwise it is read.</param>
+    public int Commit(IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyDictionary<string, OutputRecord>? previous = null)
     {
         var staging = _staging.Value;
-        var previous = OutputManifest.Load(Folder);
+        previous ??= OutputManifest.Load(Folder);
         var deletions = previous.Keys.Where(relative => !produced.ContainsKey(relative) && IsInside(relative)).Order(StringComparer.Ordinal).ToArray();
         OutputManifest.Write(staging, produced);
         var moves = _moves.Select(m => new[] { m.Key, m.Value }).Append([OutputManifest.FileName, OutputManifest.FileName]).ToArray();

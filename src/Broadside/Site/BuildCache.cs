@@ -20,6 +20,9 @@ public sealed class BuildCache
     /// <summary>The articles of the last build, parsed and rendered, from which the next build starts.</summary>
     public ArticleCache? Articles { get; set; }
 
+    /// <summary>What the last build left for an edit to start from, when it succeeded; null otherwise.</summary>
+    internal SiteState? Last { get; set; }
+
     /// <summary>Files a step worked on, over the cache's life.</summary>
     public int Misses => Volatile.Read(ref _misses);
 

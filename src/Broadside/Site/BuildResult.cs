@@ -28,6 +28,12 @@ public sealed record BuildResult
     /// <summary>Articles taken from the article cache, neither parsed nor rendered again.</summary>
     public int ArticlesReused { get; init; }
 
+    /// <summary>
+    /// True when the build made only the files that show the articles an edit changed, the rest of the
+    /// site being as the build before left it (<see cref="SiteBuilder.Rebuild"/>).
+    /// </summary>
+    public bool Edited { get; init; }
+
     /// <summary>Wall time of the build.</summary>
     public TimeSpan Elapsed { get; init; }
 

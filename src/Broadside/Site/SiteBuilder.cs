@@ -14,10 +14,22 @@ namespace Broadside.Site;
 /// <summary>Builds a publication: reads its configuration and theme once, then runs <see cref="SitePipelines"/>.</summary>
 public static class SiteBuilder
 {
+    /// <summary>
+    /// Builds again after the files <paramref name="changed"/> (full paths) changed, in a process that
+    /// keeps its work between builds (<see cref="BuildOptions.Cache"/>): an edit that leaves every list as
+    /// it was makes only the files that show the edited articles (<see cref="EditBuild"/>); anything else
+    /// is a full <see cref="Build"/>.
+    /// </summary>
+    public static BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken = default) =>
+        EditBuild.TryBuild(options, changed, cancellationToken) ?? Build(options, cancellationToken);
+
     /// <summary>Builds the site described by <paramref name="options"/>. Never throws for bad input: problems are in the result.</summary>
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+
+        // Until this build succeeds, no edit can start from the last one.
+        options.Cache?.Last = null;
         var diagnostics = new DiagnosticBag();
         var services = Prepare(options, diagnostics);
         if (services is null)
@@ -48,11 +60,13 @@ public static class SiteBuilder
             : null;
         using var output = services.Output;
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
+        var published = false;
         if (result.Completed && !options.CheckOnly)
         {
             try
             {
                 output.Commit(services.Statistics.Records);
+                published = true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -66,14 +80,38 @@ public static class SiteBuilder
             SaveCache(articles, services, diagnostics);
         }
 
+        var documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length;
+        if (published && options.Cache is { } cache && !diagnostics.HasErrors)
+        {
+            cache.Last = State(options, services, engine, result, diagnostics.ToImmutableSorted(), documents);
+        }
+
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
         {
-            Documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length,
+            Documents = documents,
             FilesProduced = services.Statistics.Total,
             FilesWritten = services.Statistics.Written,
             FilesReused = services.Statistics.Reused,
             ArticlesReused = services.Articles?.Reused ?? 0,
             Timings = result.Timings,
+        };
+    }
+
+    // What a published build leaves for an edit to start from.
+    private static SiteState State(BuildOptions options, SiteServices services, PipelineEngine engine, EngineResult result, ImmutableArray<Diagnostic> diagnostics, int documents)
+    {
+        var index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single();
+        return new SiteState
+        {
+            Options = options,
+            Services = services,
+            Index = index,
+            Site = result.ProcessOutputs[SitePipelines.Site].OfType<SiteDocument>().Single(),
+            Articles = index.Index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal),
+            Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
+            Diagnostics = diagnostics,
+            Documents = documents,
+            NextPublication = engine.Pipelines.Single(p => p.Name == SitePipelines.Articles).Process.OfType<FilterPublished>().Single().NextPublication,
         };
     }
 

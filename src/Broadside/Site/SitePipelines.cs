@@ -28,6 +28,9 @@ public static class SitePipelines
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
 
+    /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
+    public const string ArticlePattern = "*.md";
+
     /// <summary>The templates the pipelines render, which the theme must have.</summary>
     public static readonly ImmutableArray<string> RequiredTemplates =
     [
@@ -58,14 +61,14 @@ public static class SitePipelines
         [
             new Pipeline(Articles)
             {
-                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), "*.md", input, services.Articles)],
+                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles)],
                 Process = [new ParseArticles(config, services.Articles), publish, renderMarkdown, new OrderArticles()],
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },
             new Pipeline(Pages)
             {
-                Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), "*.md", input)],
+                Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), ArticlePattern, input)],
                 Process = [new ParsePages(config), publish, renderMarkdown],
                 PostProcess = [new RenderStandalonePages(theme, views, Site)],
                 Output = [write],

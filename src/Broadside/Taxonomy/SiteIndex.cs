@@ -76,4 +76,56 @@ public sealed class SiteIndex
     /// <summary>Articles that share tags or demands with <paramref name="article"/>, most related first.</summary>
     public ImmutableArray<Article> RelatedTo(Article article) =>
         _related.TryGetValue(article.Source!, out var related) ? related : [];
+
+    /// <summary>
+    /// The same index with some articles replaced by new versions of themselves. Only for versions that
+    /// group exactly as the old ones did (same front matter and path): every term, demand and relation
+    /// stays as it is, holding the new version where it held the old.
+    /// </summary>
+    /// <param name="versions">Each old article of this index and its new version.</param>
+    public SiteIndex With(IEnumerable<(Article Old, Article New)> versions)
+    {
+        var replacements = versions.ToDictionary<(Article Old, Article New), Article, Article>(v => v.Old, v => v.New, ReferenceEqualityComparer.Instance);
+        Article Swap(Article article) => replacements.TryGetValue(article, out var replacement) ? replacement : article;
+        ImmutableArray<Article> SwapAll(ImmutableArray<Article> articles) =>
+            articles.Any(replacements.ContainsKey) ? [.. articles.Select(Swap)] : articles;
+
+        var terms = new Dictionary<Term, Term>(ReferenceEqualityComparer.Instance);
+        ImmutableArray<Term> SwapTerms(ImmutableArray<Term> list) => [.. list.Select(term =>
+        {
+            var articles = SwapAll(term.Articles);
+            var swapped = articles == term.Articles ? term : term with { Articles = articles };
+            terms[term] = swapped;
+            return swapped;
+        })];
+        FrozenDictionary<string, Term> Lookup(FrozenDictionary<string, Term> byKey) =>
+            byKey.ToFrozenDictionary(kv => kv.Key, kv => terms[kv.Value], StringComparer.Ordinal);
+
+        var demands = new Dictionary<Demand, Demand>(ReferenceEqualityComparer.Instance);
+        foreach (var demand in Demands)
+        {
+            demands[demand] = demand.Entries.Any(e => replacements.ContainsKey(e.Article))
+                ? demand with { Entries = [.. demand.Entries.Select(e => replacements.ContainsKey(e.Article) ? e with { Article = Swap(e.Article) } : e)] }
+                : demand;
+        }
+
+        bool Changed((Demand Demand, string Wording) raised) => !ReferenceEquals(demands[raised.Demand], raised.Demand);
+        var (sections, tags, authors, years) = (SwapTerms(Sections), SwapTerms(Tags), SwapTerms(Authors), SwapTerms(Years));
+        return new SiteIndex(
+            SwapAll(Articles),
+            sections,
+            tags,
+            authors,
+            years,
+            [.. Demands.Select(d => demands[d])],
+            Lookup(_sections),
+            Lookup(_tags),
+            Lookup(_authors),
+            _demandsOf.Values.Any(list => list.Any(Changed))
+                ? _demandsOf.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Any(Changed) ? [.. kv.Value.Select(d => (demands[d.Demand], d.Wording))] : kv.Value, StringComparer.Ordinal)
+                : _demandsOf,
+            _related.Values.Any(list => list.Any(replacements.ContainsKey))
+                ? _related.ToFrozenDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal)
+                : _related);
+    }
 }

@@ -27,6 +27,27 @@ public sealed class ContentFilesTests : IDisposable
         Write(_folder.Combine("outside", "secret.md"));
     }
 
+    [Theory]
+    [InlineData("2026/strike.md", true)]
+    [InlineData("strike.md", true)]
+    [InlineData("_drafts/strike.md", false)]
+    [InlineData("2026/_strike.md", false)]
+    [InlineData(".strike.md", false)]
+    [InlineData("2026/strike.md.swp", false)]
+    [InlineData("notes.txt", false)]
+    [InlineData("sedX1b2c3", false)]
+    public void A_file_is_content_when_listing_would_list_it(string relative, bool content)
+    {
+        Assert.Equal(content, ContentFiles.IsContent(relative, "*.md"));
+        if (content)
+        {
+            var path = _folder.Combine(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "x");
+            Assert.Contains(path, ContentFiles.Enumerate(_folder.Path, "*.md"));
+        }
+    }
+
     [Fact]
     public void Lists_matching_files_in_ordinal_order_without_hidden_ones()
     {

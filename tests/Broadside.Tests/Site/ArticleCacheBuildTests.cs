@@ -1,6 +1,7 @@
 using Broadside.Diagnostics;
 using Broadside.Site;
 using Broadside.Tests.TestSupport;
+using static Broadside.Tests.TestSupport.SameBuild;
 
 namespace Broadside.Tests.Site;
 
@@ -281,14 +282,6 @@ public sealed class ArticleCacheBuildTests : IDisposable
 
     private static int Published(BuildResult result) =>
         result.Documents - Directory.GetFiles(Path.Combine(RepositoryPaths.Input, "pages"), "*.md").Length;
-
-    private static string[] Lines(BuildResult result) => [.. result.Diagnostics.Select(d => d.ToString())];
-
-    private static void AssertSameFiles(IReadOnlyDictionary<string, byte[]> expected, IReadOnlyDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(actual[file.Key]), $"{file.Key} differs from a build without the cache."));
-    }
 
     private void Change(string file, string find, string? replace)
     {

@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Modules;
+using Broadside.Output;
+using Broadside.Templates.Views;
+
+namespace Broadside.Site;
+
+/// <summary>
+/// A rebuild in <c>broadside serve</c> after editing articles in a way that leaves every list as it was:
+/// the body, or anything else outside the front matter. Such an edit changes how the articles read, not
+/// where they are listed, so the index is the last build's with the new versions in place, and only the
+/// files that show them are made again: their pages, the pages and feeds that list them, and the pages of
+/// articles that link to them as related when their summary changed. Anything else (front matter, a new,
+/// deleted or unpublished file, site.yml, data, the theme, a problem reported) is left to a full build.
+/// </summary>
+internal static class EditBuild
+{
+    private const string Pattern = SitePipelines.ArticlePattern;
+
+    /// <summary>
+    /// Builds the edit of <paramref name="changed"/> (full paths) on top of the last build kept in
+    /// <paramref name="options"/>' cache; null when the edit needs a full build.
+    /// </summary>
+    public static BuildResult? TryBuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (options.Cache?.Last is not { } last || !CanStartFrom(last, options) || changed.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Build(options, last, changed, stopwatch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The full build reports it, with the site as the last build left it.
+            return null;
+        }
+    }
+
+    private static BuildResult? Build(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var services = last.Services;
+        var diagnostics = new DiagnosticBag();
+        if (Parse(options, last, changed, diagnostics, cancellationToken) is not { } edited)
+        {
+            return null;
+        }
+
+        // The new versions take the old ones' places; the views of the articles that show them are made again.
+        var index = last.Index.Index.With(edited.Select(e => (last.Articles[e.Source!], e)));
+        var articles = new Dictionary<string, Article>(last.Articles, StringComparer.Ordinal);
+        foreach (var article in edited)
+        {
+            articles[article.Source!] = article;
+        }
+
+        var showing = Showing(last, edited);
+        var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
+        foreach (var source in showing)
+        {
+            views[source] = IndexSite.View(services.Views, services.Theme, articles[source], index, diagnostics);
+        }
+
+        var indexDocument = new IndexDocument(index, views);
+        var statistics = new WriteStatistics();
+        using var output = new StagedOutput(options.OutputFolder);
+        var run = Pipelines(services, last, indexDocument, [.. showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal)], showing, output, statistics);
+        var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
+
+        // A problem (a template that fails on the new text) is left to a full build to report in full.
+        if (!result.Completed || diagnostics.Count > 0)
+        {
+            return null;
+        }
+
+        var records = new Dictionary<string, OutputRecord>(last.Records, StringComparer.Ordinal);
+        foreach (var (path, record) in statistics.Records)
+        {
+            records[path] = record;
+        }
+
+        output.Commit(records, last.Records);
+        options.Cache!.Last = last with { Options = options, Index = indexDocument, Articles = articles, Records = records };
+        return new BuildResult
+        {
+            Diagnostics = last.Diagnostics,
+            Succeeded = true,
+            Edited = true,
+            Documents = last.Documents,
+            FilesProduced = records.Count,
+            FilesWritten = statistics.Written,
+            FilesReused = records.Count - statistics.Total + statistics.Reused,
+            ArticlesReused = articles.Count - edited.Length,
+            Elapsed = stopwatch.Elapsed,
+            Timings = result.Timings,
+        };
+    }
+
+    // The last build is a base for this one when nothing but the files differs: the same options, no
+    // scheduled article come due, the same year in the footer.
+    private static bool CanStartFrom(SiteState last, BuildOptions options) =>
+        !options.CheckOnly
+        && last.Options with { Now = options.Now } == options
+        && !(last.NextPublication <= options.Now)
+        && TimeZoneInfo.ConvertTime(options.Now, last.Services.Config.TimeZone).Year == last.Site.View.Year;
+
+    /// <summary>
+    /// The edited articles, read, parsed and rendered, when each was published by the last build without
+    /// a problem, is still published without one, and groups as it did; otherwise null.
+    /// </summary>
+    private static ImmutableArray<Article>? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var services = last.Services;
+        var folder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
+        var reader = new ReadFiles(folder, services.Display(folder), Pattern, options.InputFolder, services.Articles);
+        var display = services.Display(folder);
+        var files = new List<Document>();
+        foreach (var path in changed)
+        {
+            var full = Path.GetFullPath(path);
+            if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Directory.Exists(full))
+            {
+                return null;
+            }
+
+            var relative = Path.GetRelativePath(folder, full).Replace('\\', '/');
+            var source = display + "/" + relative;
+            if (!File.Exists(full))
+            {
+                // Gone: a temporary file an editor or tool wrote and removed is nothing to the site; an
+                // article, or a folder of them, is.
+                if (last.Articles.Keys.Any(a => a == source || a.StartsWith(source + "/", StringComparison.Ordinal))
+                    || last.Diagnostics.Any(d => d.File is { } file && (file == source || file.StartsWith(source + "/", StringComparison.Ordinal))))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (!ContentFiles.IsContent(relative, Pattern))
+            {
+                // Not content: the articles are the *.md files not hidden.
+                continue;
+            }
+
+            if (!last.Articles.ContainsKey(source) || last.Diagnostics.Any(d => d.File == source) || reader.Read(full, diagnostics) is not { } file)
+            {
+                return null;
+            }
+
+            files.Add(file);
+        }
+
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var context = new PipelineContext(new Pipeline(SitePipelines.Articles), Phase.Process, new Dictionary<string, ImmutableArray<Document>>(), diagnostics, cancellationToken);
+        ImmutableArray<Document> documents = [.. files];
+        IModule[] steps =
+        [
+            new ParseArticles(services.Config, services.Articles),
+            new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now),
+            new RenderMarkdown(services.Markdown, options.Cache, SiteFingerprint.OfConfiguration(options), services.Articles),
+        ];
+        foreach (var step in steps)
+        {
+            documents = step.Execute(documents, context);
+        }
+
+        var edited = documents.OfType<Article>().ToImmutableArray();
+        if (diagnostics.Count > 0 || edited.Length != files.Count)
+        {
+            return null;
+        }
+
+        new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, CheckLinks.Known(last.Records.Keys), diagnostics);
+        return diagnostics.Count == 0 && edited.All(e => Groups(e) == Groups(last.Articles[e.Source!])) ? edited : null;
+    }
+
+    /// <summary>
+    /// What decides where an article is listed and how lists and other articles name it: its front
+    /// matter (every field, so a field added later counts too), URL and source file.
+    /// </summary>
+    private static UInt128 Groups(Article article) =>
+        new KeyBuilder().AddView(article.FrontMatter).Add(article.FrontMatter.Date.UtcTicks).Add(article.FrontMatter.Updated?.UtcTicks ?? 0)
+            .Add(article.Slug).Add(article.Path).Add(article.Destination).Add(article.Source).Finish();
+
+    /// <summary>
+    /// The articles whose views change: the edited ones, and those that list an edited one as related
+    /// when its summary, which the link shows, changed.
+    /// </summary>
+    private static HashSet<string> Showing(SiteState last, ImmutableArray<Article> edited)
+    {
+        var showing = edited.Select(a => a.Source!).ToHashSet(StringComparer.Ordinal);
+        var summaries = edited.Where(e => e.Summary != last.Articles[e.Source!].Summary).Select(e => last.Articles[e.Source!]).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (summaries.Count > 0)
+        {
+            var index = last.Index.Index;
+            showing.UnionWith(index.Articles.Where(a => index.RelatedTo(a).Any(summaries.Contains)).Select(a => a.Source!));
+        }
+
+        return showing;
+    }
+
+    // The pipelines of an edit: the same modules as a full build, making only what shows the articles.
+    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<string> showing, StagedOutput output, WriteStatistics statistics)
+    {
+        var (config, theme, views) = (services.Config, services.Theme, services.Views);
+        var write = new WriteFiles(output, statistics, last.Records);
+        return
+        [
+            new Pipeline(SitePipelines.Articles)
+            {
+                Process = [new ReuseDocuments(pages)],
+                PostProcess = [new RenderArticlePages(theme, views, SitePipelines.Index, SitePipelines.Site)],
+                Output = [write],
+            },
+            new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
+            new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
+            new Pipeline(SitePipelines.Home)
+            {
+                DependsOn = [SitePipelines.Index, SitePipelines.Site],
+                Process = [new RenderHome(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, showing)],
+                Output = [write],
+            },
+            new Pipeline(SitePipelines.Archives)
+            {
+                DependsOn = [SitePipelines.Index, SitePipelines.Site],
+                Process = [new RenderArchives(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, config.Culture, showing)],
+                Output = [write],
+            },
+            new Pipeline(SitePipelines.Demands)
+            {
+                DependsOn = [SitePipelines.Index, SitePipelines.Site],
+                Process = [new RenderDemandPages(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, showing)],
+                Output = [write],
+            },
+            new Pipeline(SitePipelines.Feeds)
+            {
+                DependsOn = [SitePipelines.Index],
+                Process = [new RenderFeeds(config, views, SitePipelines.Index, services.Fingerprint, showing)],
+                Output = [write],
+            },
+        ];
+    }
+}

@@ -1,0 +1,230 @@
+using Broadside.Diagnostics;
+using Broadside.Site;
+using Broadside.Tests.TestSupport;
+using static Broadside.Tests.TestSupport.SameBuild;
+
+namespace Broadside.Tests.Site;
+
+/// <summary>
+/// Rebuilds of the sample publication as <c>serve</c> makes them after an edit (<see cref="SiteBuilder.Rebuild"/>).
+/// An edit that leaves every list as it was makes only the files that show the edited articles; any
+/// other change is a full build. Either way the site must come out exactly as a build from nothing
+/// into an empty folder, with the same problems reported.
+/// </summary>
+public sealed class EditBuildTests : IDisposable
+{
+    private const string Article = "articles/2025/2025-01-18-bus-drivers-walk-out-at-three-depots.md";
+
+    // An article with no summary in its front matter: its first paragraph is its summary, which the
+    // related-article links of other pages show.
+    private const string Unsummarised = "articles/2026/2026-04-02-dockworkers-refuse-to-load.md";
+    private const string Scheduled = "articles/2026/2026-11-25-a-scheduled-piece.md";
+
+    private readonly TemporaryFolder _work = new();
+    private readonly BuildCache _cache = new();
+
+    public EditBuildTests()
+    {
+        TemporaryFolder.CopyFolder(RepositoryPaths.Input, _work.Combine("input"));
+        TemporaryFolder.CopyFolder(RepositoryPaths.Theme, _work.Combine("theme"));
+    }
+
+    public static TheoryData<string, string, string?, bool> Edits => new()
+    {
+        // The file changed, the text replaced, its replacement (appended when the text is empty; the file
+        // deleted when null), and whether only what shows the edited article is made.
+        { Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning", true },
+        { Article, string.Empty, "\nA paragraph added at the end, with [a link to the home page](/).\n", true },
+        { Unsummarised, "When a cargo ship bound for a war zone", "When a cargo ship bound for a battlefield", true },
+        { Unsummarised, "When a cargo ship bound", "A note from the editors.\n\nWhen a cargo ship bound", true },
+        { Article, "title: \"Bus drivers walk out", "title: \"Bus drivers strike", false },
+        { Article, "tags: [transit, strikes, unions]", "tags: [transit, strikes, unions, wildcat]", false },
+        { Article, "  - \"Hire 500 drivers now!\"\n", string.Empty, false },
+        { Article, "date: 2025-01-18", "date: 2026-11-23", false },
+        { Article, "demands:", "draft: true\ndemands:", false },
+        { Article, "At 5:10 on Thursday morning", "At 5:10 on [Thursday](/no-such-page/) morning", false },
+        { Article, "At 5:10 on Thursday morning", "# A heading of level one\n\nAt 5:10 on Thursday morning", false },
+        { Article, string.Empty, null, false },
+        { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\n---\n\nThe bakers came at six, with bread.\n", false },
+        { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
+        { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
+    };
+
+    public void Dispose() => _work.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void After_an_edit_the_site_is_as_a_build_from_nothing_makes_it(string file, string find, string? replace, bool edited)
+    {
+        Assert.True(Build().Succeeded);
+        var before = new SiteOutput(_work.Combine("out")).Snapshot();
+
+        var rebuilt = Rebuild(Change(file, find, replace));
+        var fresh = Fresh();
+
+        Assert.Equal(edited, rebuilt.Edited);
+        Assert.Equal(fresh.Succeeded, rebuilt.Succeeded);
+        Assert.Equal(Lines(fresh), Lines(rebuilt));
+        if (fresh.Succeeded)
+        {
+            var after = new SiteOutput(_work.Combine("out")).Snapshot();
+            AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), after);
+            Assert.Equal(after.Count(f => !before.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value)), rebuilt.FilesWritten);
+        }
+    }
+
+    [Fact]
+    public void An_edit_makes_only_the_files_that_show_the_article()
+    {
+        Assert.True(Build().Succeeded);
+
+        var rebuilt = Rebuild(Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning"));
+
+        Assert.True(rebuilt.Edited);
+        var made = rebuilt.FilesProduced - rebuilt.FilesReused;
+        Assert.InRange(made, 1, 40);
+        Assert.Contains(rebuilt.Timings, t => t.Pipeline == SitePipelines.Feeds);
+        Assert.DoesNotContain(rebuilt.Timings, t => t.Pipeline == SitePipelines.Sitemap);
+    }
+
+    [Theory]
+    [InlineData("partials/related.liquid", "<a class=\"related-link\" href=\"{{ r.url }}\">{{ r.title }}</a>")]
+    [InlineData("partials/article-card.liquid", "")]
+    public void A_summary_that_other_pages_show_is_made_again_on_them(string partial, string after)
+    {
+        // The theme shows related articles' summaries (and, for cards, the whole body).
+        var path = _work.Combine("theme", partial);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, after.Length == 0 ? text + "<div>{{ article.content }} {{ article.reading_minutes }}</div>" : text.Replace(after, after + "<span>{{ r.summary }}</span>", StringComparison.Ordinal));
+        Assert.True(Build().Succeeded);
+
+        var rebuilt = Rebuild(Change(Unsummarised, "When a cargo ship bound for a war zone", "When a cargo ship bound for a battlefield"));
+        var fresh = Fresh();
+
+        Assert.True(rebuilt.Edited);
+        Assert.True(fresh.Succeeded, string.Join('\n', fresh.Diagnostics));
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
+    public void Edits_one_after_another_each_start_from_the_last()
+    {
+        Assert.True(Build().Succeeded);
+        Assert.True(Rebuild(Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning")).Edited);
+        Assert.True(Rebuild(Change(Unsummarised, "When a cargo ship bound for a war zone", "When a cargo ship bound for a battlefield")).Edited);
+        Assert.False(Rebuild(Change(Article, "tags: [transit, strikes, unions]", "tags: [transit, strikes]")).Edited);
+        var last = Rebuild(Change(Article, "At ten past five", "At a quarter past five"));
+
+        var fresh = Fresh();
+
+        Assert.True(last.Edited);
+        Assert.Equal(Lines(fresh), Lines(last));
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
+    public void Files_that_are_not_articles_are_left_out_of_an_edit()
+    {
+        Assert.True(Build().Succeeded);
+        var edited = Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning");
+        var notes = _work.Combine("input", "articles", "notes.txt");
+        File.WriteAllText(notes, "not an article");
+        var hidden = _work.Combine("input", "articles", "_unfinished.md");
+        File.WriteAllText(hidden, "---\ntitle: x\n---\n");
+        var gone = _work.Combine("input", "articles", "sedX1b2c3");
+
+        var rebuilt = SiteBuilder.Rebuild(Options(), [edited, notes, hidden, gone]);
+        var fresh = Fresh();
+
+        Assert.True(rebuilt.Edited);
+        Assert.Equal(Lines(fresh), Lines(rebuilt));
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
+    public void A_folder_of_articles_moved_away_is_a_full_build()
+    {
+        Assert.True(Build().Succeeded);
+        var folder = _work.Combine("input", "articles", "2025");
+        Directory.Move(folder, _work.Combine("elsewhere"));
+
+        var rebuilt = SiteBuilder.Rebuild(Options(), [folder]);
+
+        Assert.False(rebuilt.Edited);
+        Assert.True(rebuilt.Succeeded, string.Join('\n', rebuilt.Diagnostics));
+        Assert.True(Fresh().Succeeded);
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
+    public void An_article_whose_time_has_come_makes_the_next_rebuild_a_full_one()
+    {
+        File.WriteAllText(_work.Combine("input", Scheduled), "---\ntitle: \"A scheduled piece\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-25T08:00:00Z\n---\n\nOut tomorrow.\n");
+        Assert.True(Build().Succeeded);
+        Assert.False(File.Exists(_work.Combine("out", "2026", "11", "a-scheduled-piece", "index.html")));
+        var later = SampleSiteFixture.Now.AddDays(1);
+
+        var rebuilt = SiteBuilder.Rebuild(Options() with { Now = later }, [Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning")]);
+        var fresh = SiteBuilder.Build(Options("fresh", serve: false) with { Now = later });
+
+        Assert.False(rebuilt.Edited);
+        Assert.True(File.Exists(_work.Combine("out", "2026", "11", "a-scheduled-piece", "index.html")));
+        Assert.Equal(Lines(fresh), Lines(rebuilt));
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
+    public void After_a_failed_build_the_next_rebuild_is_a_full_one()
+    {
+        Assert.True(Build().Succeeded);
+        var failed = Rebuild(Change(Article, "date: 2025-01-18", "date: not a date"));
+        Change(Article, "date: not a date", "date: 2025-01-18");
+        var body = Rebuild(Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning"));
+
+        Assert.False(failed.Succeeded);
+        Assert.False(body.Edited);
+        Assert.True(body.Succeeded, string.Join('\n', body.Diagnostics));
+        Assert.True(Rebuild(Change(Article, "At ten past five", "At a quarter past five")).Edited);
+    }
+
+    [Fact]
+    public void A_build_without_a_cache_has_nothing_to_edit()
+    {
+        Assert.True(SiteBuilder.Build(Options(serve: false)).Succeeded);
+
+        var rebuilt = SiteBuilder.Rebuild(Options(serve: false), [Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning")]);
+
+        Assert.False(rebuilt.Edited);
+        Assert.True(rebuilt.Succeeded);
+    }
+
+    private string Change(string file, string find, string? replace)
+    {
+        var path = _work.Combine("input", file);
+        if (replace is null)
+        {
+            File.Delete(path);
+            return path;
+        }
+
+        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, find.Length == 0 ? text + replace : text.Replace(find, replace, StringComparison.Ordinal));
+        return path;
+    }
+
+    // The options of serve (a cache kept in memory between builds), or of a build from nothing.
+    private BuildOptions Options(string output = "out", bool serve = true) => SampleSiteFixture.OptionsFor(_work.Combine(output)) with
+    {
+        InputFolder = _work.Combine("input"),
+        ThemeFolder = _work.Combine("theme"),
+        Cache = serve ? _cache : null,
+        DisplayRoot = _work.Path,
+    };
+
+    private BuildResult Build() => SiteBuilder.Build(Options());
+
+    private BuildResult Rebuild(string changed) => SiteBuilder.Rebuild(Options(), [changed]);
+
+    private BuildResult Fresh() => SiteBuilder.Build(Options("fresh", serve: false));
+}
