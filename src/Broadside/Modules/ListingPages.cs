@@ -32,8 +32,8 @@ public static class ListingPages
     }
 
     /// <summary>True when <paramref name="showing"/> is null (every page is made) or holds one of <paramref name="articles"/>.</summary>
-    public static bool Shows(IReadOnlySet<string>? showing, IEnumerable<Article> articles) =>
-        showing is null || articles.Any(a => showing.Contains(a.Source!));
+    public static bool Shows(IReadOnlySet<Article>? showing, IEnumerable<Article> articles) =>
+        showing is null || articles.Any(showing.Contains);
 
     /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>

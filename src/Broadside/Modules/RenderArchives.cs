@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Taxonomy;
 using Broadside.Templates;
@@ -14,10 +15,10 @@ namespace Broadside.Modules;
 /// site's language, never the order of the machine that builds the site.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
 /// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
 /// </remarks>
-public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, IReadOnlySet<string>? showing = null) : IModule
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, IReadOnlySet<Article>? showing = null) : IModule
 {
     private readonly StringComparer _names = StringComparer.Create(culture, ignoreCase: true);
 

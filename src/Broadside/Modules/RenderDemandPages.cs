@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
 using Broadside.Taxonomy;
@@ -13,10 +14,10 @@ namespace Broadside.Modules;
 /// and <c>demands.json</c>.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
 /// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
 /// </remarks>
-public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<string>? showing = null) : IModule
+public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null) : IModule
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";

@@ -19,10 +19,10 @@ namespace Broadside.Modules;
 /// <param name="indexPipeline">The pipeline of the index.</param>
 /// <param name="fingerprint">What every feed's key starts from (<see cref="Site.SiteFingerprint"/>).</param>
 /// <param name="showing">
-/// Null to make every feed; otherwise only the feeds that carry one of these articles (by source file),
+/// Null to make every feed; otherwise only the feeds that carry one of these articles (of the index, by reference),
 /// for an edit that changed those articles but not which lists hold them (<see cref="Site.EditBuild"/>).
 /// </param>
-public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, IReadOnlySet<string>? showing = null) : IModule
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, IReadOnlySet<Article>? showing = null) : IModule
 {
     /// <summary>The site's RSS feed.</summary>
     public const string Rss = "feed.xml";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Templates;
 
@@ -9,10 +10,10 @@ namespace Broadside.Modules;
 /// the most raised demands for the front page to lead with.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (source files), only the pages that list one of those articles are made: an
+/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
 /// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
 /// </remarks>
-public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<string>? showing = null) : IModule
+public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null) : IModule
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";

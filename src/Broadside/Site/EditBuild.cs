@@ -71,7 +71,8 @@ internal static class EditBuild
         var indexDocument = new IndexDocument(index, views);
         var statistics = new WriteStatistics();
         using var output = new StagedOutput(options.OutputFolder);
-        var run = Pipelines(services, last, indexDocument, [.. showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal)], showing, output, statistics);
+        var shown = showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToArray();
+        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), output, statistics);
         var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
 
         // A problem (a template that fails on the new text) is left to a full build to report in full.
@@ -213,7 +214,7 @@ internal static class EditBuild
     }
 
     // The pipelines of an edit: the same modules as a full build, making only what shows the articles.
-    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<string> showing, StagedOutput output, WriteStatistics statistics)
+    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, StagedOutput output, WriteStatistics statistics)
     {
         var (config, theme, views) = (services.Config, services.Theme, services.Views);
         var write = new WriteFiles(output, statistics, last.Records);

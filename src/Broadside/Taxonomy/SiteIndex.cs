@@ -10,11 +10,11 @@ namespace Broadside.Taxonomy;
 /// </summary>
 public sealed class SiteIndex
 {
-    private readonly FrozenDictionary<string, Term> _sections;
-    private readonly FrozenDictionary<string, Term> _tags;
-    private readonly FrozenDictionary<string, Term> _authors;
-    private readonly FrozenDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> _demandsOf;
-    private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
+    private readonly IReadOnlyDictionary<string, Term> _sections;
+    private readonly IReadOnlyDictionary<string, Term> _tags;
+    private readonly IReadOnlyDictionary<string, Term> _authors;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> _demandsOf;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<Article>> _related;
 
     internal SiteIndex(
         ImmutableArray<Article> articles,
@@ -23,11 +23,11 @@ public sealed class SiteIndex
         ImmutableArray<Term> authors,
         ImmutableArray<Term> years,
         ImmutableArray<Demand> demands,
-        FrozenDictionary<string, Term> sectionsByKey,
-        FrozenDictionary<string, Term> tagsByKey,
-        FrozenDictionary<string, Term> authorsByKey,
-        FrozenDictionary<string, ImmutableArray<(Demand, string)>> demandsOf,
-        FrozenDictionary<string, ImmutableArray<Article>> related)
+        IReadOnlyDictionary<string, Term> sectionsByKey,
+        IReadOnlyDictionary<string, Term> tagsByKey,
+        IReadOnlyDictionary<string, Term> authorsByKey,
+        IReadOnlyDictionary<string, ImmutableArray<(Demand, string)>> demandsOf,
+        IReadOnlyDictionary<string, ImmutableArray<Article>> related)
     {
         Articles = articles;
         Sections = sections;
@@ -98,8 +98,9 @@ public sealed class SiteIndex
             terms[term] = swapped;
             return swapped;
         })];
-        FrozenDictionary<string, Term> Lookup(FrozenDictionary<string, Term> byKey) =>
-            byKey.ToFrozenDictionary(kv => kv.Key, kv => terms[kv.Value], StringComparer.Ordinal);
+        // Plain dictionaries: made for one edit, they are not worth freezing.
+        Dictionary<string, Term> Lookup(IReadOnlyDictionary<string, Term> byKey) =>
+            byKey.ToDictionary(kv => kv.Key, kv => terms[kv.Value], StringComparer.Ordinal);
 
         var demands = new Dictionary<Demand, Demand>(ReferenceEqualityComparer.Instance);
         foreach (var demand in Demands)
@@ -122,10 +123,10 @@ public sealed class SiteIndex
             Lookup(_tags),
             Lookup(_authors),
             _demandsOf.Values.Any(list => list.Any(Changed))
-                ? _demandsOf.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Any(Changed) ? [.. kv.Value.Select(d => (demands[d.Demand], d.Wording))] : kv.Value, StringComparer.Ordinal)
+                ? _demandsOf.ToDictionary(kv => kv.Key, kv => kv.Value.Any(Changed) ? [.. kv.Value.Select(d => (demands[d.Demand], d.Wording))] : kv.Value, StringComparer.Ordinal)
                 : _demandsOf,
             _related.Values.Any(list => list.Any(replacements.ContainsKey))
-                ? _related.ToFrozenDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal)
+                ? _related.ToDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal)
                 : _related);
     }
 }
