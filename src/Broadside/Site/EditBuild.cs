@@ -72,7 +72,7 @@ internal static class EditBuild
         var statistics = new WriteStatistics();
         using var output = new StagedOutput(options.OutputFolder);
         var shown = showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToArray();
-        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), output, statistics);
+        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), new WriteFiles(output, statistics, last.Records));
         var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
 
         // A problem (a template that fails on the new text) is left to a full build to report in full.
@@ -171,7 +171,7 @@ internal static class EditBuild
         [
             new ParseArticles(services.Config, services.Articles),
             new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now),
-            new RenderMarkdown(services.Markdown, options.Cache, SiteFingerprint.OfConfiguration(options), services.Articles),
+            SitePipelines.MarkdownStep(services),
         ];
         foreach (var step in steps)
         {
@@ -213,45 +213,18 @@ internal static class EditBuild
         return showing;
     }
 
-    // The pipelines of an edit: the same modules as a full build, making only what shows the articles.
-    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, StagedOutput output, WriteStatistics statistics)
-    {
-        var (config, theme, views) = (services.Config, services.Theme, services.Views);
-        var write = new WriteFiles(output, statistics, last.Records);
-        return
-        [
-            new Pipeline(SitePipelines.Articles)
-            {
-                Process = [new ReuseDocuments(pages)],
-                PostProcess = [new RenderArticlePages(theme, views, SitePipelines.Index, SitePipelines.Site)],
-                Output = [write],
-            },
-            new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
-            new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
-            new Pipeline(SitePipelines.Home)
-            {
-                DependsOn = [SitePipelines.Index, SitePipelines.Site],
-                Process = [new RenderHome(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, showing)],
-                Output = [write],
-            },
-            new Pipeline(SitePipelines.Archives)
-            {
-                DependsOn = [SitePipelines.Index, SitePipelines.Site],
-                Process = [new RenderArchives(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, config.Culture, showing)],
-                Output = [write],
-            },
-            new Pipeline(SitePipelines.Demands)
-            {
-                DependsOn = [SitePipelines.Index, SitePipelines.Site],
-                Process = [new RenderDemandPages(theme, views, SitePipelines.Index, SitePipelines.Site, config.PageSize, showing)],
-                Output = [write],
-            },
-            new Pipeline(SitePipelines.Feeds)
-            {
-                DependsOn = [SitePipelines.Index],
-                Process = [new RenderFeeds(config, views, SitePipelines.Index, services.Fingerprint, showing)],
-                Output = [write],
-            },
-        ];
-    }
+    // The pipelines of an edit: the article pages and the listings of a full build, over the last
+    // build's index and site, making only what shows the articles.
+    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, WriteFiles write) =>
+    [
+        new Pipeline(SitePipelines.Articles)
+        {
+            Process = [new ReuseDocuments(pages)],
+            PostProcess = [new RenderArticlePages(services.Theme, services.Views, SitePipelines.Index, SitePipelines.Site)],
+            Output = [write],
+        },
+        new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
+        new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
+        .. SitePipelines.Listings(services, write, showing),
+    ];
 }

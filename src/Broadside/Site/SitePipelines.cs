@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
@@ -52,8 +53,7 @@ public static class SitePipelines
         var (theme, views) = (services.Theme, services.Views);
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
-        var configuration = options.Cache is null ? default : SiteFingerprint.OfConfiguration(options);
-        var renderMarkdown = new RenderMarkdown(services.Markdown, options.Cache, configuration, services.Articles);
+        var renderMarkdown = MarkdownStep(services);
         var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder), reuse: !options.Fresh);
         string Folder(string name) => Path.Combine(input, name);
 
@@ -92,30 +92,7 @@ public static class SitePipelines
                 DependsOn = [Pages, Index],
                 Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(RenderSearchPage.Path) : string.Empty)],
             },
-            new Pipeline(Home)
-            {
-                DependsOn = [Index, Site],
-                Process = [new RenderHome(theme, views, Index, Site, config.PageSize)],
-                Output = [write],
-            },
-            new Pipeline(Archives)
-            {
-                DependsOn = [Index, Site],
-                Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture)],
-                Output = [write],
-            },
-            new Pipeline(Demands)
-            {
-                DependsOn = [Index, Site],
-                Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize)],
-                Output = [write],
-            },
-            new Pipeline(Feeds)
-            {
-                DependsOn = [Index],
-                Process = [new RenderFeeds(config, views, Index, services.Fingerprint)],
-                Output = [write],
-            },
+            .. Listings(services, write),
             new Pipeline(NotFound)
             {
                 DependsOn = [Site],
@@ -160,4 +137,42 @@ public static class SitePipelines
             },
         ];
     }
+
+    /// <summary>
+    /// The pipelines that list articles: home, archives, demand pages and feeds. Given
+    /// <paramref name="showing"/>, they make only the pages and feeds that list one of those articles
+    /// (an <see cref="EditBuild"/>).
+    /// </summary>
+    internal static IEnumerable<Pipeline> Listings(SiteServices services, WriteFiles write, IReadOnlySet<Article>? showing = null)
+    {
+        var (config, theme, views) = (services.Config, services.Theme, services.Views);
+        yield return new Pipeline(Home)
+        {
+            DependsOn = [Index, Site],
+            Process = [new RenderHome(theme, views, Index, Site, config.PageSize, showing)],
+            Output = [write],
+        };
+        yield return new Pipeline(Archives)
+        {
+            DependsOn = [Index, Site],
+            Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture, showing)],
+            Output = [write],
+        };
+        yield return new Pipeline(Demands)
+        {
+            DependsOn = [Index, Site],
+            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing)],
+            Output = [write],
+        };
+        yield return new Pipeline(Feeds)
+        {
+            DependsOn = [Index],
+            Process = [new RenderFeeds(config, views, Index, services.Fingerprint, showing)],
+            Output = [write],
+        };
+    }
+
+    /// <summary>The step that renders Markdown, with the caches of <paramref name="services"/>.</summary>
+    internal static RenderMarkdown MarkdownStep(SiteServices services) =>
+        new(services.Markdown, services.Options.Cache, services.Options.Cache is null ? default : SiteFingerprint.OfConfiguration(services.Options), services.Articles);
 }
