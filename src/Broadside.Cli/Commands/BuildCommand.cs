@@ -82,6 +82,9 @@ public static class BuildCommand
                     reporter.Line(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-10} {timing.Phase,-11} {timing.Elapsed.TotalMilliseconds,8:F1} ms  {timing.Documents,7} documents"));
                 }
 
+                reporter.Line(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
                 if (options.CacheFolder is { } cache)
                 {
                     reporter.Line($"  {Reporter.Count(result.ArticlesReused, "article")} taken from the cache in {CommonOptions.Relative(cache)}; {Reporter.Count(result.FilesReused, "file")} not made again.");

@@ -20,10 +20,12 @@ public static class DemandsJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The JSON text for <paramref name="demands"/>, most raised first.</summary>
-    public static string Write(ImmutableArray<Demand> demands, ViewFactory views)
+    /// <summary>Writes the JSON for <paramref name="demands"/>, most raised first, as UTF-8 into <paramref name="stream"/>.</summary>
+    /// <param name="stream">Where the file's bytes go.</param>
+    /// <param name="demands">The demands, in the index's order.</param>
+    /// <param name="views">Makes the absolute addresses.</param>
+    public static void Write(Stream stream, ImmutableArray<Demand> demands, ViewFactory views)
     {
-        using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
@@ -78,7 +80,7 @@ public static class DemandsJson
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string value)

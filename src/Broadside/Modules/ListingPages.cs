@@ -48,7 +48,7 @@ public static class ListingPages
         [.. pages.Select(page => new OutputFile
         {
             Destination = UrlScheme.File(page.Path),
-            Render = diagnostics => theme.RenderPage(template, site.View, page.Meta, page.Variables, null, diagnostics),
+            Render = (into, diagnostics) => theme.RenderPage(into, template, site.View, page.Meta, page.Variables, null, diagnostics),
             Key = Key(page, template, site),
             LastModified = page.LastModified,
         })];

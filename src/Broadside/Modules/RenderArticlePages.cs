@@ -22,7 +22,7 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
             Destination = input.Destination,
             // The head metadata is made from the view and the site alone, which the key covers: it is
             // made only when the page is.
-            Render = diagnostics => theme.RenderPage(Template, site.View, views.ArticleMeta(input, view), [new("article", view)], input.Source, diagnostics),
+            Render = (into, diagnostics) => theme.RenderPage(into, Template, site.View, views.ArticleMeta(input, view), [new("article", view)], input.Source, diagnostics),
             Key = new KeyBuilder().Add(site.Key).Add(Template).Add(view.Key).Finish(),
             LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
         };

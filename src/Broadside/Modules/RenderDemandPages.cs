@@ -60,7 +60,16 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
         [
             .. ListingPages.Render(pages, IndexTemplate, theme, site),
             .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
-            new OutputFile { Destination = JsonFile, Content = DemandsJson.Write(demands, views) },
+            // Made as it is written, alongside the pages, rather than before any of them.
+            new OutputFile
+            {
+                Destination = JsonFile,
+                Render = (buffer, _) =>
+                {
+                    DemandsJson.Write(buffer, demands, views);
+                    return true;
+                },
+            },
         ];
     }
 

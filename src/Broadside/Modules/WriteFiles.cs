@@ -41,8 +41,8 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
 
                 var result = document switch
                 {
-                    OutputFile { WriteUtf8: { } write } => WritePooled(destination, write, previousRecord),
-                    OutputFile file => file.Text(context.Diagnostics) is { } text ? output.WriteBytes(destination, Encoding.UTF8.GetBytes(text), previousRecord) : null,
+                    OutputFile { Render: { } render } => WritePooled(destination, render, context.Diagnostics, previousRecord),
+                    OutputFile { Content: { } text } => output.WriteBytes(destination, Encoding.UTF8.GetBytes(text), previousRecord),
                     AssetFile asset => output.Copy(asset.FullPath, destination),
                     _ => null,
                 };
@@ -59,10 +59,9 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
         return inputs;
     }
 
-    private (bool Written, OutputRecord Record)? WritePooled(string destination, Action<Stream> write, OutputRecord? previous)
+    private (bool Written, OutputRecord Record)? WritePooled(string destination, Func<PooledBuffer, DiagnosticBag, bool> render, DiagnosticBag diagnostics, OutputRecord? previous)
     {
         using var buffer = new PooledBuffer();
-        write(buffer);
-        return output.WriteBytes(destination, buffer.Written, previous);
+        return render(buffer, diagnostics) ? output.WriteBytes(destination, buffer.Written, previous) : null;
     }
 }

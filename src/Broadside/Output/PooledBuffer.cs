@@ -18,6 +18,9 @@ public sealed class PooledBuffer : Stream
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
+    /// <summary>The bytes written so far, valid until the next write or until disposed.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _length);
+
     /// <inheritdoc />
     public override bool CanRead => false;
 
@@ -39,16 +42,37 @@ public sealed class PooledBuffer : Stream
     /// <inheritdoc />
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_length + buffer.Length > _buffer.Length)
+        buffer.CopyTo(GetSpan(buffer.Length));
+        _length += buffer.Length;
+    }
+
+    /// <inheritdoc />
+    public override void WriteByte(byte value)
+    {
+        GetSpan(1)[0] = value;
+        _length++;
+    }
+
+    /// <summary>Room for at least <paramref name="size"/> more bytes, to be written and then passed to <see cref="Advance"/>.</summary>
+    public Span<byte> GetSpan(int size)
+    {
+        if (_length + size > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + size));
             _buffer.AsSpan(0, _length).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
 
-        buffer.CopyTo(_buffer.AsSpan(_length));
-        _length += buffer.Length;
+        return _buffer.AsSpan(_length);
+    }
+
+    /// <summary>Counts <paramref name="count"/> bytes written into the span <see cref="GetSpan"/> gave.</summary>
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _length);
+        _length += count;
     }
 
     /// <inheritdoc />

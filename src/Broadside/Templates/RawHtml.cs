@@ -9,6 +9,7 @@ public sealed class RawHtml
 {
     private readonly string? _value;
     private readonly Func<string>? _make;
+    private readonly Func<byte[]>? _makeUtf8;
 
     /// <summary>HTML already made.</summary>
     public RawHtml(string value) => _value = value;
@@ -17,6 +18,12 @@ public sealed class RawHtml
     public RawHtml(Func<string> make, UInt128? key = null)
     {
         _make = make;
+        Key = key;
+    }
+
+    private RawHtml(Func<byte[]> makeUtf8, UInt128 key)
+    {
+        _makeUtf8 = makeUtf8;
         Key = key;
     }
 
@@ -33,8 +40,18 @@ public sealed class RawHtml
         return new RawHtml(() => value.Value, key);
     }
 
+    /// <summary>
+    /// HTML kept as UTF-8 (a rendered body) and given to a template as it is, not as a string;
+    /// <paramref name="key"/> stands for it in page keys.
+    /// </summary>
+    public static RawHtml FromUtf8(Func<byte[]> make, UInt128 key) => new(make, key);
+
     /// <summary>The HTML.</summary>
-    public string Value => _value ?? _make!();
+    public string Value => _value ?? _make?.Invoke() ?? System.Text.Encoding.UTF8.GetString(_makeUtf8!());
+
+    /// <summary>The HTML as a template value: UTF-8 bytes when it is kept as UTF-8, otherwise text.</summary>
+    public Fluid.Values.FluidValue ToFluidValue() =>
+        _makeUtf8 is { } utf8 ? new Utf8HtmlValue(utf8()) : new Fluid.Values.StringValue(Value, encode: false);
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -1,9 +1,11 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Broadside.Diagnostics;
+using Broadside.Output;
 using Broadside.Templates.Views;
 using Fluid;
 using Fluid.Ast;
@@ -164,10 +166,12 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<DemandOrderView>();
         options.MemberAccessStrategy.Register<DemandsIndexView>();
         options.MemberAccessStrategy.Register<FeedLinkView>();
-        options.ValueConverters.Add(value => value is RawHtml html ? new StringValue(html.Value, encode: false) : null);
+        options.ValueConverters.Add(value => value is RawHtml html ? html.ToFluidValue() : null);
 
         options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + assets.PathOf(input.ToStringValue())));
         options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
+
+        Utf8HtmlValue.PassAsStrings(options.Filters);
 
         return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder) { Assets = assets };
     }
@@ -179,7 +183,38 @@ public sealed partial class Theme
     /// Renders <c>templates/<paramref name="template"/></c> with <paramref name="variables"/>, then the
     /// base layout around it. A failure is reported against <paramref name="source"/> and gives null.
     /// </summary>
+    /// <param name="template">The template's name under <c>templates/</c>.</param>
+    /// <param name="site">The site, as <c>site</c>.</param>
+    /// <param name="meta">The page's head metadata, as <c>meta</c>.</param>
+    /// <param name="variables">The page's own variables.</param>
+    /// <param name="source">The file the page is made from, for messages; null for listings.</param>
+    /// <param name="diagnostics">Where to report.</param>
     public string? RenderPage(
+        string template,
+        SiteView site,
+        MetaView meta,
+        IEnumerable<KeyValuePair<string, object?>> variables,
+        string? source,
+        DiagnosticBag diagnostics)
+    {
+        using var page = new PooledBuffer();
+        return RenderPage(page, template, site, meta, variables, source, diagnostics) ? Encoding.UTF8.GetString(page.Written) : null;
+    }
+
+    /// <summary>
+    /// Renders the page as <see cref="RenderPage(string, SiteView, MetaView, IEnumerable{KeyValuePair{string, object}}, string, DiagnosticBag)"/>
+    /// does, as UTF-8 into <paramref name="into"/>; false, with what was written to be thrown away,
+    /// after reporting a failure.
+    /// </summary>
+    /// <param name="into">Where the page's UTF-8 bytes are written.</param>
+    /// <param name="template">The template's name under <c>templates/</c>.</param>
+    /// <param name="site">The site, as <c>site</c>.</param>
+    /// <param name="meta">The page's head metadata, as <c>meta</c>.</param>
+    /// <param name="variables">The page's own variables.</param>
+    /// <param name="source">The file the page is made from, for messages; null for listings.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    public bool RenderPage(
+        PooledBuffer into,
         string template,
         SiteView site,
         MetaView meta,
@@ -190,7 +225,7 @@ public sealed partial class Theme
         var name = "templates/" + template;
         if (!_templates.TryGetValue(name, out var body) || !_templates.TryGetValue(BaseLayout, out var layout))
         {
-            return null;
+            return false;
         }
 
         var context = new TemplateContext(_options);
@@ -203,9 +238,13 @@ public sealed partial class Theme
 
         try
         {
-            var content = body.Render(context, Encoder);
-            context.SetValue("content", new StringValue(content, encode: false));
-            return layout.Render(context, Encoder);
+            // Each is rendered in a scope of its own, as before; the template's bytes are copied into
+            // the layout's where it prints 'content'.
+            using var content = new PooledBuffer();
+            Render(body, new Utf8Writer(content), context);
+            context.SetValue("content", new Utf8HtmlValue(content.WrittenMemory));
+            Render(layout, new Utf8Writer(into), context);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -213,7 +252,7 @@ public sealed partial class Theme
                 DiagnosticCodes.TemplateRender,
                 $"the theme failed to render it with '{name}.liquid': {FirstLine(ex.Message)}",
                 source);
-            return null;
+            return false;
         }
     }
 
@@ -243,6 +282,17 @@ public sealed partial class Theme
             diagnostics.Error(DiagnosticCodes.TemplateRender, $"the theme failed to render 'partials/{partial}.liquid': {FirstLine(ex.Message)}");
             return string.Empty;
         }
+    }
+
+    private static void Render(IFluidTemplate template, Utf8Writer writer, TemplateContext context)
+    {
+        var rendering = template.RenderAsync(writer, context, Encoder, isolateContext: true);
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
+
+        writer.Flush();
     }
 
     /// <summary>Joins the base URL and a root-relative or relative URL; absolute URLs pass through.</summary>

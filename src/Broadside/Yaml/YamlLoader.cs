@@ -21,7 +21,9 @@ public static class YamlLoader
     /// </summary>
     public static YamlNode? Load(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
     {
-        var parser = new GuardedParser(new Parser(new StringReader(yaml)));
+        // Most front matter is flat, and read without YamlDotNet's scanner; the rest goes through it.
+        var flat = FlatYaml.TryRead(yaml);
+        var parser = new GuardedParser(flat is null ? new Parser(new StringReader(yaml)) : FlatYaml.Parser(flat));
         try
         {
             var stream = new YamlStream();

@@ -156,6 +156,23 @@ public sealed class ThemeTests : IDisposable
     }
 
     [Fact]
+    public void A_body_kept_as_UTF_8_prints_and_filters_as_the_HTML_string_would()
+    {
+        Write("templates/x.liquid", "{{ page.content }}|{{ page.content | truncate: 14 }}|{{ page.content | strip_html | upcase }}|{{ page.content.size }}");
+        var (theme, _) = Load();
+        const string body = "<p>Grève <em>générale</em> 🔥</p>";
+        var asUtf8 = Page("t", string.Empty) with { Content = RawHtml.FromUtf8(() => System.Text.Encoding.UTF8.GetBytes(body), 1) };
+        var asString = Page("t", body);
+
+        var fromUtf8 = theme.RenderPage("x", Site(), Meta("t"), [Variable("page", asUtf8)], "a.md", new DiagnosticBag());
+        var fromString = theme.RenderPage("x", Site(), Meta("t"), [Variable("page", asString)], "a.md", new DiagnosticBag());
+
+        Assert.NotNull(fromUtf8);
+        Assert.Equal("<main><p>Grève <em>générale</em> 🔥</p>|<p>Grève <e...|GRÈVE GÉNÉRALE &#x1F525;|33</main>", fromUtf8[fromUtf8.IndexOf("<main>", StringComparison.Ordinal)..fromUtf8.IndexOf("</body>", StringComparison.Ordinal)]);
+        Assert.Equal(fromString, fromUtf8);
+    }
+
+    [Fact]
     public void Keeps_every_scripts_letters_as_they_are()
     {
         var (theme, _) = Load();
