@@ -17,8 +17,26 @@ namespace Broadside.Output;
 /// </summary>
 public sealed class KeyBuilder
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    // What each type of value is hashed as, decided once per type: most keys are made of a few
+    // thousand values of a few dozen types, and testing each value against every case cost more than
+    // the hashing.
+    private static readonly ConcurrentDictionary<Type, (Kind Kind, PropertyInfo[] Properties)> Kinds = new();
+
     private readonly XxHash128 _hash = new();
+
+    private enum Kind
+    {
+        Boolean,
+        Integer,
+        Key,
+        Enum,
+        Formattable,
+        ArticleView,
+        Html,
+        Dictionary,
+        Sequence,
+        Record,
+    }
 
     /// <summary>The key of <paramref name="values"/>, each hashed as by <see cref="AddView"/>.</summary>
     public static UInt128 Of(params ReadOnlySpan<object?> values)
@@ -41,21 +59,21 @@ public sealed class KeyBuilder
         }
 
         Add(value.Length);
-        _hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
+        Append(MemoryMarshal.AsBytes(value.AsSpan()));
         return this;
     }
 
     /// <summary>Adds a number.</summary>
     public KeyBuilder Add(long value)
     {
-        _hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in value)));
+        Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in value)));
         return this;
     }
 
     /// <summary>Adds another key, or a hash.</summary>
     public KeyBuilder Add(UInt128 value)
     {
-        _hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in value)));
+        Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in value)));
         return this;
     }
 
@@ -63,7 +81,7 @@ public sealed class KeyBuilder
     public KeyBuilder Add(ReadOnlySpan<byte> bytes)
     {
         Add(bytes.Length);
-        _hash.Append(bytes);
+        Append(bytes);
         return this;
     }
 
@@ -80,21 +98,28 @@ public sealed class KeyBuilder
                 return Add(-1L);
             case string text:
                 return Add(text);
-            case bool flag:
-                return Add(flag ? 1 : 0);
-            case int or long or short or byte:
+        }
+
+        var (kind, properties) = Kinds.GetOrAdd(value.GetType(), KindOf);
+        switch (kind)
+        {
+            case Kind.Boolean:
+                return Add((bool)value ? 1 : 0);
+            case Kind.Integer:
                 return Add(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-            case UInt128 key:
-                return Add(key);
-            case Enum:
+            case Kind.Key:
+                return Add((UInt128)value);
+            case Kind.Enum:
                 return Add(value.ToString());
-            case IFormattable formattable:
-                return Add(formattable.ToString(null, CultureInfo.InvariantCulture));
-            case ArticleView { Key: var key } when key != default:
+            case Kind.Formattable:
+                return Add(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+            case Kind.ArticleView when ((ArticleView)value).Key is var key && key != default:
                 return Add(key);
-            case RawHtml html:
+            case Kind.Html:
+                var html = (RawHtml)value;
                 return html.Key is { } htmlKey ? Add(htmlKey) : Add(html.Value);
-            case IDictionary dictionary:
+            case Kind.Dictionary:
+                var dictionary = (IDictionary)value;
                 Add(dictionary.Count);
                 foreach (var entryKey in dictionary.Keys.Cast<object>().OrderBy(k => k.ToString(), StringComparer.Ordinal))
                 {
@@ -102,9 +127,9 @@ public sealed class KeyBuilder
                 }
 
                 return this;
-            case IEnumerable items:
+            case Kind.Sequence:
                 Add(-2L);
-                foreach (var item in items)
+                foreach (var item in (IEnumerable)value)
                 {
                     AddView(item);
                 }
@@ -112,7 +137,7 @@ public sealed class KeyBuilder
                 return Add(-3L);
             default:
                 Add(value.GetType().FullName);
-                foreach (var property in Properties.GetOrAdd(value.GetType(), ReadableProperties))
+                foreach (var property in properties)
                 {
                     AddView(property.GetValue(value));
                 }
@@ -126,6 +151,24 @@ public sealed class KeyBuilder
 
     /// <summary>A key as the manifest writes it.</summary>
     public static string Format(UInt128 key) => key.ToString("x32", CultureInfo.InvariantCulture);
+
+    // In the order the cases were once tested one by one, which decides a type that is several things.
+    private static (Kind, PropertyInfo[]) KindOf(Type type)
+    {
+        var kind = type == typeof(bool) ? Kind.Boolean
+            : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) ? Kind.Integer
+            : type == typeof(UInt128) ? Kind.Key
+            : type.IsEnum ? Kind.Enum
+            : typeof(IFormattable).IsAssignableFrom(type) ? Kind.Formattable
+            : type == typeof(ArticleView) ? Kind.ArticleView
+            : type == typeof(RawHtml) ? Kind.Html
+            : typeof(IDictionary).IsAssignableFrom(type) ? Kind.Dictionary
+            : typeof(IEnumerable).IsAssignableFrom(type) ? Kind.Sequence
+            : Kind.Record;
+        return (kind, kind is Kind.Record or Kind.ArticleView ? ReadableProperties(type) : []);
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes) => _hash.Append(bytes);
 
     private static PropertyInfo[] ReadableProperties(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -110,7 +110,9 @@ public static class FlatYaml
                     mappingStarted = true;
                 }
 
-                events.Add(new Scalar(AnchorName.Empty, TagName.Empty, line[..keyLength].ToString(), ScalarStyle.Plain, true, false, At(start, lineNumber, 0), At(start + keyLength, lineNumber, keyLength), isKey: true));
+                // Not marked as a key: only YamlDotNet's serializer reads that, and marking one costs a look-up
+                // in the runtime's table of interned strings, under a lock every thread shares.
+                events.Add(new Scalar(AnchorName.Empty, TagName.Empty, line[..keyLength].ToString(), ScalarStyle.Plain, true, false, At(start, lineNumber, 0), At(start + keyLength, lineNumber, keyLength)));
                 var value = keyLength + 1;
                 while (value < line.Length && line[value] == ' ')
                 {
