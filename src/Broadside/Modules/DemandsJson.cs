@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Broadside.Content;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 
@@ -61,11 +62,12 @@ public static class DemandsJson
                 json.WriteStartArray("articles");
                 foreach (var entry in demand.Entries)
                 {
+                    var (title, url, date, section) = Facts(entry.Article, views);
                     json.WriteStartObject();
-                    json.WriteString("title", entry.Article.Title);
-                    json.WriteString("url", views.AbsoluteUrl(entry.Article.Path));
-                    json.WriteString("date", ViewFactory.Iso(entry.Article.FrontMatter.Date));
-                    json.WriteString("section", entry.Article.FrontMatter.Section);
+                    json.WriteString("title", title);
+                    json.WriteString("url", url);
+                    json.WriteString("date", date);
+                    json.WriteString("section", section);
                     json.WriteString("wording", entry.Wording);
                     json.WriteEndObject();
                 }
@@ -80,6 +82,10 @@ public static class DemandsJson
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    /// <summary>What the file tells of <paramref name="article"/> under each demand it raised, besides its wording.</summary>
+    internal static (string Title, string Url, string Date, string Section) Facts(Article article, ViewFactory views) =>
+        (article.Title, views.AbsoluteUrl(article.Path), ViewFactory.Iso(article.FrontMatter.Date), article.FrontMatter.Section);
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string value)
     {

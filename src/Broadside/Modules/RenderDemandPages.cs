@@ -15,9 +15,11 @@ namespace Broadside.Modules;
 /// </summary>
 /// <remarks>
 /// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
-/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>). The index
+/// shows demands, counts, dates and sections, which such an edit leaves alone; demands.json also names the articles,
+/// and is written again when <c>jsonChanged</c> says the edit changed what it tells of one (<see cref="DemandsJson.Facts"/>).
 /// </remarks>
-public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null) : IModule
+public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null, bool jsonChanged = false) : IModule
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";
@@ -49,20 +51,17 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
             .Where(pair => ListingPages.Shows(showing, pair.First.Entries.Select(e => e.Article)))
             .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
             .ToList();
+        var made = ListingPages.Render(demandPages, DemandTemplate, theme, site);
         if (showing is not null)
         {
-            // The index and demands.json show demands, counts, dates and titles, which such an edit leaves alone.
-            return ListingPages.Render(demandPages, DemandTemplate, theme, site);
+            return jsonChanged ? made.Add(Json(demands)) : made;
         }
 
         var pages = Orders.Select(order => IndexPage(order, summaries)).ToList();
-        return
-        [
-            .. ListingPages.Render(pages, IndexTemplate, theme, site),
-            .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
-            new OutputFile { Destination = JsonFile, Content = DemandsJson.Write(demands, views) },
-        ];
+        return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, Json(demands)];
     }
+
+    private OutputFile Json(ImmutableArray<Demand> demands) => new() { Destination = JsonFile, Content = DemandsJson.Write(demands, views) };
 
     private ListingPage IndexPage((string Order, string Name, string Path) order, ImmutableArray<DemandSummaryView> summaries)
     {

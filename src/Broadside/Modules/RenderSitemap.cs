@@ -13,7 +13,13 @@ namespace Broadside.Modules;
 /// Writes <c>sitemap.xml</c> with every page and its <c>lastmod</c> (a sitemap index with numbered
 /// sitemaps past 50,000 URLs, the protocol's limit), and <c>robots.txt</c> pointing at it.
 /// </summary>
-public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit) : IModule
+/// <param name="views">Makes the URLs.</param>
+/// <param name="limit">The most URLs one sitemap lists.</param>
+/// <param name="previous">
+/// The <see cref="Pages"/> of an earlier run, for an edit that makes only some pages
+/// (<see cref="Site.EditBuild"/>): the pages this run sees take their places, the others stay listed.
+/// </param>
+public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null) : IModule
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -30,6 +36,9 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         NewLineChars = "\n",
     };
 
+    /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c>; empty until it has run.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset?> Pages { get; private set; } = ImmutableDictionary<string, DateTimeOffset?>.Empty;
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -37,7 +46,7 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         // from their Process documents; generated pages are listed from their output files.
         var content = context.AllOutputs.OfType<ContentDocument>().Select(d => (d.Destination!, d switch
         {
-            Article article => article.FrontMatter.Updated ?? article.FrontMatter.Date,
+            Article article => article.LastModified,
             Page page => page.FrontMatter.Updated,
             _ => null,
         }));
@@ -45,8 +54,15 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
             .OfType<OutputFile>()
             .Where(f => f.InSitemap && f.Destination!.EndsWith(".html", StringComparison.Ordinal))
             .Select(f => (f.Destination!, f.LastModified));
-        var pages = content.Concat(generated)
-            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Item1)), LastModified: p.Item2))
+        var listed = previous is null ? new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal) : new Dictionary<string, DateTimeOffset?>(previous, StringComparer.Ordinal);
+        foreach (var (destination, lastModified) in content.Concat(generated))
+        {
+            listed[destination] = lastModified;
+        }
+
+        Pages = listed;
+        var pages = listed
+            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Key)), LastModified: p.Value))
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToList();
 

@@ -31,6 +31,9 @@ internal sealed record SiteState
     /// <summary>Every file of the published site, as its manifest records it.</summary>
     public required IReadOnlyDictionary<string, OutputRecord> Records { get; init; }
 
+    /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c> (<see cref="RenderSitemap.Pages"/>).</summary>
+    public required IReadOnlyDictionary<string, DateTimeOffset?> Sitemap { get; init; }
+
     /// <summary>What the build reported, sorted.</summary>
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
