@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Broadside.Content;
@@ -7,7 +6,11 @@ using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).</summary>
+/// <summary>
+/// Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).
+/// Each demand's object is made on its own (<see cref="Part"/>), so that an edit build makes again only
+/// those of the demands an edited article raises and copies the others from the last build.
+/// </summary>
 public static class DemandsJson
 {
     /// <summary>The format's version; raised when a field changes meaning or goes away.</summary>
@@ -21,66 +24,84 @@ public static class DemandsJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The JSON text for <paramref name="demands"/>, most raised first.</summary>
-    public static string Write(ImmutableArray<Demand> demands, ViewFactory views)
+    /// <summary>Writes the file to <paramref name="stream"/>: the demands' <paramref name="parts"/> (<see cref="Part"/>), most raised first.</summary>
+    public static void Write(Stream stream, IReadOnlyList<byte[]> parts)
     {
-        using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             json.WriteNumber("version", Version);
-            json.WriteNumber("count", demands.Length);
+            json.WriteNumber("count", parts.Count);
             json.WriteStartArray("demands");
-            foreach (var demand in demands)
+            foreach (var part in parts)
             {
-                json.WriteStartObject();
-                json.WriteString("slug", demand.Slug);
-                WriteOptional(json, "id", demand.Id);
-                json.WriteString("text", demand.Text);
-                WriteOptional(json, "topic", demand.Topic);
-                json.WriteString("url", views.AbsoluteUrl(demand.Path));
-                json.WriteNumber("count", demand.Count);
-                json.WriteString("first", ViewFactory.Iso(demand.First));
-                json.WriteString("last", ViewFactory.Iso(demand.Last));
-                json.WriteStartArray("sections");
-                foreach (var section in demand.Sections)
-                {
-                    json.WriteStringValue(section);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("wordings");
-                foreach (var (wording, count) in demand.Wordings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("text", wording);
-                    json.WriteNumber("count", count);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("articles");
-                foreach (var entry in demand.Entries)
-                {
-                    var (title, url, date, section) = Facts(entry.Article, views);
-                    json.WriteStartObject();
-                    json.WriteString("title", title);
-                    json.WriteString("url", url);
-                    json.WriteString("date", date);
-                    json.WriteString("section", section);
-                    json.WriteString("wording", entry.Wording);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                // Made by the same writer, and indented as it stands here. Each is passed on at once rather
+                // than gathered in the writer's own buffer, which would grow to the size of the file.
+                json.WriteRawValue(part, skipInputValidation: true);
+                json.Flush();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The object of <paramref name="demand"/> in the file, indented as it stands in the list of demands.</summary>
+    public static byte[] Part(Demand demand, ViewFactory views)
+    {
+        using var stream = new MemoryStream();
+        using var json = new Utf8JsonWriter(stream, Options);
+
+        // Written inside the list, which is left open: the part is what the writer adds for one item.
+        json.WriteStartObject();
+        json.WriteStartArray("demands");
+        json.Flush();
+        var start = (int)stream.Length;
+        json.WriteStartObject();
+        json.WriteString("slug", demand.Slug);
+        WriteOptional(json, "id", demand.Id);
+        json.WriteString("text", demand.Text);
+        WriteOptional(json, "topic", demand.Topic);
+        json.WriteString("url", views.AbsoluteUrl(demand.Path));
+        json.WriteNumber("count", demand.Count);
+        json.WriteString("first", ViewFactory.Iso(demand.First));
+        json.WriteString("last", ViewFactory.Iso(demand.Last));
+        json.WriteStartArray("sections");
+        foreach (var section in demand.Sections)
+        {
+            json.WriteStringValue(section);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("wordings");
+        foreach (var (wording, count) in demand.Wordings)
+        {
+            json.WriteStartObject();
+            json.WriteString("text", wording);
+            json.WriteNumber("count", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("articles");
+        foreach (var entry in demand.Entries)
+        {
+            var (title, url, date, section) = Facts(entry.Article, views);
+            json.WriteStartObject();
+            json.WriteString("title", title);
+            json.WriteString("url", url);
+            json.WriteString("date", date);
+            json.WriteString("section", section);
+            json.WriteString("wording", entry.Wording);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return stream.GetBuffer().AsSpan(start, (int)stream.Length - start).ToArray();
     }
 
     /// <summary>What the file tells of <paramref name="article"/> under each demand it raised, besides its wording.</summary>

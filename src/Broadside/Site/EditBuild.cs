@@ -90,8 +90,15 @@ internal static class EditBuild
         }
 
         output.Commit(records, last.Records);
-        var sitemap = reach.Sitemap ? SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages : last.Sitemap;
-        options.Cache!.Last = last with { Options = options, Index = indexDocument, Articles = articles, Records = records, Sitemap = sitemap };
+        options.Cache!.Last = last with
+        {
+            Options = options,
+            Index = indexDocument,
+            Articles = articles,
+            Records = records,
+            Sitemap = reach.Sitemap ? SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages : last.Sitemap,
+            DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
+        };
         return new BuildResult
         {
             Diagnostics = last.Diagnostics,
@@ -257,7 +264,7 @@ internal static class EditBuild
         },
         new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
         new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
-        .. SitePipelines.Listings(services, write, showing, reach.Json),
+        .. SitePipelines.Listings(services, write, showing, reach.Json, last.DemandsJson),
         .. reach.Sitemap ? [SitePipelines.SitemapPipeline(services, write, last.Sitemap)] : Array.Empty<Pipeline>(),
     ];
 }

@@ -110,6 +110,7 @@ public static class SiteBuilder
             Articles = index.Index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal),
             Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
             Sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap).Pages,
+            DemandsJson = SitePipelines.Module<RenderDemandPages>(engine.Pipelines, SitePipelines.Demands).JsonParts,
             Diagnostics = diagnostics,
             Documents = documents,
             NextPublication = SitePipelines.Module<FilterPublished>(engine.Pipelines, SitePipelines.Articles).NextPublication,

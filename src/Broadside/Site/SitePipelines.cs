@@ -3,6 +3,7 @@ using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Taxonomy;
 
 namespace Broadside.Site;
 
@@ -137,9 +138,15 @@ public static class SitePipelines
     /// <summary>
     /// The pipelines that list articles: home, archives, demand pages and feeds. Given
     /// <paramref name="showing"/>, they make only the pages and feeds that list one of those articles,
-    /// and demands.json only when <paramref name="demandsJsonChanged"/> (an <see cref="EditBuild"/>).
+    /// and demands.json only when <paramref name="demandsJsonChanged"/>, from the last build's parts of
+    /// it, <paramref name="demandsJsonParts"/> (an <see cref="EditBuild"/>).
     /// </summary>
-    internal static IEnumerable<Pipeline> Listings(SiteServices services, WriteFiles write, IReadOnlySet<Article>? showing = null, bool demandsJsonChanged = false)
+    internal static IEnumerable<Pipeline> Listings(
+        SiteServices services,
+        WriteFiles write,
+        IReadOnlySet<Article>? showing = null,
+        bool demandsJsonChanged = false,
+        IReadOnlyDictionary<Demand, byte[]>? demandsJsonParts = null)
     {
         var (config, theme, views) = (services.Config, services.Theme, services.Views);
         yield return new Pipeline(Home)
@@ -157,7 +164,7 @@ public static class SitePipelines
         yield return new Pipeline(Demands)
         {
             DependsOn = [Index, Site],
-            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing, demandsJsonChanged)],
+            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing, demandsJsonChanged, demandsJsonParts)],
             Output = [write],
         };
         yield return new Pipeline(Feeds)

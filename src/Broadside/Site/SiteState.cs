@@ -3,6 +3,7 @@ using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Taxonomy;
 
 namespace Broadside.Site;
 
@@ -33,6 +34,9 @@ internal sealed record SiteState
 
     /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c> (<see cref="RenderSitemap.Pages"/>).</summary>
     public required IReadOnlyDictionary<string, DateTimeOffset?> Sitemap { get; init; }
+
+    /// <summary>Each demand's object in demands.json, by demand (<see cref="RenderDemandPages.JsonParts"/>).</summary>
+    public required IReadOnlyDictionary<Demand, byte[]> DemandsJson { get; init; }
 
     /// <summary>What the build reported, sorted.</summary>
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }

@@ -18,6 +18,8 @@ public sealed class EditBuildTests : IDisposable
     // An article with no summary in its front matter: its first paragraph is its summary, which the
     // related-article links of other pages show.
     private const string Unsummarised = "articles/2026/2026-04-02-dockworkers-refuse-to-load.md";
+    // An article that raises a demand the first one raises too.
+    private const string Transit = "articles/2026/2026-09-07-transit-workers-threaten-citywide-strike.md";
     private const string Scheduled = "articles/2026/2026-11-25-a-scheduled-piece.md";
 
     // An article with an updated date, which the sitemap gives as the lastmod of its page and of the lists that hold it.
@@ -163,6 +165,15 @@ public sealed class EditBuildTests : IDisposable
         Assert.True(Rebuild(Change(Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning")).Edited);
         Assert.True(Rebuild(Change(Unsummarised, "When a cargo ship bound for a war zone", "When a cargo ship bound for a battlefield")).Edited);
         Assert.False(Rebuild(Change(Article, "tags: [transit, strikes, unions]", "tags: [transit, strikes]")).Edited);
+
+        // Two articles that raise one demand, renamed one after the other: demands.json names both anew.
+        Assert.True(Rebuild(Change(Article, "title: \"Bus drivers walk out", "title: \"Bus drivers strike")).Edited);
+        Assert.True(Rebuild(Change(Transit, "title: \"Labor Day:", "title: \"On Labor Day,")).Edited);
+
+        // Changes of lastmod, each from the sitemap the edit before left.
+        Assert.True(Rebuild(Change(Article, "image: /media", "updated: 2026-11-21\nimage: /media")).Edited);
+        Assert.True(Rebuild(Change(Transit, "date: 2026-09-07T08:00:00-05:00", "date: 2026-09-07T08:00:00-05:00\nupdated: 2026-11-20")).Edited);
+        Assert.True(Rebuild(Change(Article, "updated: 2026-11-21", "updated: 2026-11-22")).Edited);
         var last = Rebuild(Change(Article, "At ten past five", "At a quarter past five"));
 
         var fresh = Fresh();
