@@ -200,11 +200,12 @@ internal static class EditBuild
 
     /// <summary>
     /// What decides which lists hold an article and in what order: its URL, its source file, and its front
-    /// matter but for the fields that are only shown and the lines things are written on (for diagnostics,
-    /// and an article with a problem never takes this path), which are blanked here. Lists are ordered by
-    /// date and source file (articles), name or slug (terms), and count, date and slug (demands), never by
-    /// a field only shown; related articles are found by tags and demands. A field added to the front
-    /// matter later counts here until it is known to be only shown.
+    /// matter but for the fields that are only shown, <c>draft</c> (whether the article is published is
+    /// checked apart: it must be before and after the edit), and the lines things are written on (for
+    /// diagnostics, and an article with a problem never takes this path), which are blanked here. Lists
+    /// are ordered by date and source file (articles), name or slug (terms), and count, date and slug
+    /// (demands), never by a field only shown; related articles are found by tags and demands. A field
+    /// added to the front matter later counts here until it is known to be only shown.
     /// </summary>
     private static UInt128 Lists(Article article)
     {
@@ -219,6 +220,7 @@ internal static class EditBuild
             Canonical = null,
             Lang = null,
             Extra = ImmutableDictionary<string, object?>.Empty,
+            Draft = false,
             Demands = [.. article.FrontMatter.Demands.Select(d => d with { Line = 0, Column = 0 })],
         };
         return new KeyBuilder().AddView(listed).Add(listed.Date.UtcTicks)

@@ -159,6 +159,20 @@ public sealed class EditBuildTests : IDisposable
     }
 
     [Fact]
+    public void With_drafts_published_as_serve_does_marking_an_article_a_draft_is_an_edit()
+    {
+        Assert.True(SiteBuilder.Build(Options() with { IncludeDrafts = true }).Succeeded);
+
+        var marked = SiteBuilder.Rebuild(Options() with { IncludeDrafts = true }, [Change(Article, "demands:", "draft: true\ndemands:")]);
+        var fresh = SiteBuilder.Build(Options("fresh", serve: false) with { IncludeDrafts = true });
+
+        Assert.True(marked.Edited);
+        Assert.Equal(Lines(fresh), Lines(marked));
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+        Assert.True(SiteBuilder.Rebuild(Options() with { IncludeDrafts = true }, [Change(Article, "draft: true\n", string.Empty)]).Edited);
+    }
+
+    [Fact]
     public void Edits_one_after_another_each_start_from_the_last()
     {
         Assert.True(Build().Succeeded);
