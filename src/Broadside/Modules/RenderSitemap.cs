@@ -69,20 +69,20 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {
-            files.Add(new OutputFile { Destination = Sitemap, Content = UrlSet(pages), InSitemap = false });
+            files.Add(new OutputFile { Destination = Sitemap, WriteUtf8 = UrlSet(pages), InSitemap = false });
         }
         else
         {
             var chunks = pages.Chunk(limit).ToList();
             for (var i = 0; i < chunks.Count; i++)
             {
-                files.Add(new OutputFile { Destination = Numbered(i + 1), Content = UrlSet(chunks[i]), InSitemap = false });
+                files.Add(new OutputFile { Destination = Numbered(i + 1), WriteUtf8 = UrlSet(chunks[i]), InSitemap = false });
             }
 
             files.Add(new OutputFile
             {
                 Destination = Sitemap,
-                Content = Index(chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))),
+                WriteUtf8 = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))]),
                 InSitemap = false,
             });
         }
@@ -106,12 +106,15 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
         : destination;
 
-    private static string UrlSet(IEnumerable<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
+    private static Action<Stream> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
 
-    private static string Index(IEnumerable<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
+    private static Action<Stream> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
 
-    /// <summary>A sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>).</summary>
-    private static string List(string root, string item, IEnumerable<(string Url, DateTimeOffset? LastModified)> entries) => Write(writer =>
+    /// <summary>
+    /// Writes a sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>)
+    /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes.
+    /// </summary>
+    private static Action<Stream> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => stream => Write(stream, writer =>
     {
         writer.WriteStartElement(root, Namespace);
         foreach (var (url, lastModified) in entries)
@@ -129,15 +132,14 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         writer.WriteEndElement();
     });
 
-    private static string Write(Action<XmlWriter> write)
+    private static void Write(Stream stream, Action<XmlWriter> write)
     {
-        using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 }
