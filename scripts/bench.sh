@@ -9,7 +9,7 @@
 #   serve      `broadside serve` on the corpus; one article's body edited 2*RUNS+1 times, 2 s apart:
 #              the rebuild time serve prints, and the time from the write to serve's line saying the
 #              site is written (which includes the watcher's wait for the editor to finish saving);
-#              then one edit of the front matter (a full rebuild)
+#              then one edit of the title (an edit build) and one of the tags (a full rebuild)
 # With --hugo, also runs ../shared/bench/compare.sh (Hugo on the shared corpus, alternating runs),
 # once as builds are normally run (the article cache kept between runs) and once with --no-cache.
 #
@@ -62,10 +62,12 @@ edit() {  # edit a sed expression or append text, and wait for serve's line abou
 }
 : > "$work/serve"
 for ((k = 0; k < 2 * runs + 1; k++)); do sleep 2; edit append "$k" >> "$work/serve"; done
-sleep 2; full=$(edit sed '0,/^title: "/s//title: "Edited: /')
+sleep 2; title=$(edit sed '0,/^title: "/s//title: "Edited: /')
+sleep 2; full=$(edit sed '0,/^tags:$/s//tags:\n  - edited-in-serve/')
 kill $serve; wait $serve 2>/dev/null || true; trap - EXIT
-printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d body edits; a front matter edit: rebuild %.0f ms)\n' serve \
-  "$(cut -d' ' -f1 "$work/serve" | median | awk '{print $1 * 1000}')" "$(cut -d' ' -f2 "$work/serve" | median)" "$((2 * runs + 1))" "$(echo "$full" | awk '{print $1 * 1000}')"
+printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d body edits; a title edit: rebuild %.0f ms; a tags edit, a full rebuild: %.0f ms)\n' serve \
+  "$(cut -d' ' -f1 "$work/serve" | median | awk '{print $1 * 1000}')" "$(cut -d' ' -f2 "$work/serve" | median)" "$((2 * runs + 1))" \
+  "$(echo "$title" | awk '{print $1 * 1000}')" "$(echo "$full" | awk '{print $1 * 1000}')"
 
 if [[ $hugo == 1 ]]; then
   ../shared/bench/compare.sh -n "$n" -r "$runs" -- "$bin/broadside" build --input {input} --theme "$PWD/theme" --output {output}

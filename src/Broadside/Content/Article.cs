@@ -17,4 +17,7 @@ public sealed record Article : ContentDocument
 
     /// <summary>The standfirst: the summary the editor wrote, or the first paragraph.</summary>
     public string Summary => FrontMatter.Summary ?? FirstParagraph;
+
+    /// <summary>When the article last changed: its <c>updated</c> date, or its publication date.</summary>
+    public DateTimeOffset LastModified => FrontMatter.Updated ?? FrontMatter.Date;
 }

@@ -26,7 +26,7 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
                 : (XmlText.Clean(name), string.Empty))],
             Categories = [.. front.Tags.Select(t => index.Tag(t)?.Name ?? t).Prepend(index.Section(front.Section)?.Name ?? front.Section).Select(XmlText.Clean).Distinct(StringComparer.Ordinal)],
             Published = front.Date,
-            Updated = front.Updated ?? front.Date,
+            Updated = article.LastModified,
             Image = front.Image is { } image ? new Uri(new Uri(url), image.StartsWith('/') ? views.Url(image.TrimStart('/')) : image).AbsoluteUri : string.Empty,
             Language = front.Lang ?? site.Language,
         };

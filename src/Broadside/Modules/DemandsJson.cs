@@ -1,12 +1,16 @@
-using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Broadside.Content;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).</summary>
+/// <summary>
+/// Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).
+/// Each demand's object is made on its own (<see cref="Part"/>), so that an edit build makes again only
+/// those of the demands an edited article raises and copies the others from the last build.
+/// </summary>
 public static class DemandsJson
 {
     /// <summary>The format's version; raised when a field changes meaning or goes away.</summary>
@@ -20,60 +24,21 @@ public static class DemandsJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes the JSON for <paramref name="demands"/>, most raised first, as UTF-8 into <paramref name="stream"/>.</summary>
-    /// <param name="stream">Where the file's bytes go.</param>
-    /// <param name="demands">The demands, in the index's order.</param>
-    /// <param name="views">Makes the absolute addresses.</param>
-    public static void Write(Stream stream, ImmutableArray<Demand> demands, ViewFactory views)
+    /// <summary>Writes the file to <paramref name="stream"/>: the demands' <paramref name="parts"/> (<see cref="Part"/>), most raised first.</summary>
+    public static void Write(Stream stream, IReadOnlyList<byte[]> parts)
     {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             json.WriteNumber("version", Version);
-            json.WriteNumber("count", demands.Length);
+            json.WriteNumber("count", parts.Count);
             json.WriteStartArray("demands");
-            foreach (var demand in demands)
+            foreach (var part in parts)
             {
-                json.WriteStartObject();
-                json.WriteString("slug", demand.Slug);
-                WriteOptional(json, "id", demand.Id);
-                json.WriteString("text", demand.Text);
-                WriteOptional(json, "topic", demand.Topic);
-                json.WriteString("url", views.AbsoluteUrl(demand.Path));
-                json.WriteNumber("count", demand.Count);
-                json.WriteString("first", ViewFactory.Iso(demand.First));
-                json.WriteString("last", ViewFactory.Iso(demand.Last));
-                json.WriteStartArray("sections");
-                foreach (var section in demand.Sections)
-                {
-                    json.WriteStringValue(section);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("wordings");
-                foreach (var (wording, count) in demand.Wordings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("text", wording);
-                    json.WriteNumber("count", count);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("articles");
-                foreach (var entry in demand.Entries)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("title", entry.Article.Title);
-                    json.WriteString("url", views.AbsoluteUrl(entry.Article.Path));
-                    json.WriteString("date", ViewFactory.Iso(entry.Article.FrontMatter.Date));
-                    json.WriteString("section", entry.Article.FrontMatter.Section);
-                    json.WriteString("wording", entry.Wording);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                // Made by the same writer, and indented as it stands here. Each is passed on at once rather
+                // than gathered in the writer's own buffer, which would grow to the size of the file.
+                json.WriteRawValue(part, skipInputValidation: true);
+                json.Flush();
             }
 
             json.WriteEndArray();
@@ -82,6 +47,66 @@ public static class DemandsJson
 
         stream.WriteByte((byte)'\n');
     }
+
+    /// <summary>The object of <paramref name="demand"/> in the file, indented as it stands in the list of demands.</summary>
+    public static byte[] Part(Demand demand, ViewFactory views)
+    {
+        using var stream = new MemoryStream();
+        using var json = new Utf8JsonWriter(stream, Options);
+
+        // Written inside the list, which is left open: the part is what the writer adds for one item.
+        json.WriteStartObject();
+        json.WriteStartArray("demands");
+        json.Flush();
+        var start = (int)stream.Length;
+        json.WriteStartObject();
+        json.WriteString("slug", demand.Slug);
+        WriteOptional(json, "id", demand.Id);
+        json.WriteString("text", demand.Text);
+        WriteOptional(json, "topic", demand.Topic);
+        json.WriteString("url", views.AbsoluteUrl(demand.Path));
+        json.WriteNumber("count", demand.Count);
+        json.WriteString("first", ViewFactory.Iso(demand.First));
+        json.WriteString("last", ViewFactory.Iso(demand.Last));
+        json.WriteStartArray("sections");
+        foreach (var section in demand.Sections)
+        {
+            json.WriteStringValue(section);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("wordings");
+        foreach (var (wording, count) in demand.Wordings)
+        {
+            json.WriteStartObject();
+            json.WriteString("text", wording);
+            json.WriteNumber("count", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("articles");
+        foreach (var entry in demand.Entries)
+        {
+            var (title, url, date, section) = Facts(entry.Article, views);
+            json.WriteStartObject();
+            json.WriteString("title", title);
+            json.WriteString("url", url);
+            json.WriteString("date", date);
+            json.WriteString("section", section);
+            json.WriteString("wording", entry.Wording);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return stream.GetBuffer().AsSpan(start, (int)stream.Length - start).ToArray();
+    }
+
+    /// <summary>What the file tells of <paramref name="article"/> under each demand it raised, besides its wording.</summary>
+    internal static (string Title, string Url, string Date, string Section) Facts(Article article, ViewFactory views) =>
+        (article.Title, views.AbsoluteUrl(article.Path), ViewFactory.Iso(article.FrontMatter.Date), article.FrontMatter.Section);
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string value)
     {

@@ -37,7 +37,7 @@ public static class ListingPages
 
     /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>
-        articles.Select(a => (DateTimeOffset?)(a.FrontMatter.Updated ?? a.FrontMatter.Date)).Max();
+        articles.Select(a => (DateTimeOffset?)a.LastModified).Max();
 
     /// <summary>The title of page <paramref name="number"/> of a list called <paramref name="title"/>.</summary>
     public static string Title(string title, int number) =>

@@ -24,7 +24,7 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string in
             // made only when the page is.
             Render = (into, diagnostics) => theme.RenderPage(into, Template, site.View, views.ArticleMeta(input, view), [new("article", view)], input.Source, diagnostics),
             Key = new KeyBuilder().Add(site.Key).Add(Template).Add(view.Key).Finish(),
-            LastModified = input.FrontMatter.Updated ?? input.FrontMatter.Date,
+            LastModified = input.LastModified,
         };
     }
 }

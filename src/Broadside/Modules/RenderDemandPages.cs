@@ -15,9 +15,20 @@ namespace Broadside.Modules;
 /// </summary>
 /// <remarks>
 /// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
-/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>). The index
+/// shows demands, counts, dates and sections, which such an edit leaves alone; demands.json also names the articles,
+/// and is written again when <c>jsonChanged</c> says the edit changed what it tells of one (<see cref="DemandsJson.Facts"/>),
+/// with the <see cref="JsonParts"/> of the last build, <c>jsonParts</c>, for the demands the edit left as they were.
 /// </remarks>
-public sealed class RenderDemandPages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null) : IModule
+public sealed class RenderDemandPages(
+    Theme theme,
+    ViewFactory views,
+    string indexPipeline,
+    string sitePipeline,
+    int pageSize,
+    IReadOnlySet<Article>? showing = null,
+    bool jsonChanged = false,
+    IReadOnlyDictionary<Demand, byte[]>? jsonParts = null) : IModule
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";
@@ -38,6 +49,12 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
         ("recent", "Most recent", IndexPath + "recent/"),
     ];
 
+    /// <summary>
+    /// Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference), as
+    /// the last run made or kept it; empty until it has run.
+    /// </summary>
+    public IReadOnlyDictionary<Demand, byte[]> JsonParts { get; private set; } = ImmutableDictionary<Demand, byte[]>.Empty;
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -49,28 +66,30 @@ public sealed class RenderDemandPages(Theme theme, ViewFactory views, string ind
             .Where(pair => ListingPages.Shows(showing, pair.First.Entries.Select(e => e.Article)))
             .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
             .ToList();
+        var made = ListingPages.Render(demandPages, DemandTemplate, theme, site);
+        var json = Json(demands);
         if (showing is not null)
         {
-            // The index and demands.json show demands, counts, dates and titles, which such an edit leaves alone.
-            return ListingPages.Render(demandPages, DemandTemplate, theme, site);
+            return jsonChanged ? made.Add(json) : made;
         }
 
         var pages = Orders.Select(order => IndexPage(order, summaries)).ToList();
-        return
-        [
-            .. ListingPages.Render(pages, IndexTemplate, theme, site),
-            .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
-            // Made as it is written, alongside the pages, rather than before any of them.
-            new OutputFile
-            {
-                Destination = JsonFile,
-                Render = (buffer, _) =>
-                {
-                    DemandsJson.Write(buffer, demands, views);
-                    return true;
-                },
-            },
-        ];
+        return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, json];
+    }
+
+    private OutputFile Json(ImmutableArray<Demand> demands)
+    {
+        // A demand an edit left as it was is the same object, and its part is the last build's.
+        var parts = new byte[demands.Length][];
+        Parallel.For(0, demands.Length, i => parts[i] = jsonParts?.GetValueOrDefault(demands[i]) ?? DemandsJson.Part(demands[i], views));
+        var byDemand = new Dictionary<Demand, byte[]>(demands.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < demands.Length; i++)
+        {
+            byDemand[demands[i]] = parts[i];
+        }
+
+        JsonParts = byDemand;
+        return new OutputFile { Destination = JsonFile, Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts)) };
     }
 
     private ListingPage IndexPage((string Order, string Name, string Path) order, ImmutableArray<DemandSummaryView> summaries)

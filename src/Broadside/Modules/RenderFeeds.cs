@@ -84,9 +84,9 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         var siteFeed = siteMade ? Definition(site.Title, site.Description, string.Empty, Rss, Entries(index.Articles)) : null;
         ImmutableArray<Document> siteFeeds = siteFeed is null ? [] :
         [
-            new OutputFile { Destination = Rss, Render = Written(buffer => SyndicationWriter.WriteRss(siteFeed, buffer)), Key = Key(Rss, siteFeed, index.Articles) },
-            new OutputFile { Destination = Atom, Render = Written(buffer => buffer.Write(Encoding.UTF8.GetBytes(SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) })))), Key = Key(Atom, siteFeed, index.Articles) },
-            new OutputFile { Destination = Json, Render = Written(buffer => buffer.Write(Encoding.UTF8.GetBytes(JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) })))), Key = Key(Json, siteFeed, index.Articles) },
+            new OutputFile { Destination = Rss, Render = OutputFile.Writing(buffer => SyndicationWriter.WriteRss(siteFeed, buffer)), Key = Key(Rss, siteFeed, index.Articles) },
+            new OutputFile { Destination = Atom, Render = OutputFile.Writing(buffer => buffer.Write(Encoding.UTF8.GetBytes(SyndicationWriter.Atom(siteFeed with { SelfUrl = FeedUrl(Atom) })))), Key = Key(Atom, siteFeed, index.Articles) },
+            new OutputFile { Destination = Json, Render = OutputFile.Writing(buffer => buffer.Write(Encoding.UTF8.GetBytes(JsonFeedWriter.Write(siteFeed with { SelfUrl = FeedUrl(Json) })))), Key = Key(Json, siteFeed, index.Articles) },
         ];
 
         // Feeds are written as they are made, so a large site never holds them all at once.
@@ -96,18 +96,11 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
             .. feeds.Select(feed => new OutputFile
             {
                 Destination = feed.Path,
-                Render = Written(buffer => SyndicationWriter.WriteRss(feed.Definition, buffer)),
+                Render = OutputFile.Writing(buffer => SyndicationWriter.WriteRss(feed.Definition, buffer)),
                 Key = Key(feed.Path, feed.Definition, feed.Articles),
             }),
         ];
     }
-
-    // Feeds are always made once asked for: nothing in them can fail to render.
-    private static Func<PooledBuffer, DiagnosticBag, bool> Written(Action<PooledBuffer> write) => (buffer, _) =>
-    {
-        write(buffer);
-        return true;
-    };
 
     /// <summary>The terms that have feeds: sections, tags and authors.</summary>
     private static IEnumerable<Term> Terms(SiteIndex index) => index.Sections.Concat(index.Tags).Concat(index.Authors);

@@ -13,7 +13,13 @@ namespace Broadside.Modules;
 /// Writes <c>sitemap.xml</c> with every page and its <c>lastmod</c> (a sitemap index with numbered
 /// sitemaps past 50,000 URLs, the protocol's limit), and <c>robots.txt</c> pointing at it.
 /// </summary>
-public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit) : IModule
+/// <param name="views">Makes the URLs.</param>
+/// <param name="limit">The most URLs one sitemap lists.</param>
+/// <param name="previous">
+/// The <see cref="Pages"/> of an earlier run, for an edit that makes only some pages
+/// (<see cref="Site.EditBuild"/>): the pages this run sees take their places, the others stay listed.
+/// </param>
+public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null) : IModule
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -30,6 +36,9 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         NewLineChars = "\n",
     };
 
+    /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c>; empty until it has run.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset?> Pages { get; private set; } = ImmutableDictionary<string, DateTimeOffset?>.Empty;
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -37,7 +46,7 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         // from their Process documents; generated pages are listed from their output files.
         var content = context.AllOutputs.OfType<ContentDocument>().Select(d => (d.Destination!, d switch
         {
-            Article article => article.FrontMatter.Updated ?? article.FrontMatter.Date,
+            Article article => article.LastModified,
             Page page => page.FrontMatter.Updated,
             _ => null,
         }));
@@ -45,28 +54,35 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
             .OfType<OutputFile>()
             .Where(f => f.InSitemap && f.Destination!.EndsWith(".html", StringComparison.Ordinal))
             .Select(f => (f.Destination!, f.LastModified));
-        var pages = content.Concat(generated)
-            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Item1)), LastModified: p.Item2))
+        var listed = previous is null ? new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal) : new Dictionary<string, DateTimeOffset?>(previous, StringComparer.Ordinal);
+        foreach (var (destination, lastModified) in content.Concat(generated))
+        {
+            listed[destination] = lastModified;
+        }
+
+        Pages = listed;
+        var pages = listed
+            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Key)), LastModified: p.Value))
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToList();
 
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {
-            files.Add(new OutputFile { Destination = Sitemap, Content = UrlSet(pages), InSitemap = false });
+            files.Add(new OutputFile { Destination = Sitemap, Render = OutputFile.Writing(UrlSet(pages)), InSitemap = false });
         }
         else
         {
             var chunks = pages.Chunk(limit).ToList();
             for (var i = 0; i < chunks.Count; i++)
             {
-                files.Add(new OutputFile { Destination = Numbered(i + 1), Content = UrlSet(chunks[i]), InSitemap = false });
+                files.Add(new OutputFile { Destination = Numbered(i + 1), Render = OutputFile.Writing(UrlSet(chunks[i])), InSitemap = false });
             }
 
             files.Add(new OutputFile
             {
                 Destination = Sitemap,
-                Content = Index(chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))),
+                Render = OutputFile.Writing(Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))])),
                 InSitemap = false,
             });
         }
@@ -90,12 +106,15 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
         : destination;
 
-    private static string UrlSet(IEnumerable<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
+    private static Action<Stream> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
 
-    private static string Index(IEnumerable<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
+    private static Action<Stream> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
 
-    /// <summary>A sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>).</summary>
-    private static string List(string root, string item, IEnumerable<(string Url, DateTimeOffset? LastModified)> entries) => Write(writer =>
+    /// <summary>
+    /// Writes a sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>)
+    /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes.
+    /// </summary>
+    private static Action<Stream> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => stream => Write(stream, writer =>
     {
         writer.WriteStartElement(root, Namespace);
         foreach (var (url, lastModified) in entries)
@@ -113,15 +132,14 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         writer.WriteEndElement();
     });
 
-    private static string Write(Action<XmlWriter> write)
+    private static void Write(Stream stream, Action<XmlWriter> write)
     {
-        using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 }

@@ -19,6 +19,13 @@ public sealed record OutputFile : Document
     /// </summary>
     public Func<PooledBuffer, DiagnosticBag, bool>? Render { get; init; }
 
+    /// <summary>A <see cref="Render"/> for a file that is always made once asked for (a feed, a data file): nothing in it can fail.</summary>
+    public static Func<PooledBuffer, DiagnosticBag, bool> Writing(Action<Stream> write) => (buffer, _) =>
+    {
+        write(buffer);
+        return true;
+    };
+
     /// <summary>
     /// A hash of everything the file is made from (<see cref="KeyBuilder"/>). When the last build wrote
     /// the file with the same key, and it is still as written, it is kept without being made again.

@@ -11,11 +11,13 @@ namespace Broadside.Site;
 
 /// <summary>
 /// A rebuild in <c>broadside serve</c> after editing articles in a way that leaves every list as it was:
-/// the body, or anything else outside the front matter. Such an edit changes how the articles read, not
-/// where they are listed, so the index is the last build's with the new versions in place, and only the
-/// files that show them are made again: their pages, the pages and feeds that list them, and the pages of
-/// articles that link to them as related when their summary changed. Anything else (front matter, a new,
-/// deleted or unpublished file, site.yml, data, the theme, a problem reported) is left to a full build.
+/// the body, or front matter that is only shown (<see cref="Lists"/>: the title, summary, picture,
+/// <c>updated</c>...). Such an edit changes how the articles read, not where they are listed, so the
+/// index is the last build's with the new versions in place, and only the files that show them are made
+/// again: their pages, the pages and feeds that list them, the pages of articles that link to them as
+/// related when the link changed, demands.json when it names them differently, and the sitemap when their
+/// <c>lastmod</c> changed. Anything else (front matter that decides lists, a new, deleted or unpublished
+/// file, site.yml, data, the theme, a problem reported) is left to a full build.
 /// </summary>
 internal static class EditBuild
 {
@@ -61,9 +63,9 @@ internal static class EditBuild
             articles[article.Source!] = article;
         }
 
-        var showing = Showing(last, edited);
+        var reach = Reach.Of(last, edited);
         var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
-        foreach (var source in showing)
+        foreach (var source in reach.Showing)
         {
             views[source] = IndexSite.View(services.Views, services.Theme, articles[source], index, diagnostics);
         }
@@ -71,8 +73,8 @@ internal static class EditBuild
         var indexDocument = new IndexDocument(index, views);
         var statistics = new WriteStatistics();
         using var output = new StagedOutput(options.OutputFolder);
-        var shown = showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToArray();
-        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), new WriteFiles(output, statistics, last.Records));
+        var shown = reach.Showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToArray();
+        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), reach, new WriteFiles(output, statistics, last.Records));
         var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
 
         // A problem (a template that fails on the new text) is left to a full build to report in full.
@@ -88,7 +90,15 @@ internal static class EditBuild
         }
 
         output.Commit(records, last.Records);
-        options.Cache!.Last = last with { Options = options, Index = indexDocument, Articles = articles, Records = records };
+        options.Cache!.Last = last with
+        {
+            Options = options,
+            Index = indexDocument,
+            Articles = articles,
+            Records = records,
+            Sitemap = reach.Sitemap ? SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages : last.Sitemap,
+            DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
+        };
         return new BuildResult
         {
             Diagnostics = last.Diagnostics,
@@ -114,7 +124,7 @@ internal static class EditBuild
 
     /// <summary>
     /// The edited articles, read, parsed and rendered, when each was published by the last build without
-    /// a problem, is still published without one, and groups as it did; otherwise null.
+    /// a problem, is still published without one, and is listed as it was; otherwise null.
     /// </summary>
     private static ImmutableArray<Article>? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -185,37 +195,68 @@ internal static class EditBuild
         }
 
         new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, CheckLinks.Known(last.Records.Keys), diagnostics);
-        return diagnostics.Count == 0 && edited.All(e => Groups(e) == Groups(last.Articles[e.Source!])) ? edited : null;
+        return diagnostics.Count == 0 && edited.All(e => Lists(e) == Lists(last.Articles[e.Source!])) ? edited : null;
     }
 
     /// <summary>
-    /// What decides where an article is listed and how lists and other articles name it: its front
-    /// matter (every field, so a field added later counts too), URL and source file.
+    /// What decides which lists hold an article and in what order: its URL, its source file, and its front
+    /// matter but for the fields that are only shown, <c>draft</c> (whether the article is published is
+    /// checked apart: it must be before and after the edit), and the lines things are written on (for
+    /// diagnostics, and an article with a problem never takes this path), which are blanked here. Lists
+    /// are ordered by date and source file (articles), name or slug (terms), and count, date and slug
+    /// (demands), never by a field only shown; related articles are found by tags and demands. A field
+    /// added to the front matter later counts here until it is known to be only shown.
     /// </summary>
-    private static UInt128 Groups(Article article) =>
-        new KeyBuilder().AddView(article.FrontMatter).Add(article.FrontMatter.Date.UtcTicks).Add(article.FrontMatter.Updated?.UtcTicks ?? 0)
-            .Add(article.Slug).Add(article.Path).Add(article.Destination).Add(article.Source).Finish();
-
-    /// <summary>
-    /// The articles whose views change: the edited ones, and those that list an edited one as related
-    /// when its summary, which the link shows, changed.
-    /// </summary>
-    private static HashSet<string> Showing(SiteState last, ImmutableArray<Article> edited)
+    private static UInt128 Lists(Article article)
     {
-        var showing = edited.Select(a => a.Source!).ToHashSet(StringComparer.Ordinal);
-        var summaries = edited.Where(e => e.Summary != last.Articles[e.Source!].Summary).Select(e => last.Articles[e.Source!]).ToHashSet(ReferenceEqualityComparer.Instance);
-        if (summaries.Count > 0)
+        var listed = article.FrontMatter with
         {
-            var index = last.Index.Index;
-            showing.UnionWith(index.Articles.Where(a => index.RelatedTo(a).Any(summaries.Contains)).Select(a => a.Source!));
-        }
+            Title = string.Empty,
+            Summary = null,
+            Updated = null,
+            Image = null,
+            ImageLine = 0,
+            ImageAlt = null,
+            Canonical = null,
+            Lang = null,
+            Extra = ImmutableDictionary<string, object?>.Empty,
+            Draft = false,
+            Demands = [.. article.FrontMatter.Demands.Select(d => d with { Line = 0, Column = 0 })],
+        };
+        return new KeyBuilder().AddView(listed).Add(listed.Date.UtcTicks)
+            .Add(article.Slug).Add(article.Path).Add(article.Destination).Add(article.Source).Finish();
+    }
 
-        return showing;
+    /// <summary>What an edit makes again besides the edited articles' pages and the lists that hold them.</summary>
+    /// <param name="Showing">
+    /// The articles whose views change, by source file: the edited ones, and those that link to one as
+    /// related when its link (title, summary...) changed.
+    /// </param>
+    /// <param name="Json">True when demands.json tells something new of an edited article that raises a demand (its title).</param>
+    /// <param name="Sitemap">True when an edited article's <c>lastmod</c>, which its page and the lists that hold it give the sitemap, changed.</param>
+    private sealed record Reach(HashSet<string> Showing, bool Json, bool Sitemap)
+    {
+        public static Reach Of(SiteState last, ImmutableArray<Article> edited)
+        {
+            var (index, views) = (last.Index.Index, last.Services.Views);
+            var versions = edited.Select(e => (Old: last.Articles[e.Source!], New: e)).ToArray();
+            var showing = edited.Select(a => a.Source!).ToHashSet(StringComparer.Ordinal);
+            var relinked = versions.Where(v => views.ArticleLink(v.Old) != views.ArticleLink(v.New)).Select(v => v.Old).ToHashSet(ReferenceEqualityComparer.Instance);
+            if (relinked.Count > 0)
+            {
+                showing.UnionWith(index.Articles.Where(a => index.RelatedTo(a).Any(relinked.Contains)).Select(a => a.Source!));
+            }
+
+            return new Reach(
+                showing,
+                versions.Any(v => !index.DemandsOf(v.Old).IsEmpty && DemandsJson.Facts(v.Old, views) != DemandsJson.Facts(v.New, views)),
+                versions.Any(v => !v.Old.LastModified.EqualsExact(v.New.LastModified)));
+        }
     }
 
     // The pipelines of an edit: the article pages and the listings of a full build, over the last
     // build's index and site, making only what shows the articles.
-    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, WriteFiles write) =>
+    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, Reach reach, WriteFiles write) =>
     [
         new Pipeline(SitePipelines.Articles)
         {
@@ -225,6 +266,7 @@ internal static class EditBuild
         },
         new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
         new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
-        .. SitePipelines.Listings(services, write, showing),
+        .. SitePipelines.Listings(services, write, showing, reach.Json, last.DemandsJson),
+        .. reach.Sitemap ? [SitePipelines.SitemapPipeline(services, write, last.Sitemap)] : Array.Empty<Pipeline>(),
     ];
 }

@@ -109,9 +109,11 @@ public static class SiteBuilder
             Site = result.ProcessOutputs[SitePipelines.Site].OfType<SiteDocument>().Single(),
             Articles = index.Index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal),
             Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
+            Sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap).Pages,
+            DemandsJson = SitePipelines.Module<RenderDemandPages>(engine.Pipelines, SitePipelines.Demands).JsonParts,
             Diagnostics = diagnostics,
             Documents = documents,
-            NextPublication = engine.Pipelines.Single(p => p.Name == SitePipelines.Articles).Process.OfType<FilterPublished>().Single().NextPublication,
+            NextPublication = SitePipelines.Module<FilterPublished>(engine.Pipelines, SitePipelines.Articles).NextPublication,
         };
     }
 

@@ -3,6 +3,7 @@ using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Taxonomy;
 
 namespace Broadside.Site;
 
@@ -105,11 +106,7 @@ public static class SitePipelines
                 Process = options.Search ? [new RenderSearchPage(theme, views, Site)] : [],
                 Output = [write],
             },
-            new Pipeline(Sitemap)
-            {
-                PostProcess = [new RenderSitemap(views)],
-                Output = [write],
-            },
+            SitemapPipeline(services, write),
             new Pipeline(Assets)
             {
                 Input =
@@ -140,10 +137,16 @@ public static class SitePipelines
 
     /// <summary>
     /// The pipelines that list articles: home, archives, demand pages and feeds. Given
-    /// <paramref name="showing"/>, they make only the pages and feeds that list one of those articles
-    /// (an <see cref="EditBuild"/>).
+    /// <paramref name="showing"/>, they make only the pages and feeds that list one of those articles,
+    /// and demands.json only when <paramref name="demandsJsonChanged"/>, from the last build's parts of
+    /// it, <paramref name="demandsJsonParts"/> (an <see cref="EditBuild"/>).
     /// </summary>
-    internal static IEnumerable<Pipeline> Listings(SiteServices services, WriteFiles write, IReadOnlySet<Article>? showing = null)
+    internal static IEnumerable<Pipeline> Listings(
+        SiteServices services,
+        WriteFiles write,
+        IReadOnlySet<Article>? showing = null,
+        bool demandsJsonChanged = false,
+        IReadOnlyDictionary<Demand, byte[]>? demandsJsonParts = null)
     {
         var (config, theme, views) = (services.Config, services.Theme, services.Views);
         yield return new Pipeline(Home)
@@ -161,7 +164,7 @@ public static class SitePipelines
         yield return new Pipeline(Demands)
         {
             DependsOn = [Index, Site],
-            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing)],
+            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing, demandsJsonChanged, demandsJsonParts)],
             Output = [write],
         };
         yield return new Pipeline(Feeds)
@@ -170,6 +173,23 @@ public static class SitePipelines
             Process = [new RenderFeeds(config, views, Index, services.Fingerprint, showing)],
             Output = [write],
         };
+    }
+
+    /// <summary>
+    /// The sitemap of every page; given the <see cref="RenderSitemap.Pages"/> of an earlier build,
+    /// those pages and the ones this build makes (an <see cref="EditBuild"/>).
+    /// </summary>
+    internal static Pipeline SitemapPipeline(SiteServices services, WriteFiles write, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null) => new(Sitemap)
+    {
+        PostProcess = [new RenderSitemap(services.Views, previous: previous)],
+        Output = [write],
+    };
+
+    /// <summary>The module of type <typeparamref name="T"/> of the pipeline called <paramref name="name"/>, for what it found while it ran.</summary>
+    internal static T Module<T>(IEnumerable<Pipeline> pipelines, string name)
+    {
+        var pipeline = pipelines.Single(p => p.Name == name);
+        return pipeline.Process.Concat(pipeline.PostProcess).OfType<T>().Single();
     }
 
     /// <summary>The step that renders Markdown, with the caches of <paramref name="services"/>.</summary>

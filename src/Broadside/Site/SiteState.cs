@@ -3,6 +3,7 @@ using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Taxonomy;
 
 namespace Broadside.Site;
 
@@ -30,6 +31,12 @@ internal sealed record SiteState
 
     /// <summary>Every file of the published site, as its manifest records it.</summary>
     public required IReadOnlyDictionary<string, OutputRecord> Records { get; init; }
+
+    /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c> (<see cref="RenderSitemap.Pages"/>).</summary>
+    public required IReadOnlyDictionary<string, DateTimeOffset?> Sitemap { get; init; }
+
+    /// <summary>Each demand's object in demands.json, by demand (<see cref="RenderDemandPages.JsonParts"/>).</summary>
+    public required IReadOnlyDictionary<Demand, byte[]> DemandsJson { get; init; }
 
     /// <summary>What the build reported, sorted.</summary>
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }

@@ -79,8 +79,9 @@ public sealed class SiteIndex
 
     /// <summary>
     /// The same index with some articles replaced by new versions of themselves. Only for versions that
-    /// group exactly as the old ones did (same front matter and path): every term, demand and relation
-    /// stays as it is, holding the new version where it held the old.
+    /// group exactly as the old ones did (the same path, and the same front matter but for fields only
+    /// shown, such as the title): every term, demand and relation stays as it is, holding the new version
+    /// where it held the old.
     /// </summary>
     /// <param name="versions">Each old article of this index and its new version.</param>
     public SiteIndex With(IEnumerable<(Article Old, Article New)> versions)

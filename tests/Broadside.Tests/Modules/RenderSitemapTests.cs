@@ -26,8 +26,18 @@ public sealed class RenderSitemapTests
     private static OutputFile Page(string destination, DateTimeOffset? lastModified = null, bool inSitemap = true) =>
         new() { Destination = destination, Content = string.Empty, LastModified = lastModified, InSitemap = inSitemap };
 
-    private static string Text(ImmutableArray<Document> outputs, string destination) =>
-        outputs.OfType<OutputFile>().Single(f => f.Destination == destination).Content!;
+    private static string Text(ImmutableArray<Document> outputs, string destination)
+    {
+        var file = outputs.OfType<OutputFile>().Single(f => f.Destination == destination);
+        if (file.Render is not { } render)
+        {
+            return file.Content!;
+        }
+
+        using var buffer = new PooledBuffer();
+        Assert.True(render(buffer, new DiagnosticBag()));
+        return System.Text.Encoding.UTF8.GetString(buffer.Written);
+    }
 
     [Fact]
     public void Lists_pages_with_lastmod_and_leaves_out_the_rest()
