@@ -156,54 +156,8 @@ public sealed class MarkdownRenderer
     private RenderedMarkdown RenderChecked(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        string? firstParagraph = null;
-        var words = 0;
-        var links = ImmutableArray.CreateBuilder<WrittenLink>();
-        List<(int Line, int Column, string Html)>? raw = null;
-
-        foreach (var block in document.Descendants())
-        {
-            switch (block)
-            {
-                case HtmlBlock html:
-                    (raw ??= []).Add((lineOffset + html.Line + 1, 1, html.Lines.ToString()));
-                    break;
-                case HtmlInline html:
-                    (raw ??= []).Add((lineOffset + html.Line + 1, html.Column + 1, html.Tag));
-                    break;
-                case AutolinkInline { Url: { } url } autolink:
-                    CheckLink(url, image: false, lineOffset + autolink.Line + 1, autolink.Column + 1, file, diagnostics);
-                    break;
-                case HeadingBlock { Level: 1 } heading:
-                    diagnostics.Warning(
-                        DiagnosticCodes.HeadingLevelOne,
-                        "a '#' heading in the body: the title is the page's only top heading, so start headings at '##'",
-                        file,
-                        lineOffset + heading.Line + 1,
-                        heading.Column + 1);
-                    heading.Level = 2;
-                    break;
-                case LeafBlock { Inline: { } inline } leaf:
-                    // Counted over the whole block: typographic quotes and dashes split its text into pieces.
-                    var text = PlainText(inline);
-                    words += CountWords(text);
-                    if (firstParagraph is null && leaf is ParagraphBlock && leaf.Parent is MarkdownDocument)
-                    {
-                        firstParagraph = text;
-                    }
-
-                    break;
-                case LinkInline { Url: { } url } link:
-                    links.Add(new WrittenLink(url, lineOffset + link.Line + 1, link.Column + 1));
-                    CheckLink(url, link.IsImage, lineOffset + link.Line + 1, link.Column + 1, file, diagnostics);
-                    if (url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/")
-                    {
-                        link.Url = _rootPath + url[1..];
-                    }
-
-                    break;
-            }
-        }
+        var walk = new Walk(this, file, lineOffset, diagnostics);
+        walk.Block(document);
 
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -211,12 +165,12 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         var rendered = writer.ToString();
-        if (raw is not null)
+        if (walk.Raw is { } raw)
         {
             CheckRawHtml(raw, rendered, file, diagnostics);
         }
 
-        return new RenderedMarkdown(rendered, firstParagraph ?? string.Empty, words, links.ToImmutable());
+        return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable());
     }
 
     private void CheckLink(string url, bool image, int line, int column, string file, DiagnosticBag diagnostics)
@@ -263,66 +217,144 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static string PlainText(ContainerInline? inline)
+    /// <summary>
+    /// One pass over the syntax tree in document order, blocks and their inlines: what the checks need
+    /// (raw HTML, links, level-one headings) and what the article's view needs (its words, its first
+    /// paragraph as plain text).
+    /// </summary>
+    private sealed class Walk(MarkdownRenderer renderer, string file, int lineOffset, DiagnosticBag diagnostics)
     {
-        if (inline is null)
-        {
-            return string.Empty;
-        }
+        private readonly StringBuilder _text = new(1024);
 
-        var builder = new StringBuilder();
-        foreach (var item in inline.Descendants())
+        public ImmutableArray<WrittenLink>.Builder Links { get; } = ImmutableArray.CreateBuilder<WrittenLink>();
+
+        public List<(int Line, int Column, string Html)>? Raw { get; private set; }
+
+        public string? FirstParagraph { get; private set; }
+
+        public int Words { get; private set; }
+
+        public void Block(Block block)
         {
-            switch (item)
+            switch (block)
             {
-                case LiteralInline literal:
-                    builder.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    builder.Append(code.Content);
-                    break;
-                case LineBreakInline:
-                    builder.Append(' ');
-                    break;
-                case HtmlEntityInline entity:
-                    builder.Append(entity.Transcoded.AsSpan());
-                    break;
-                case SmartyPant pant:
-                    builder.Append(pant.Type switch
+                case ContainerBlock container:
+                    foreach (var child in container)
                     {
-                        SmartyPantType.LeftQuote => "\u2018",
-                        SmartyPantType.RightQuote or SmartyPantType.Quote => "\u2019",
-                        SmartyPantType.LeftDoubleQuote => "\u201C",
-                        SmartyPantType.RightDoubleQuote => "\u201D",
-                        SmartyPantType.LeftAngleQuote => "\u00AB",
-                        SmartyPantType.RightAngleQuote => "\u00BB",
-                        SmartyPantType.Ellipsis => "\u2026",
-                        SmartyPantType.Dash2 => "\u2013",
-                        SmartyPantType.Dash3 => "\u2014",
-                        _ => string.Empty,
-                    });
-                    break;
+                        Block(child);
+                    }
+
+                    return;
+                case HtmlBlock html:
+                    (Raw ??= []).Add((lineOffset + html.Line + 1, 1, html.Lines.ToString()));
+                    return;
+                case HeadingBlock { Level: 1 } heading:
+                    diagnostics.Warning(
+                        DiagnosticCodes.HeadingLevelOne,
+                        "a '#' heading in the body: the title is the page's only top heading, so start headings at '##'",
+                        file,
+                        lineOffset + heading.Line + 1,
+                        heading.Column + 1);
+                    heading.Level = 2;
+
+                    // Its words were never counted: the title's are not the body's.
+                    Inlines(heading.Inline, text: false);
+                    return;
+                case LeafBlock { Inline: { } inline } leaf:
+                    // Counted over the whole block: typographic quotes and dashes split its text into pieces.
+                    _text.Clear();
+                    Inlines(inline, text: true);
+                    Words += CountWords(_text);
+                    if (FirstParagraph is null && leaf is ParagraphBlock && leaf.Parent is MarkdownDocument)
+                    {
+                        FirstParagraph = _text.ToString().Trim();
+                    }
+
+                    return;
             }
         }
 
-        return builder.ToString().Trim();
-    }
-
-    private static int CountWords(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
+        private void Inlines(ContainerInline? container, bool text)
         {
-            var letter = !char.IsWhiteSpace(c);
-            if (letter && !inWord)
+            for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
             {
-                count++;
-            }
+                switch (inline)
+                {
+                    case LiteralInline literal when text:
+                        _text.Append(literal.Content.AsSpan());
+                        break;
+                    case CodeInline code when text:
+                        _text.Append(code.Content);
+                        break;
+                    case LineBreakInline when text:
+                        _text.Append(' ');
+                        break;
+                    case HtmlEntityInline entity when text:
+                        _text.Append(entity.Transcoded.AsSpan());
+                        break;
+                    case SmartyPant pant when text:
+                        _text.Append(Typographic(pant.Type));
+                        break;
+                    case HtmlInline html:
+                        (Raw ??= []).Add((lineOffset + html.Line + 1, html.Column + 1, html.Tag));
+                        break;
+                    case AutolinkInline { Url: { } address } autolink:
+                        renderer.CheckLink(address, image: false, lineOffset + autolink.Line + 1, autolink.Column + 1, file, diagnostics);
+                        break;
+                    case LinkInline link:
+                        if (link.Url is { } url)
+                        {
+                            Links.Add(new WrittenLink(url, lineOffset + link.Line + 1, link.Column + 1));
+                            renderer.CheckLink(url, link.IsImage, lineOffset + link.Line + 1, link.Column + 1, file, diagnostics);
+                            if (url.Length > 1 && url[0] == '/' && url[1] != '/' && renderer._rootPath != "/")
+                            {
+                                link.Url = renderer._rootPath + url[1..];
+                            }
+                        }
 
-            inWord = letter;
+                        break;
+                }
+
+                if (inline is ContainerInline children)
+                {
+                    Inlines(children, text);
+                }
+            }
         }
 
-        return count;
+        private static string Typographic(SmartyPantType type) => type switch
+        {
+            SmartyPantType.LeftQuote => "\u2018",
+            SmartyPantType.RightQuote or SmartyPantType.Quote => "\u2019",
+            SmartyPantType.LeftDoubleQuote => "\u201C",
+            SmartyPantType.RightDoubleQuote => "\u201D",
+            SmartyPantType.LeftAngleQuote => "\u00AB",
+            SmartyPantType.RightAngleQuote => "\u00BB",
+            SmartyPantType.Ellipsis => "\u2026",
+            SmartyPantType.Dash2 => "\u2013",
+            SmartyPantType.Dash3 => "\u2014",
+            _ => string.Empty,
+        };
+
+        private static int CountWords(StringBuilder text)
+        {
+            var count = 0;
+            var inWord = false;
+            foreach (var chunk in text.GetChunks())
+            {
+                foreach (var c in chunk.Span)
+                {
+                    var letter = !char.IsWhiteSpace(c);
+                    if (letter && !inWord)
+                    {
+                        count++;
+                    }
+
+                    inWord = letter;
+                }
+            }
+
+            return count;
+        }
     }
 }

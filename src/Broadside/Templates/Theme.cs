@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -25,6 +27,9 @@ public sealed partial class Theme
 
     // Escapes what HTML needs escaped and leaves every script's letters as they are.
     private static readonly TextEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    // What partial_cached keys fragments by when a template has no 'site'.
+    private static readonly object NoSite = new();
 
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
     private readonly TemplateOptions _options;
@@ -171,6 +176,8 @@ public sealed partial class Theme
         options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + assets.PathOf(input.ToStringValue())));
         options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
 
+        var fragments = new ConditionalWeakTable<object, ConcurrentDictionary<(string Partial, string Variant), Utf8HtmlValue>>();
+        options.Filters.AddFilter("partial_cached", (input, arguments, context) => PartialCached(templates, options, fragments, input, arguments, context));
         Utf8HtmlValue.PassAsStrings(options.Filters);
 
         return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder) { Assets = assets };
@@ -282,6 +289,35 @@ public sealed partial class Theme
             diagnostics.Error(DiagnosticCodes.TemplateRender, $"the theme failed to render 'partials/{partial}.liquid': {FirstLine(ex.Message)}");
             return string.Empty;
         }
+    }
+
+    // A fragment most pages share (a header, a footer), rendered once per build (per 'site') and
+    // variant, with only 'site' and 'variant', as Hugo's partialCached does.
+    private static Utf8HtmlValue PartialCached(
+        Dictionary<string, IFluidTemplate> templates,
+        TemplateOptions options,
+        ConditionalWeakTable<object, ConcurrentDictionary<(string Partial, string Variant), Utf8HtmlValue>> fragments,
+        FluidValue input,
+        FilterArguments arguments,
+        TemplateContext context)
+    {
+        var name = input.ToStringValue();
+        var variant = arguments.Count > 0 ? arguments.At(0).ToStringValue() : string.Empty;
+        var site = context.GetValue("site").ToObjectValue() ?? NoSite;
+        return fragments.GetValue(site, _ => new()).GetOrAdd((name, variant), key =>
+        {
+            if (!templates.TryGetValue("partials/" + key.Partial, out var partial))
+            {
+                throw new InvalidOperationException($"partial_cached names the partial '{key.Partial}', which the theme does not have: add partials/{key.Partial}.liquid, or correct the name");
+            }
+
+            var fragment = new TemplateContext(options);
+            fragment.SetValue("site", site == NoSite ? null : site);
+            fragment.SetValue("variant", key.Variant);
+            using var buffer = new PooledBuffer(16 * 1024);
+            Render(partial, new Utf8Writer(buffer), fragment);
+            return new Utf8HtmlValue(buffer.Written.ToArray());
+        });
     }
 
     private static void Render(IFluidTemplate template, Utf8Writer writer, TemplateContext context)

@@ -23,7 +23,8 @@ public sealed class IncrementalBuildTests
         { "demands.yml", "text: \"Rent control now!\"", "text: \"Rent control, now!\"" },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"" },
         { "theme:partials/article-card.liquid", "</article>", "</article><!-- card -->" },
-        { "theme:layouts/base.liquid", "</footer>", "</footer><!-- footer -->" },
+        { "theme:layouts/base.liquid", "</main>", "</main><!-- main -->" },
+        { "theme:partials/site-footer.liquid", "</footer>", "</footer><!-- footer -->" },
     };
 
     [Fact]

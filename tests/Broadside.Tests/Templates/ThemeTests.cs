@@ -173,6 +173,41 @@ public sealed class ThemeTests : IDisposable
     }
 
     [Fact]
+    public void A_cached_partial_sees_only_the_site_and_its_variant_and_is_the_same_on_every_page_that_shares_them()
+    {
+        Write("layouts/base.liquid", "<main>{{ content }}</main>{{ 'chrome' | partial_cached: meta.kind }}");
+        Write("partials/chrome.liquid", "<footer>{{ site.title }}|{{ variant }}|{{ page.title }}|{{ meta.title }}</footer>");
+        var (theme, diagnostics) = Load();
+        var site = Site();
+
+        var first = theme.RenderPage("x", site, Meta("one"), [Variable("page", Page("One", string.Empty))], "a.md", diagnostics);
+        var second = theme.RenderPage("x", site, Meta("two"), [Variable("page", Page("Two", string.Empty))], "b.md", diagnostics);
+        var other = theme.RenderPage("x", site, Meta("three") with { Kind = "article" }, [Variable("page", Page("Three", string.Empty))], "c.md", diagnostics);
+        var otherSite = theme.RenderPage("x", site with { Title = "Another" }, Meta("four"), [Variable("page", Page("Four", string.Empty))], "d.md", diagnostics);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.EndsWith("<footer>The Dispatch|page||</footer>", first, StringComparison.Ordinal);
+        Assert.EndsWith("<footer>The Dispatch|page||</footer>", second, StringComparison.Ordinal);
+        Assert.EndsWith("<footer>The Dispatch|article||</footer>", other, StringComparison.Ordinal);
+        Assert.EndsWith("<footer>Another|page||</footer>", otherSite, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_partial_the_theme_does_not_have_is_BS0303_naming_it()
+    {
+        Write("layouts/base.liquid", "<main>{{ content }}</main>{{ 'nowhere' | partial_cached }}");
+        var (theme, _) = Load();
+        var diagnostics = new DiagnosticBag();
+
+        var html = theme.RenderPage("x", Site(), Meta("t"), [Variable("page", Page("t", string.Empty))], "a.md", diagnostics);
+
+        Assert.Null(html);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(DiagnosticCodes.TemplateRender, diagnostic.Code);
+        Assert.Contains("partial_cached names the partial 'nowhere'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keeps_every_scripts_letters_as_they_are()
     {
         var (theme, _) = Load();
