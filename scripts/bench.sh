@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The project's benchmark. Publishes broadside precompiled (ReadyToRun), writes a deterministic corpus
+# The project's benchmark. Publishes broadside precompiled (self-contained, one composite ReadyToRun
+# image of Broadside, its libraries and the runtime), writes a deterministic corpus
 # with the project's generator (src/Broadside.Bench), and measures, as the median of RUNS runs:
 #   cold       a build into an empty output folder, without an article cache, from a new process
 #   unchanged  the same build again into the same folder (nothing to write; articles from the cache)
@@ -24,7 +25,8 @@ done
 work=${BENCH_DIR:-/tmp/broadside-bench}/$n
 bin=${BENCH_DIR:-/tmp/broadside-bench}/bin
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-dotnet publish src/Broadside.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$bin" -v quiet -nologo >/dev/null
+rm -rf "$bin"
+dotnet publish src/Broadside.Cli -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$bin" -v quiet -nologo >/dev/null
 if [[ ! -f $work/corpus.done ]]; then
   rm -rf "$work" && mkdir -p "$work"
   dotnet run --project src/Broadside.Bench -c Release -- corpus "$n" "$work/corpus" >/dev/null
