@@ -40,8 +40,6 @@ public sealed class Utf8HtmlValue : FluidValue
     /// <summary>The HTML as an unescaped string value, decoded once.</summary>
     public StringValue AsString => _text ??= new StringValue(Encoding.UTF8.GetString(_utf8.Span), encode: false);
 
-    private StringValue Text => AsString;
-
     /// <inheritdoc />
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
@@ -51,39 +49,39 @@ public sealed class Utf8HtmlValue : FluidValue
             return default;
         }
 
-        return Text.WriteToAsync(writer, encoder, cultureInfo);
+        return AsString.WriteToAsync(writer, encoder, cultureInfo);
     }
 
     /// <inheritdoc />
-    public override bool Equals(FluidValue other) => Text.Equals(other);
+    public override bool Equals(FluidValue other) => AsString.Equals(other);
 
     /// <inheritdoc />
-    public override bool ToBooleanValue() => Text.ToBooleanValue();
+    public override bool ToBooleanValue() => AsString.ToBooleanValue();
 
     /// <inheritdoc />
-    public override decimal ToNumberValue() => Text.ToNumberValue();
+    public override decimal ToNumberValue() => AsString.ToNumberValue();
 
     /// <inheritdoc />
-    public override string ToStringValue() => Text.ToStringValue();
+    public override string ToStringValue() => AsString.ToStringValue();
 
     /// <inheritdoc />
-    public override object ToObjectValue() => Text.ToObjectValue();
+    public override object ToObjectValue() => AsString.ToObjectValue();
 
     /// <inheritdoc />
-    public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context) => Text.GetValueAsync(name, context);
+    public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context) => AsString.GetValueAsync(name, context);
 
     /// <inheritdoc />
-    public override ValueTask<FluidValue> GetIndexAsync(FluidValue index, TemplateContext context) => Text.GetIndexAsync(index, context);
+    public override ValueTask<FluidValue> GetIndexAsync(FluidValue index, TemplateContext context) => AsString.GetIndexAsync(index, context);
 
     /// <inheritdoc />
-    public override bool Contains(FluidValue value) => Text.Contains(value);
+    public override bool Contains(FluidValue value) => AsString.Contains(value);
 
     /// <inheritdoc />
-    public override IEnumerable<FluidValue> Enumerate(TemplateContext context) => Text.Enumerate(context);
+    public override IEnumerable<FluidValue> Enumerate(TemplateContext context) => AsString.Enumerate(context);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is FluidValue other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Text.GetHashCode();
+    public override int GetHashCode() => AsString.GetHashCode();
 }
