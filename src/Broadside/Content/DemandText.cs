@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,18 +14,21 @@ public static class DemandText
     /// <summary>The comparison key of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var rented = normalized.Length > 256 ? ArrayPool<char>.Shared.Rent(normalized.Length) : null;
+        var buffer = rented is null ? stackalloc char[normalized.Length] : rented.AsSpan(0, normalized.Length);
+        var length = 0;
         var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in normalized)
         {
-            var category = char.GetUnicodeCategory(c);
             if (char.IsWhiteSpace(c))
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             // Quotes and apostrophes of every style are dropped: "Don't" and "Don’t" are the same words.
+            var category = char.GetUnicodeCategory(c);
             if (category is UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
                 || c is '"' or '\'' or '`' or '\u00B4' or '\u02BC')
             {
@@ -33,15 +37,20 @@ public static class DemandText
 
             if (space)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 space = false;
             }
 
-            builder.Append(category == UnicodeCategory.DashPunctuation || c == '\u2212' ? '-' : char.ToLowerInvariant(c));
+            buffer[length++] = category == UnicodeCategory.DashPunctuation || c == '\u2212' ? '-' : char.ToLowerInvariant(c);
         }
 
-        var result = builder.ToString();
-        return result.Trim(ClosingPunctuation).Trim();
+        var result = new string(buffer[..length].Trim(ClosingPunctuation).Trim());
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     private static readonly char[] ClosingPunctuation = ['!', '.', '?', '¡', '¿', '…', ';', ':', ',', ' '];

@@ -12,6 +12,11 @@ public static class TermKey
     /// <summary>The key of <paramref name="name"/>: lower case, white space folded.</summary>
     public static string Of(string name)
     {
+        if (IsKey(name))
+        {
+            return name;
+        }
+
         var builder = new StringBuilder(name.Length);
         var space = false;
         foreach (var c in name.Normalize(NormalizationForm.FormC).Trim())
@@ -32,5 +37,28 @@ public static class TermKey
         }
 
         return builder.ToString();
+    }
+
+    // Most names are written as their keys already (strikes, rent-control, new york): lower-case ASCII,
+    // single spaces within. Those are their own keys, with nothing to allocate.
+    private static bool IsKey(string name)
+    {
+        if (name.Length == 0 || name[0] == ' ' || name[^1] == ' ')
+        {
+            return false;
+        }
+
+        var space = false;
+        foreach (var c in name)
+        {
+            if (c > 0x7F || c < ' ' || char.IsAsciiLetterUpper(c) || (c == ' ' && space))
+            {
+                return false;
+            }
+
+            space = c == ' ';
+        }
+
+        return true;
     }
 }

@@ -31,9 +31,12 @@ public static class ListingPages
         }
     }
 
-    /// <summary>True when <paramref name="showing"/> is null (every page is made) or holds one of <paramref name="articles"/>.</summary>
-    public static bool Shows(IReadOnlySet<Article>? showing, IEnumerable<Article> articles) =>
-        showing is null || articles.Any(showing.Contains);
+    /// <summary>
+    /// True when a page or feed of the list at <paramref name="list"/> that holds <paramref name="articles"/>
+    /// is made: always in a full build (<paramref name="scope"/> null), else as <see cref="EditScope.Makes"/> says.
+    /// </summary>
+    public static bool Makes(EditScope? scope, string list, IEnumerable<Article> articles) =>
+        scope is null || scope.Makes(list, articles);
 
     /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>

@@ -15,10 +15,9 @@ namespace Broadside.Modules;
 /// site's language, never the order of the machine that builds the site.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
-/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>). The overviews are made when a list changed.
 /// </remarks>
-public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, IReadOnlySet<Article>? showing = null) : IModule
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, EditScope? scope = null) : IModule
 {
     private readonly StringComparer _names = StringComparer.Create(culture, ignoreCase: true);
 
@@ -35,10 +34,10 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
         var site = SiteDocument.In(context, sitePipeline);
         var terms = index.Index.Sections.Concat(index.Index.Tags).Concat(index.Index.Authors).Concat(index.Index.Years);
 
-        var archives = terms.Where(term => ListingPages.Shows(showing, term.Articles)).SelectMany(term => Pages(term, index)).ToList();
+        var archives = terms.Where(term => ListingPages.Makes(scope, term.Path, term.Articles)).SelectMany(term => Pages(term, index)).ToList();
 
-        // Overviews show names and counts, which an edit that keeps every list as it was leaves alone.
-        var overviews = showing is not null ? [] : new[]
+        // Overviews show names and counts, which only an edit that changed a list can change.
+        var overviews = scope is { ListsChanged: false } ? [] : new[]
         {
             Overview("section", "Sections", "sections/", index.Index.Sections),
             Overview("tag", "Topics", "tags/", index.Index.Tags),
@@ -56,7 +55,7 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     {
         var archive = views.Archive(term);
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
-        return ListingPages.Split(term.Articles, pageSize, term.Path).Where(p => ListingPages.Shows(showing, p.Items)).Select(p => new ListingPage(
+        return ListingPages.Split(term.Articles, pageSize, term.Path).Where(p => ListingPages.Makes(scope, term.Path, p.Items)).Select(p => new ListingPage(
             p.Path,
             views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
             [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],

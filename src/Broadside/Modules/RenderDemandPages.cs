@@ -14,11 +14,10 @@ namespace Broadside.Modules;
 /// and <c>demands.json</c>.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
-/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>). The index
-/// shows demands, counts, dates and sections, which such an edit leaves alone; demands.json also names the articles,
-/// and is written again when <c>jsonChanged</c> says the edit changed what it tells of one (<see cref="DemandsJson.Facts"/>),
-/// with the <see cref="JsonParts"/> of the last build, <c>jsonParts</c>, for the demands the edit left as they were.
+/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>). The index
+/// shows demands, counts, dates and sections, and is made when a list changed; demands.json also names the articles,
+/// and is written again when <c>jsonChanged</c> says the edit changed what it tells, with the
+/// <see cref="JsonParts"/> of the last build, <c>jsonParts</c>, for the demands the edit left as they were.
 /// </remarks>
 public sealed class RenderDemandPages(
     Theme theme,
@@ -26,7 +25,7 @@ public sealed class RenderDemandPages(
     string indexPipeline,
     string sitePipeline,
     int pageSize,
-    IReadOnlySet<Article>? showing = null,
+    EditScope? scope = null,
     bool jsonChanged = false,
     IReadOnlyDictionary<Demand, byte[]>? jsonParts = null) : IModule
 {
@@ -63,18 +62,13 @@ public sealed class RenderDemandPages(
         var demands = index.Index.Demands;
         var summaries = demands.Select(d => views.Demand(d, index.Index)).ToImmutableArray();
         var demandPages = demands.Zip(summaries)
-            .Where(pair => ListingPages.Shows(showing, pair.First.Entries.Select(e => e.Article)))
+            .Where(pair => ListingPages.Makes(scope, pair.First.Path, pair.First.Entries.Select(e => e.Article)))
             .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
             .ToList();
         var made = ListingPages.Render(demandPages, DemandTemplate, theme, site);
         var json = Json(demands);
-        if (showing is not null)
-        {
-            return jsonChanged ? made.Add(json) : made;
-        }
-
-        var pages = Orders.Select(order => IndexPage(order, summaries)).ToList();
-        return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, json];
+        var pages = scope is { ListsChanged: false } ? [] : Orders.Select(order => IndexPage(order, summaries)).ToList();
+        return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, .. scope is null || jsonChanged ? [json] : Array.Empty<Document>()];
     }
 
     private OutputFile Json(ImmutableArray<Demand> demands)
@@ -121,7 +115,7 @@ public sealed class RenderDemandPages(
     private IEnumerable<ListingPage> DemandPages(Demand demand, DemandSummaryView summary, IndexDocument index)
     {
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
-        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Where(p => ListingPages.Shows(showing, p.Items.Select(e => e.Article))).Select(p => new ListingPage(
+        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Where(p => ListingPages.Makes(scope, demand.Path, p.Items.Select(e => e.Article))).Select(p => new ListingPage(
             p.Path,
             views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
             [

@@ -20,11 +20,8 @@ namespace Broadside.Modules;
 /// <param name="views">Makes URLs and archive headers.</param>
 /// <param name="indexPipeline">The pipeline of the index.</param>
 /// <param name="fingerprint">What every feed's key starts from (<see cref="Site.SiteFingerprint"/>).</param>
-/// <param name="showing">
-/// Null to make every feed; otherwise only the feeds that carry one of these articles (of the index, by reference),
-/// for an edit that changed those articles but not which lists hold them (<see cref="Site.EditBuild"/>).
-/// </param>
-public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, IReadOnlySet<Article>? showing = null) : IModule
+/// <param name="scope">Null to make every feed; otherwise only the feeds it names (<see cref="Site.EditBuild"/>).</param>
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, EditScope? scope = null) : IModule
 {
     /// <summary>The site's RSS feed.</summary>
     public const string Rss = "feed.xml";
@@ -42,10 +39,10 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         var index = indexDocument.Index;
         var size = site.FeedSize;
 
-        bool Made(IEnumerable<Article> articles) => ListingPages.Shows(showing, articles.Take(size));
-        var siteMade = Made(index.Articles);
-        var terms = Terms(index).Where(t => Made(t.Articles)).ToList();
-        var demands = index.Demands.Where(d => Made(d.Entries.Select(e => e.Article))).ToList();
+        bool Made(string list, IEnumerable<Article> articles) => ListingPages.Makes(scope, list, articles.Take(size));
+        var siteMade = Made(string.Empty, index.Articles);
+        var terms = Terms(index).Where(t => Made(t.Path, t.Articles)).ToList();
+        var demands = index.Demands.Where(d => Made(d.Path, d.Entries.Select(e => e.Article))).ToList();
 
         // Only articles that some feed made lists need an entry.
         var listed = (siteMade ? index.Articles.Take(size) : [])

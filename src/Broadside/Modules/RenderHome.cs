@@ -10,10 +10,9 @@ namespace Broadside.Modules;
 /// the most raised demands for the front page to lead with.
 /// </summary>
 /// <remarks>
-/// Given <c>showing</c> (articles of the index, by reference), only the pages that list one of those articles are made: an
-/// edit that changed how the articles look but not which lists hold them (<see cref="Site.EditBuild"/>).
+/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>).
 /// </remarks>
-public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, IReadOnlySet<Article>? showing = null) : IModule
+public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, EditScope? scope = null) : IModule
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";
@@ -28,7 +27,7 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         var articles = index.Index.Articles;
         var demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
         var pages = ListingPages.Split(articles, pageSize, string.Empty)
-            .Where(p => ListingPages.Shows(showing, p.Items))
+            .Where(p => ListingPages.Makes(scope, string.Empty, p.Items))
             .Select(p => new ListingPage(
                 p.Path,
                 views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),

@@ -10,13 +10,14 @@ using Broadside.Templates.Views;
 namespace Broadside.Site;
 
 /// <summary>
-/// A rebuild in <c>broadside serve</c> after editing articles in a way that leaves every list as it was:
-/// the body, or front matter that is only shown (<see cref="Lists"/>: the title, summary, picture,
-/// <c>updated</c>...). Such an edit changes how the articles read, not where they are listed, so the
-/// index is the last build's with the new versions in place, and only the files that show them are made
-/// again: their pages, the pages and feeds that list them, the pages of articles that link to them as
-/// related when the link changed, demands.json when it names them differently, and the sitemap when their
-/// <c>lastmod</c> changed. Anything else (front matter that decides lists, a new, deleted or unpublished
+/// A rebuild in <c>broadside serve</c> after editing published articles that stay published, at the same
+/// URL, without a problem. An edit to the body, or to front matter that is only shown (<see cref="Lists"/>:
+/// the title, summary, picture, <c>updated</c>...), changes how the articles read, not where they are
+/// listed: the index is the last build's with the new versions in place, and only the files that show them
+/// are made again: their pages, the pages and feeds that list them, the pages of articles that link to them
+/// as related when the link changed, demands.json when it names them differently, and the sitemap when
+/// their <c>lastmod</c> changed. An edit to front matter that decides lists (tags, demands, section,
+/// authors, the date) is a <see cref="ListEdit"/>. Anything else (a new URL, a new, deleted or unpublished
 /// file, site.yml, data, the theme, a problem reported) is left to a full build.
 /// </summary>
 internal static class EditBuild
@@ -55,26 +56,23 @@ internal static class EditBuild
             return null;
         }
 
-        // The new versions take the old ones' places; the views of the articles that show them are made again.
-        var index = last.Index.Index.With(edited.Select(e => (last.Articles[e.Source!], e)));
         var articles = new Dictionary<string, Article>(last.Articles, StringComparer.Ordinal);
         foreach (var article in edited)
         {
             articles[article.Source!] = article;
         }
 
-        var reach = Reach.Of(last, edited);
-        var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
-        foreach (var source in reach.Showing)
+        var plan = edited.All(e => Lists(e) == Lists(last.Articles[e.Source!]))
+            ? ShownOnly(last, edited, articles, diagnostics)
+            : ListEdit.Plan(last, edited, articles, diagnostics);
+        if (plan is null)
         {
-            views[source] = IndexSite.View(services.Views, services.Theme, articles[source], index, diagnostics);
+            return null;
         }
 
-        var indexDocument = new IndexDocument(index, views);
         var statistics = new WriteStatistics();
         using var output = new StagedOutput(options.OutputFolder);
-        var shown = reach.Showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToArray();
-        var run = Pipelines(services, last, indexDocument, [.. shown], shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), reach, new WriteFiles(output, statistics, last.Records));
+        var run = Pipelines(services, last, plan, new WriteFiles(output, statistics, last.Records));
         var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
 
         // A problem (a template that fails on the new text) is left to a full build to report in full.
@@ -84,6 +82,11 @@ internal static class EditBuild
         }
 
         var records = new Dictionary<string, OutputRecord>(last.Records, StringComparer.Ordinal);
+        foreach (var removed in plan.Removed)
+        {
+            records.Remove(removed);
+        }
+
         foreach (var (path, record) in statistics.Records)
         {
             records[path] = record;
@@ -93,10 +96,10 @@ internal static class EditBuild
         options.Cache!.Last = last with
         {
             Options = options,
-            Index = indexDocument,
+            Index = plan.Index,
             Articles = articles,
             Records = records,
-            Sitemap = reach.Sitemap ? SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages : last.Sitemap,
+            Sitemap = plan.Sitemap is null ? last.Sitemap : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages,
             DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
         };
         return new BuildResult
@@ -114,6 +117,32 @@ internal static class EditBuild
         };
     }
 
+    /// <summary>
+    /// The plan of an edit that leaves every list as it was: the index is the last build's with the new
+    /// versions in place, and the views of the articles that show them are made again.
+    /// </summary>
+    private static EditPlan ShownOnly(SiteState last, ImmutableArray<Article> edited, IReadOnlyDictionary<string, Article> articles, DiagnosticBag diagnostics)
+    {
+        var services = last.Services;
+        var index = last.Index.Index.With(edited.Select(e => (last.Articles[e.Source!], e)));
+        var reach = Reach.Of(last, edited);
+        var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
+        foreach (var source in reach.Showing)
+        {
+            views[source] = IndexSite.View(services.Views, services.Theme, articles[source], index, diagnostics);
+        }
+
+        var shown = reach.Showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToImmutableArray();
+        return new EditPlan(
+            new IndexDocument(index, views),
+            shown,
+            new EditScope(shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), ImmutableHashSet<string>.Empty),
+            reach.Json,
+            last.DemandsJson,
+            reach.Sitemap ? last.Sitemap : null,
+            ImmutableHashSet<string>.Empty);
+    }
+
     // The last build is a base for this one when nothing but the files differs: the same options, no
     // scheduled article come due, the same year in the footer.
     private static bool CanStartFrom(SiteState last, BuildOptions options) =>
@@ -124,7 +153,7 @@ internal static class EditBuild
 
     /// <summary>
     /// The edited articles, read, parsed and rendered, when each was published by the last build without
-    /// a problem, is still published without one, and is listed as it was; otherwise null.
+    /// a problem, is still published without one, at the same URL; otherwise null.
     /// </summary>
     private static ImmutableArray<Article>? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -195,7 +224,7 @@ internal static class EditBuild
         }
 
         new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, CheckLinks.Known(last.Records.Keys), diagnostics);
-        return diagnostics.Count == 0 && edited.All(e => Lists(e) == Lists(last.Articles[e.Source!])) ? edited : null;
+        return diagnostics.Count == 0 && edited.All(e => Listed(e) == Listed(last.Articles[e.Source!])) ? edited : null;
     }
 
     /// <summary>
@@ -227,6 +256,21 @@ internal static class EditBuild
             .Add(article.Slug).Add(article.Path).Add(article.Destination).Add(article.Source).Finish();
     }
 
+    /// <summary>
+    /// Where an article is and what leads there: its URL, source file and aliases. An edit that changes
+    /// them makes and removes pages no list holds (the article's own, its redirects), and is a full build.
+    /// </summary>
+    private static UInt128 Listed(Article article)
+    {
+        var key = new KeyBuilder().Add(article.Slug).Add(article.Path).Add(article.Destination).Add(article.Source);
+        foreach (var alias in article.FrontMatter.Aliases)
+        {
+            key.Add(alias);
+        }
+
+        return key.Finish();
+    }
+
     /// <summary>What an edit makes again besides the edited articles' pages and the lists that hold them.</summary>
     /// <param name="Showing">
     /// The articles whose views change, by source file: the edited ones, and those that link to one as
@@ -254,19 +298,19 @@ internal static class EditBuild
         }
     }
 
-    // The pipelines of an edit: the article pages and the listings of a full build, over the last
-    // build's index and site, making only what shows the articles.
-    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, IndexDocument index, ImmutableArray<Document> pages, HashSet<Article> showing, Reach reach, WriteFiles write) =>
+    // The pipelines of an edit: the article pages and the listings of a full build, over the edit's index
+    // and the last build's site, making only what the plan says.
+    private static ImmutableArray<Pipeline> Pipelines(SiteServices services, SiteState last, EditPlan plan, WriteFiles write) =>
     [
         new Pipeline(SitePipelines.Articles)
         {
-            Process = [new ReuseDocuments(pages)],
+            Process = [new ReuseDocuments([.. plan.Pages])],
             PostProcess = [new RenderArticlePages(services.Theme, services.Views, SitePipelines.Index, SitePipelines.Site)],
             Output = [write],
         },
-        new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([index])] },
+        new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([plan.Index])] },
         new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
-        .. SitePipelines.Listings(services, write, showing, reach.Json, last.DemandsJson),
-        .. reach.Sitemap ? [SitePipelines.SitemapPipeline(services, write, last.Sitemap)] : Array.Empty<Pipeline>(),
+        .. SitePipelines.Listings(services, write, plan.Scope, plan.Json, plan.JsonParts),
+        .. plan.Sitemap is { } sitemap ? [SitePipelines.SitemapPipeline(services, write, sitemap)] : Array.Empty<Pipeline>(),
     ];
 }

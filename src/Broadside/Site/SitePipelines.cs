@@ -137,14 +137,14 @@ public static class SitePipelines
 
     /// <summary>
     /// The pipelines that list articles: home, archives, demand pages and feeds. Given
-    /// <paramref name="showing"/>, they make only the pages and feeds that list one of those articles,
-    /// and demands.json only when <paramref name="demandsJsonChanged"/>, from the last build's parts of
-    /// it, <paramref name="demandsJsonParts"/> (an <see cref="EditBuild"/>).
+    /// <paramref name="scope"/>, they make only the pages and feeds it names, and demands.json only when
+    /// <paramref name="demandsJsonChanged"/>, from the last build's parts of it that still hold,
+    /// <paramref name="demandsJsonParts"/> (an <see cref="EditBuild"/>).
     /// </summary>
     internal static IEnumerable<Pipeline> Listings(
         SiteServices services,
         WriteFiles write,
-        IReadOnlySet<Article>? showing = null,
+        EditScope? scope = null,
         bool demandsJsonChanged = false,
         IReadOnlyDictionary<Demand, byte[]>? demandsJsonParts = null)
     {
@@ -152,25 +152,25 @@ public static class SitePipelines
         yield return new Pipeline(Home)
         {
             DependsOn = [Index, Site],
-            Process = [new RenderHome(theme, views, Index, Site, config.PageSize, showing)],
+            Process = [new RenderHome(theme, views, Index, Site, config.PageSize, scope)],
             Output = [write],
         };
         yield return new Pipeline(Archives)
         {
             DependsOn = [Index, Site],
-            Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture, showing)],
+            Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture, scope)],
             Output = [write],
         };
         yield return new Pipeline(Demands)
         {
             DependsOn = [Index, Site],
-            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, showing, demandsJsonChanged, demandsJsonParts)],
+            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, scope, demandsJsonChanged, demandsJsonParts)],
             Output = [write],
         };
         yield return new Pipeline(Feeds)
         {
             DependsOn = [Index],
-            Process = [new RenderFeeds(config, views, Index, services.Fingerprint, showing)],
+            Process = [new RenderFeeds(config, views, Index, services.Fingerprint, scope)],
             Output = [write],
         };
     }

@@ -29,6 +29,15 @@ internal sealed record SiteState
     /// <summary>The published articles, by source file.</summary>
     public required IReadOnlyDictionary<string, Article> Articles { get; init; }
 
+    /// <summary>The published standalone pages.</summary>
+    public required ImmutableArray<Page> Pages { get; init; }
+
+    /// <summary>The author profiles of authors.yml, from which the index was built.</summary>
+    public required ImmutableArray<AuthorProfile> Profiles { get; init; }
+
+    /// <summary>The canonical demands of demands.yml, from which the index was built.</summary>
+    public required ImmutableArray<CanonicalDemand> Catalog { get; init; }
+
     /// <summary>Every file of the published site, as its manifest records it.</summary>
     public required IReadOnlyDictionary<string, OutputRecord> Records { get; init; }
 

@@ -32,6 +32,9 @@ public sealed record Demand(string Slug, string Id, string Text, string Topic, s
     /// <summary>The sections it came up in, most often first, then by name.</summary>
     public ImmutableArray<string> Sections { get; init; } = [];
 
+    /// <summary>What its wordings were grouped by: <c>id:</c> and the canonical id, or <c>text:</c> and the normalised wording.</summary>
+    internal string Key { get; init; } = string.Empty;
+
     /// <summary>The wordings used, most often first, with how often.</summary>
     public ImmutableArray<(string Wording, int Count)> Wordings { get; init; } = [];
 }

@@ -13,10 +13,18 @@ namespace Broadside.Taxonomy;
 public static class DemandIndex
 {
     /// <summary>Builds the demands of <paramref name="articles"/> (newest first) and each article's resolved demands.</summary>
+    /// <param name="articles">The published articles, newest first.</param>
+    /// <param name="canonical">The demands of demands.yml.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
+    /// <param name="reuse">
+    /// An earlier index of the same catalog, built without a problem, and the articles (by source file)
+    /// changed since: the others' wordings are resolved as they were then.
+    /// </param>
     public static (ImmutableArray<Demand> Demands, FrozenDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> ByArticle) Build(
         ImmutableArray<Article> articles,
         ImmutableArray<CanonicalDemand> canonical,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        SiteIndexBuilder.Reuse? reuse = null)
     {
         var byId = canonical.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var byWording = new Dictionary<string, CanonicalDemand>(StringComparer.Ordinal);
@@ -31,12 +39,18 @@ public static class DemandIndex
         // Group key: "id:<id>" for canonical demands, "text:<normalised wording>" for the others.
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         var perArticle = new List<(Article Article, List<(string Key, string Wording)> Keys)>();
-        foreach (var article in articles)
+
+        // Wordings are normalised in parallel, then grouped in the index's order.
+        var resolutions = new (string Key, string Wording, CanonicalDemand? Canonical)?[articles.Length][];
+        Parallel.For(0, articles.Length, i => resolutions[i] = reuse is { } earlier && !earlier.Changed.ContainsKey(articles[i].Source!)
+            ? [.. earlier.Index.DemandsOf(articles[i]).Select(d => ((string Key, string Wording, CanonicalDemand? Canonical)?)(d.Demand.Key, d.Wording, d.Demand.Id.Length > 0 ? byId[d.Demand.Id] : null))]
+            : [.. articles[i].FrontMatter.Demands.Select(r => Resolve(r, articles[i], byId, byWording, diagnostics))]);
+        for (var i = 0; i < articles.Length; i++)
         {
+            var article = articles[i];
             var keys = new List<(string Key, string Wording)>();
-            foreach (var reference in article.FrontMatter.Demands)
+            foreach (var resolved in resolutions[i])
             {
-                var resolved = Resolve(reference, article, byId, byWording, diagnostics);
                 if (resolved is not { } r || keys.Exists(k => k.Key == r.Key))
                 {
                     continue;
@@ -83,6 +97,7 @@ public static class DemandIndex
             bySlug[slug] = group;
             demands[group.Key] = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, group.Canonical?.Topic ?? string.Empty, UrlScheme.Demand(slug), [.. group.Entries])
             {
+                Key = group.Key,
                 Wordings = wordings,
                 Sections = [.. group.Entries.GroupBy(e => e.Article.FrontMatter.Section, StringComparer.OrdinalIgnoreCase)
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -21,15 +22,26 @@ public static class SiteIndexBuilder
     private const int CandidatesPerFeature = 200;
 
     /// <summary>Builds the index of <paramref name="articles"/> (newest first).</summary>
+    /// <param name="articles">The published articles, newest first.</param>
+    /// <param name="site">The configuration, for the sections' order and descriptions.</param>
+    /// <param name="profiles">The author profiles of authors.yml.</param>
+    /// <param name="canonical">The demands of demands.yml.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
+    /// <param name="reuse">
+    /// The index of an earlier build of the same configuration and data, without a problem, and the
+    /// articles changed since: what depends on the others alone is taken from it. The index comes out
+    /// as a build from nothing makes it.
+    /// </param>
     public static SiteIndex Build(
         ImmutableArray<Article> articles,
         SiteConfig site,
         ImmutableArray<AuthorProfile> profiles,
         ImmutableArray<CanonicalDemand> canonical,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        Reuse? reuse = null)
     {
         // The demands are gathered while the terms are grouped: each is a pass over every article.
-        var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics));
+        var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics, reuse));
         var (sections, sectionKeys) = Group(
             TermKind.Section,
             articles.Select(a => (a, a.FrontMatter.Section)),
@@ -75,7 +87,7 @@ public static class SiteIndexBuilder
             Lookup(tags, tagKeys),
             Lookup(authors, authorKeys),
             demandsOf,
-            Related(articles, demandsOf));
+            Related(articles, tags, demands, reuse));
     }
 
     private static FrozenDictionary<string, Term> Lookup(ImmutableArray<Term> terms, Dictionary<string, string> keys)
@@ -144,46 +156,65 @@ public static class SiteIndexBuilder
         return ([.. terms.Values.Select(t => t.Term).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
-    private static FrozenDictionary<string, ImmutableArray<Article>> Related(
-        ImmutableArray<Article> articles,
-        FrozenDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> demandsOf)
+    private static FrozenDictionary<string, ImmutableArray<Article>> Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
     {
         // An inverted index keeps this linear in the number of shared tags and demands, not quadratic
-        // in the number of articles. A shared demand weighs more than a shared tag.
-        var byFeature = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var features = new List<(string Feature, int Weight)>[articles.Length];
+        // in the number of articles: each tag's and demand's articles, by their places in the index
+        // (ascending: terms and demands list articles in its order). A shared demand weighs more than a
+        // shared tag.
+        var position = new Dictionary<Article, int>(articles.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < articles.Length; i++)
         {
-            var own = articles[i].FrontMatter.Tags.Select(t => ("t:" + TermKey.Of(t), 1))
-                .Concat(demandsOf.GetValueOrDefault(articles[i].Source!, []).Select(d => ("d:" + d.Demand.Slug, 2)))
-                .DistinctBy(f => f.Item1)
-                .ToList();
-            features[i] = own;
-            foreach (var (feature, _) in own)
-            {
-                if (!byFeature.TryGetValue(feature, out var list))
-                {
-                    byFeature[feature] = list = [];
-                }
+            position[articles[i]] = i;
+        }
 
-                list.Add(i);
+        var byFeature = tags.Select(t => (Articles: t.Articles.Select(a => position[a]).ToArray(), Weight: 1))
+            .Concat(demands.Select(d => (Articles: d.Entries.Select(e => position[e.Article]).ToArray(), Weight: 2)))
+            .ToArray();
+        var features = new List<int>[articles.Length];
+        for (var feature = 0; feature < byFeature.Length; feature++)
+        {
+            foreach (var i in byFeature[feature].Articles)
+            {
+                (features[i] ??= []).Add(feature);
             }
         }
 
+        // An article that shares no tag or demand with a changed one, before or after the change, has the
+        // same candidates in the same order as before, and so the same related articles.
         var related = new ImmutableArray<Article>[articles.Length];
+        var affected = reuse is null ? null : Affected(articles, tags, demands, byFeature, reuse);
+        if (affected is not null)
+        {
+            var bySource = articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
+            for (var i = 0; i < articles.Length; i++)
+            {
+                if (!affected[i])
+                {
+                    var before = reuse!.Index.RelatedTo(articles[i]);
+                    related[i] = before.All(r => ReferenceEquals(bySource[r.Source!], r)) ? before : [.. before.Select(r => bySource[r.Source!])];
+                }
+            }
+        }
+
         Parallel.For(
             0,
             articles.Length,
             () => (Scores: new int[articles.Length], Touched: new List<int>()),
             (i, _, scratch) =>
             {
-                var (scores, touched) = scratch;
-                foreach (var (feature, weight) in features[i])
+                if (affected is { } only && !only[i])
                 {
-                    var candidates = byFeature[feature];
-                    var here = candidates.BinarySearch(i);
-                    var from = Math.Clamp(here - (CandidatesPerFeature / 2), 0, Math.Max(0, candidates.Count - CandidatesPerFeature));
-                    for (var k = from; k < Math.Min(candidates.Count, from + CandidatesPerFeature); k++)
+                    return scratch;
+                }
+
+                var (scores, touched) = scratch;
+                foreach (var feature in features[i] ?? [])
+                {
+                    var (candidates, weight) = byFeature[feature];
+                    var here = Array.BinarySearch(candidates, i);
+                    var from = Math.Clamp(here - (CandidatesPerFeature / 2), 0, Math.Max(0, candidates.Length - CandidatesPerFeature));
+                    for (var k = from; k < Math.Min(candidates.Length, from + CandidatesPerFeature); k++)
                     {
                         var j = candidates[k];
                         if (j != i)
@@ -198,7 +229,15 @@ public static class SiteIndexBuilder
                     }
                 }
 
-                related[i] = [.. Best(scores, touched).Select(j => articles[j])];
+                Span<int> best = stackalloc int[RelatedCount];
+                var count = Best(scores, touched, best);
+                var found = new Article[count];
+                for (var k = 0; k < count; k++)
+                {
+                    found[k] = articles[best[k]];
+                }
+
+                related[i] = ImmutableCollectionsMarshal.AsImmutableArray(found);
                 foreach (var j in touched)
                 {
                     scores[j] = 0;
@@ -212,28 +251,78 @@ public static class SiteIndexBuilder
         return articles.Select((a, i) => (a.Source!, related[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
     }
 
-    /// <summary>The <see cref="RelatedCount"/> highest scores; articles are newest first, so the lower index wins a tie.</summary>
-    private static List<int> Best(int[] scores, List<int> touched)
+    /// <summary>
+    /// The articles whose related articles may differ from <paramref name="reuse"/>'s: the changed ones,
+    /// and those that share a tag or demand with one, before or after the change.
+    /// </summary>
+    private static bool[] Affected(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, (int[] Articles, int Weight)[] byFeature, Reuse reuse)
     {
-        var best = new List<int>(RelatedCount + 1);
-        foreach (var j in touched)
+        // Before: the old versions' tags and demands. After: the tags and demands that hold a changed article.
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var old in reuse.Changed.Values)
         {
-            var at = best.Count;
-            while (at > 0 && (scores[best[at - 1]] < scores[j] || (scores[best[at - 1]] == scores[j] && best[at - 1] > j)))
-            {
-                at--;
-            }
+            paths.UnionWith(old.FrontMatter.Tags.Select(reuse.Index.Tag).OfType<Term>().Select(t => t.Path));
+            paths.UnionWith(reuse.Index.DemandsOf(old).Select(d => d.Demand.Path));
+        }
 
-            if (at < RelatedCount)
+        var featurePaths = tags.Select(t => t.Path).Concat(demands.Select(d => d.Path)).ToArray();
+        var affected = new bool[articles.Length];
+        for (var feature = 0; feature < byFeature.Length; feature++)
+        {
+            var members = byFeature[feature].Articles;
+            if (paths.Contains(featurePaths[feature]) || members.Any(i => reuse.Changed.ContainsKey(articles[i].Source!)))
             {
-                best.Insert(at, j);
-                if (best.Count > RelatedCount)
+                foreach (var i in members)
                 {
-                    best.RemoveAt(RelatedCount);
+                    affected[i] = true;
                 }
             }
         }
 
-        return best;
+        for (var i = 0; i < articles.Length; i++)
+        {
+            affected[i] |= reuse.Changed.ContainsKey(articles[i].Source!);
+        }
+
+        return affected;
     }
+
+    /// <summary>
+    /// Puts the <see cref="RelatedCount"/> highest scores of <paramref name="touched"/> in <paramref name="best"/>,
+    /// highest first, and returns how many there are; articles are newest first, so the lower index wins a tie.
+    /// </summary>
+    private static int Best(int[] scores, List<int> touched, Span<int> best)
+    {
+        var count = 0;
+        foreach (var j in CollectionsMarshal.AsSpan(touched))
+        {
+            var score = scores[j];
+            bool Beats(int other) => scores[other] < score || (scores[other] == score && other > j);
+            if (count == best.Length && !Beats(best[^1]))
+            {
+                continue;
+            }
+
+            // The last place is free, or taken by one j beats; j moves up past every other it beats.
+            var at = Math.Min(count, best.Length - 1);
+            while (at > 0 && Beats(best[at - 1]))
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = j;
+            count = Math.Min(count + 1, best.Length);
+        }
+
+        return count;
+    }
+
+    /// <summary>An earlier index to build from (<see cref="Build"/>).</summary>
+    /// <param name="Index">The earlier index, of a build without a problem, with the same configuration and data.</param>
+    /// <param name="Changed">
+    /// The articles that changed since, by source file, as the earlier index holds them; every other
+    /// article is the same object in both.
+    /// </param>
+    public sealed record Reuse(SiteIndex Index, IReadOnlyDictionary<string, Article> Changed);
 }

@@ -28,4 +28,16 @@ public sealed class DemandTextTests
 
     [Fact]
     public void Punctuation_alone_normalises_to_nothing() => Assert.Equal(string.Empty, DemandText.Normalize(" !!! "));
+
+    [Fact]
+    public void A_long_wording_folds_as_a_short_one()
+    {
+        var words = string.Join(' ', Enumerable.Range(1, 80).Select(i => $"Word{i}"));
+
+        Assert.Equal(words.ToLowerInvariant(), DemandText.Normalize($"\u201C{words.Replace(" ", "   ", StringComparison.Ordinal)}!\u201D"));
+    }
+
+    [Fact]
+    public void Letters_that_compose_fold_as_the_composed_letter() =>
+        Assert.Equal(DemandText.Normalize("Gr\u00E8ve g\u00E9n\u00E9rale!"), DemandText.Normalize("Gre\u0300ve ge\u0301ne\u0301rale"));
 }

@@ -127,4 +127,55 @@ public sealed class SiteIndexBuilderTests
         Assert.Equal(["demand", "both-tags", "one-tag"], index.RelatedTo(articles.Single(a => a.Slug == "target")).Select(a => a.Slug));
         Assert.Empty(index.RelatedTo(articles.Single(a => a.Slug == "unrelated")));
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(1936)]
+    public void An_index_built_from_an_earlier_one_is_the_index_built_from_nothing(int seed)
+    {
+        // Enough articles that a common tag holds more candidates than are scored for related articles.
+        var random = new Random(seed);
+        string[] tags = ["strikes", "Strikes", "rent", "buses", "ports", "wildcat", "night shift"];
+        string[] wordings = ["Hire 500 drivers now!", "hire 500 drivers now", "id:rent-control", "Tax the rich!", "Open the books!"];
+        Article Random(int number, DateTimeOffset? date = null) => Make(
+            $"a{number}",
+            (date ?? new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(24 * 300))).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            section: random.Next(3) == 0 ? "Housing" : "Labor",
+            tags: [.. tags.Where(_ => random.Next(3) == 0).DistinctBy(t => t.ToLowerInvariant())],
+            demands: [.. wordings.Where(_ => random.Next(4) == 0).Append($"Fund project {number % 40}")]);
+        ImmutableArray<CanonicalDemand> catalog = [new CanonicalDemand("rent-control", "Rent control now!", ["Cap rents!"], "Housing", 1)];
+        var before = Enumerable.Range(0, 600).Select(i => Random(i)).ToList();
+        var earlier = SiteIndexBuilder.Build(NewestFirst([.. before]), Site, [], catalog, new DiagnosticBag());
+
+        var changed = new Dictionary<string, Article>(StringComparer.Ordinal);
+        var after = before.ToList();
+        foreach (var number in Enumerable.Range(0, 5).Select(_ => random.Next(before.Count)).Distinct())
+        {
+            changed[before[number].Source!] = before[number];
+            // Half move to tags and demands no other article has, leaving every list they were in.
+            after[number] = random.Next(2) == 0
+                ? Random(number, date: random.Next(2) == 0 ? before[number].FrontMatter.Date : null)
+                : Make($"a{number}", "2025-06-01", tags: [$"only-{number}"], demands: [$"Only here {number}"]);
+        }
+
+        var reused = SiteIndexBuilder.Build(NewestFirst([.. after]), Site, [], catalog, new DiagnosticBag(), new SiteIndexBuilder.Reuse(earlier, changed));
+        var fresh = SiteIndexBuilder.Build(NewestFirst([.. after]), Site, [], catalog, new DiagnosticBag());
+
+        Assert.Equal(Describe(fresh), Describe(reused));
+    }
+
+    // Everything the index tells, as text, articles by source file.
+    private static string[] Describe(SiteIndex index)
+    {
+        static string Sources(IEnumerable<Article> articles) => string.Join(",", articles.Select(a => a.Source));
+        return
+        [
+            Sources(index.Articles),
+            .. index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Years)
+                .Select(t => $"{t.Kind} {t.Name} {t.Slug} {t.Path}: {Sources(t.Articles)}"),
+            .. index.Demands.Select(d => $"{d.Slug} {d.Id} {d.Text} {d.Topic} {d.Path} [{string.Join(",", d.Sections)}] [{string.Join(",", d.Wordings)}]: "
+                + string.Join(",", d.Entries.Select(e => e.Article.Source + "=" + e.Wording))),
+            .. index.Articles.Select(a => $"{a.Source} raises {string.Join(",", index.DemandsOf(a).Select(d => d.Demand.Slug + "=" + d.Wording))}; related {Sources(index.RelatedTo(a))}"),
+        ];
+    }
 }
