@@ -28,13 +28,21 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
         destinations.Concat(LateFiles).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reports the links of <paramref name="documents"/> that name none of the files <paramref name="known"/>.</summary>
-    public void Check(IEnumerable<ContentDocument> documents, HashSet<string> known, DiagnosticBag diagnostics)
+    public void Check(IEnumerable<ContentDocument> documents, HashSet<string> known, DiagnosticBag diagnostics) =>
+        Check(documents, known.Contains, diagnostics);
+
+    /// <summary>
+    /// Reports the links of <paramref name="documents"/> that name no file <paramref name="isFile"/> knows
+    /// of, nor one written after the check.
+    /// </summary>
+    public void Check(IEnumerable<ContentDocument> documents, Func<string, bool> isFile, DiagnosticBag diagnostics)
     {
+        bool IsKnown(string path) => isFile(path) || LateFiles.Contains(path);
         foreach (var document in documents)
         {
             foreach (var link in document.Links)
             {
-                if (IsInternal(link.Url) && Resolve(document.Path, Rooted(link.Url)) is { } target && !Exists(known, target))
+                if (IsInternal(link.Url) && Resolve(document.Path, Rooted(link.Url)) is { } target && !Exists(IsKnown, target))
                 {
                     var message = $"the link '{link.Url}' leads to no page or file of the site: fix the address, or remove the link";
                     diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, link.Line, link.Column));
@@ -43,7 +51,7 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
 
             // A front matter image path is written from the site root, without the root path.
             if (document is Article { FrontMatter.Image: { } image } article && !image.Contains("://", StringComparison.Ordinal)
-                && !Exists(known, image.StartsWith('/') ? image[1..] : Resolve(article.Path, image) ?? string.Empty))
+                && !Exists(IsKnown, image.StartsWith('/') ? image[1..] : Resolve(article.Path, image) ?? string.Empty))
             {
                 var message = $"the image '{image}' is not in the site: put the file under input/media/ and write its path, such as /media/2026/photo.jpg";
                 diagnostics.Add(new Diagnostic(asErrors ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, message, document.Source, article.FrontMatter.ImageLine, article.FrontMatter.ImageLine > 0 ? 1 : 0));
@@ -72,8 +80,8 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
         return path.StartsWith(rootPath, StringComparison.Ordinal) ? path[rootPath.Length..] : null;
     }
 
-    private static bool Exists(HashSet<string> known, string target) =>
-        target.Length == 0 ? known.Contains("index.html")
-        : target.EndsWith('/') ? known.Contains(target + "index.html")
-        : known.Contains(target) || known.Contains(target + "/index.html");
+    private static bool Exists(Func<string, bool> known, string target) =>
+        target.Length == 0 ? known("index.html")
+        : target.EndsWith('/') ? known(target + "index.html")
+        : known(target) || known(target + "/index.html");
 }

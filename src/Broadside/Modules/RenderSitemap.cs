@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
@@ -28,13 +27,6 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
     public const string Sitemap = "sitemap.xml";
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-        NewLineChars = "\n",
-    };
 
     /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c>; empty until it has run.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> Pages { get; private set; } = ImmutableDictionary<string, DateTimeOffset?>.Empty;
@@ -112,34 +104,83 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
 
     /// <summary>
     /// Writes a sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>)
-    /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes.
+    /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes. The
+    /// layout is an XML writer's, indented by two spaces; URLs are escaped as element text.
     /// </summary>
-    private static Action<Stream> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => stream => Write(stream, writer =>
+    private static Action<Stream> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => stream =>
     {
-        writer.WriteStartElement(root, Namespace);
+        using var xml = new SitemapText(stream);
+        xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").Append(root).Append(" xmlns=\"").Append(Namespace).Append('"');
+        if (entries.Count == 0)
+        {
+            xml.Append(" />\n");
+            return;
+        }
+
+        xml.Append(">\n");
+        Span<char> date = stackalloc char[32];
         foreach (var (url, lastModified) in entries)
         {
-            writer.WriteStartElement(item);
-            writer.WriteElementString("loc", url);
-            if (lastModified is { } when)
+            xml.Append("  <").Append(item).Append(">\n    <loc>").Escaped(url).Append("</loc>\n");
+            if (lastModified is { } when && when.TryFormat(date, out var length, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
             {
-                writer.WriteElementString("lastmod", ViewFactory.Iso(when));
+                xml.Append("    <lastmod>").Append(date[..length]).Append("</lastmod>\n");
             }
 
-            writer.WriteEndElement();
+            xml.Append("  </").Append(item).Append(">\n");
         }
 
-        writer.WriteEndElement();
-    });
+        xml.Append("</").Append(root).Append(">\n");
+    };
 
-    private static void Write(Stream stream, Action<XmlWriter> write)
+    /// <summary>UTF-8 text written to a stream in chunks, with XML escaping for element text.</summary>
+    private sealed class SitemapText(Stream stream) : IDisposable
     {
-        using (var writer = XmlWriter.Create(stream, Settings))
+        private readonly byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        private int _used;
+
+        public SitemapText Append(char c) => Append([c]);
+
+        public SitemapText Append(ReadOnlySpan<char> text)
         {
-            writer.WriteStartDocument();
-            write(writer);
+            if (_buffer.Length - _used < Encoding.UTF8.GetMaxByteCount(text.Length))
+            {
+                Flush();
+            }
+
+            if (_buffer.Length < Encoding.UTF8.GetMaxByteCount(text.Length))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text.ToArray()));
+                return this;
+            }
+
+            _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+            return this;
         }
 
-        stream.WriteByte((byte)'\n');
+        /// <summary>Appends <paramref name="text"/> as element text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, as an XML writer does.</summary>
+        public SitemapText Escaped(string text)
+        {
+            var rest = text.AsSpan();
+            while (rest.IndexOfAny('&', '<', '>') is var at and >= 0)
+            {
+                Append(rest[..at]).Append(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+                rest = rest[(at + 1)..];
+            }
+
+            return Append(rest);
+        }
+
+        public void Dispose()
+        {
+            Flush();
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        private void Flush()
+        {
+            stream.Write(_buffer, 0, _used);
+            _used = 0;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -39,18 +40,88 @@ public static class OutputManifest
         return records;
     }
 
-    /// <summary>Records <paramref name="produced"/> as the manifest of the site in <paramref name="folder"/>.</summary>
-    public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced)
+    /// <summary>
+    /// <paramref name="added"/> (ordinal order not needed) merged into <paramref name="sorted"/> (in ordinal
+    /// order), without the files of <paramref name="removed"/>: the order of a manifest after an edit, found
+    /// without sorting every file again.
+    /// </summary>
+    public static string[] Sorted(IEnumerable<string> added, IReadOnlyList<string> sorted, IReadOnlySet<string>? removed = null)
     {
-        var text = new StringBuilder();
-        foreach (var (relative, record) in produced.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var adding = added.ToArray();
+        Array.Sort(adding, StringComparer.Ordinal);
+        var merged = new List<string>(sorted.Count + adding.Length);
+        var next = 0;
+        foreach (var path in sorted)
         {
-            text.Append(relative).Append('\t').Append(record.Hash).Append('\t')
-                .Append(record.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(record.LastWriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(record.Key).Append('\n');
+            while (next < adding.Length && string.CompareOrdinal(adding[next], path) < 0)
+            {
+                merged.Add(adding[next++]);
+            }
+
+            if (next < adding.Length && adding[next] == path)
+            {
+                next++;
+            }
+
+            if (removed is null || !removed.Contains(path))
+            {
+                merged.Add(path);
+            }
         }
 
-        File.WriteAllText(Path.Combine(folder, FileName), text.ToString());
+        merged.AddRange(adding.AsSpan(next));
+        return [.. merged];
+    }
+
+    /// <summary>Records <paramref name="produced"/> as the manifest of the site in <paramref name="folder"/>, in ordinal order.</summary>
+    /// <param name="folder">The folder to write it in.</param>
+    /// <param name="produced">Every file of the site, with what the manifest keeps of it.</param>
+    /// <param name="order">The files of <paramref name="produced"/> in ordinal order, when the caller holds them so (<see cref="Sorted"/>).</param>
+    public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyList<string>? order = null)
+    {
+        // Written as UTF-8 line by line: a large site's manifest is megabytes, written on every build.
+        var paths = order ?? Sorted(produced.Keys, []);
+        using var file = new FileStream(Path.Combine(folder, FileName), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var used = 0;
+        try
+        {
+            foreach (var relative in paths)
+            {
+                var record = produced[relative];
+                var most = Encoding.UTF8.GetMaxByteCount(relative.Length + record.Hash.Length + record.Key.Length) + 48;
+                if (buffer.Length - used < most)
+                {
+                    file.Write(buffer, 0, used);
+                    used = 0;
+                    if (buffer.Length < most)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(most);
+                    }
+                }
+
+                var line = buffer.AsSpan(used);
+                var at = Encoding.UTF8.GetBytes(relative, line);
+                line[at++] = (byte)'\t';
+                at += Encoding.UTF8.GetBytes(record.Hash, line[at..]);
+                line[at++] = (byte)'\t';
+                record.Length.TryFormat(line[at..], out var written, default, CultureInfo.InvariantCulture);
+                at += written;
+                line[at++] = (byte)'\t';
+                record.LastWriteTicks.TryFormat(line[at..], out written, default, CultureInfo.InvariantCulture);
+                at += written;
+                line[at++] = (byte)'\t';
+                at += Encoding.UTF8.GetBytes(record.Key, line[at..]);
+                line[at++] = (byte)'\n';
+                used += at;
+            }
+
+            file.Write(buffer, 0, used);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -111,12 +111,24 @@ public sealed class StagedOutput : IDisposable
     /// </summary>
     /// <param name="produced">Every file of the new site, with what the manifest keeps of it.</param>
     /// <param name="previous">The manifest of the published site when the caller holds it; otherwise it is read.</param>
-    public int Commit(IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyDictionary<string, OutputRecord>? previous = null)
+    /// <param name="order">The files of <paramref name="produced"/> in ordinal order, when the caller holds them so; otherwise they are sorted.</param>
+    /// <param name="gone">
+    /// The files of <paramref name="previous"/> that <paramref name="produced"/> no longer lists, when the caller
+    /// knows them; otherwise they are found by comparing the two.
+    /// </param>
+    public int Commit(
+        IReadOnlyDictionary<string, OutputRecord> produced,
+        IReadOnlyDictionary<string, OutputRecord>? previous = null,
+        IReadOnlyList<string>? order = null,
+        IEnumerable<string>? gone = null)
     {
         var staging = _staging.Value;
         previous ??= OutputManifest.Load(Folder);
-        var deletions = previous.Keys.Where(relative => !produced.ContainsKey(relative) && IsInside(relative)).Order(StringComparer.Ordinal).ToArray();
-        OutputManifest.Write(staging, produced);
+        var deletions = (gone ?? previous.Keys.Where(relative => !produced.ContainsKey(relative)))
+            .Where(relative => previous.ContainsKey(relative) && !produced.ContainsKey(relative) && IsInside(relative))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        OutputManifest.Write(staging, produced, order);
         var moves = _moves.Select(m => new[] { m.Key, m.Value }).Append([OutputManifest.FileName, OutputManifest.FileName]).ToArray();
 
         // The journal is complete on disk before the first move: from then on a killed build is finished, not undone.

@@ -92,13 +92,15 @@ internal static class EditBuild
             records[path] = record;
         }
 
-        output.Commit(records, last.Records);
+        var order = OutputManifest.Sorted(statistics.Records.Keys.Where(path => !last.Records.ContainsKey(path)), last.RecordOrder, plan.Removed);
+        output.Commit(records, last.Records, order, plan.Removed);
         options.Cache!.Last = last with
         {
             Options = options,
             Index = plan.Index,
             Articles = articles,
             Records = records,
+            RecordOrder = order,
             Sitemap = plan.Sitemap is null ? last.Sitemap : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages,
             DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
         };
@@ -223,7 +225,7 @@ internal static class EditBuild
             return null;
         }
 
-        new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, CheckLinks.Known(last.Records.Keys), diagnostics);
+        new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, last.Records.ContainsKey, diagnostics);
         return diagnostics.Count == 0 && edited.All(e => Listed(e) == Listed(last.Articles[e.Source!])) ? edited : null;
     }
 

@@ -28,10 +28,7 @@ internal static class ListEdit
     {
         var (services, old) = (last.Services, last.Index.Index);
         var views = services.Views;
-        var ordered = old.Articles.Select(a => articles[a.Source!])
-            .OrderByDescending(a => a.FrontMatter.Date)
-            .ThenBy(a => a.Source, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var ordered = Ordered(old.Articles, edited, last);
         var reuse = new SiteIndexBuilder.Reuse(old, edited.ToDictionary(e => e.Source!, e => last.Articles[e.Source!], StringComparer.Ordinal));
         var index = SiteIndexBuilder.Build(ordered, services.Config, last.Profiles, last.Catalog, diagnostics, reuse);
         if (diagnostics.Count > 0)
@@ -81,11 +78,23 @@ internal static class ListEdit
         var parts = new Dictionary<Demand, byte[]>(ReferenceEqualityComparer.Instance);
         var factsChanged = edited.Where(e => DemandsJson.Facts(e, views) != DemandsJson.Facts(last.Articles[e.Source!], views))
             .Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
+        // A demand no edited article raises is the last index's, and shows as it did unless a section it
+        // came up in is shown otherwise.
+        bool SectionShown(string name)
+        {
+            var (was, now) = (old.Section(name), index.Section(name));
+            return was?.Name == now?.Name && was?.Path == now?.Path;
+        }
+
         foreach (var demand in index.Demands)
         {
             var before = oldDemands.GetValueOrDefault(demand.Path);
             oldDemands.Remove(demand.Path);
-            if (before is null || !SameEntries(before, demand) || KeyBuilder.Of(views.Demand(before, old)) != KeyBuilder.Of(views.Demand(demand, index)))
+            if (ReferenceEquals(before, demand) && demand.Sections.All(SectionShown))
+            {
+                parts[demand] = last.DemandsJson[before];
+            }
+            else if (before is null || !SameEntries(before, demand) || KeyBuilder.Of(views.Demand(before, old)) != KeyBuilder.Of(views.Demand(demand, index)))
             {
                 lists.Add(demand.Path);
                 files.Compare(demand.Path, before?.Count, demand.Count, feed: true);
@@ -126,6 +135,50 @@ internal static class ListEdit
             parts,
             sitemap,
             files.Removed);
+    }
+
+    /// <summary>
+    /// The articles newest first, then by source file (<see cref="OrderArticles"/>), after the edit: the
+    /// last index's order, the edited articles whose dates changed moved to their new places.
+    /// </summary>
+    private static ImmutableArray<Article> Ordered(ImmutableArray<Article> before, ImmutableArray<Article> edited, SiteState last)
+    {
+        var versions = new Dictionary<Article, Article>(ReferenceEqualityComparer.Instance);
+        foreach (var article in edited)
+        {
+            versions[last.Articles[article.Source!]] = article;
+        }
+
+        var moved = edited.Where(e => e.FrontMatter.Date != last.Articles[e.Source!].FrontMatter.Date).ToHashSet<Article>(ReferenceEqualityComparer.Instance);
+        var order = new List<Article>(before.Length);
+        foreach (var article in before)
+        {
+            var now = versions.GetValueOrDefault(article, article);
+            if (!moved.Contains(now))
+            {
+                order.Add(now);
+            }
+        }
+
+        foreach (var article in moved.OrderBy(a => a.Source, StringComparer.Ordinal))
+        {
+            var at = order.BinarySearch(article, NewestFirst.Instance);
+            order.Insert(at < 0 ? ~at : at, article);
+        }
+
+        return [.. order];
+    }
+
+    /// <summary>The order of <see cref="OrderArticles"/>: newest first, then by source file.</summary>
+    private sealed class NewestFirst : IComparer<Article>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare(Article? x, Article? y)
+        {
+            var byDate = y!.FrontMatter.Date.CompareTo(x!.FrontMatter.Date);
+            return byDate != 0 ? byDate : string.CompareOrdinal(x.Source, y.Source);
+        }
     }
 
     /// <summary>
@@ -180,9 +233,8 @@ internal static class ListEdit
     /// <summary>True when some article or page links to one of the <paramref name="removed"/> files.</summary>
     private static bool BreaksLinks(SiteState last, IEnumerable<Article> articles, IReadOnlySet<string> removed)
     {
-        var known = CheckLinks.Known(last.Records.Keys.Where(k => !removed.Contains(k)));
         var found = new DiagnosticBag();
-        new CheckLinks(last.Services.Config.RootPath, asErrors: false).Check([.. articles, .. last.Pages], known, found);
+        new CheckLinks(last.Services.Config.RootPath, asErrors: false).Check([.. articles, .. last.Pages], path => last.Records.ContainsKey(path) && !removed.Contains(path), found);
         return found.Count > last.Diagnostics.Count(d => d.Code == DiagnosticCodes.BrokenLink);
     }
 

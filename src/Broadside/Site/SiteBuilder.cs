@@ -112,6 +112,7 @@ public static class SiteBuilder
             Profiles = [.. result.ProcessOutputs[SitePipelines.Data].OfType<AuthorsDocument>().SelectMany(d => d.Profiles)],
             Catalog = [.. result.ProcessOutputs[SitePipelines.Data].OfType<DemandCatalogDocument>().SelectMany(d => d.Demands)],
             Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
+            RecordOrder = OutputManifest.Sorted(services.Statistics.Records.Keys, []),
             Sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap).Pages,
             DemandsJson = SitePipelines.Module<RenderDemandPages>(engine.Pipelines, SitePipelines.Demands).JsonParts,
             Diagnostics = diagnostics,

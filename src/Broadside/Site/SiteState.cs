@@ -41,6 +41,9 @@ internal sealed record SiteState
     /// <summary>Every file of the published site, as its manifest records it.</summary>
     public required IReadOnlyDictionary<string, OutputRecord> Records { get; init; }
 
+    /// <summary>The files of <see cref="Records"/> in ordinal order, as the manifest lists them.</summary>
+    public required IReadOnlyList<string> RecordOrder { get; init; }
+
     /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c> (<see cref="RenderSitemap.Pages"/>).</summary>
     public required IReadOnlyDictionary<string, DateTimeOffset?> Sitemap { get; init; }
 

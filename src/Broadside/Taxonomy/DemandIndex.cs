@@ -17,10 +17,10 @@ public static class DemandIndex
     /// <param name="canonical">The demands of demands.yml.</param>
     /// <param name="diagnostics">Where problems are reported.</param>
     /// <param name="reuse">
-    /// An earlier index of the same catalog, built without a problem, and the articles (by source file)
-    /// changed since: the others' wordings are resolved as they were then.
+    /// An earlier index of the same catalog, built without a problem, and the articles changed since: the
+    /// demands none of them raises, before or after, are taken from it (<see cref="Regroup"/>).
     /// </param>
-    public static (ImmutableArray<Demand> Demands, FrozenDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> ByArticle) Build(
+    public static (ImmutableArray<Demand> Demands, Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>> ByArticle) Build(
         ImmutableArray<Article> articles,
         ImmutableArray<CanonicalDemand> canonical,
         DiagnosticBag diagnostics,
@@ -36,48 +36,20 @@ public static class DemandIndex
             }
         }
 
-        // Group key: "id:<id>" for canonical demands, "text:<normalised wording>" for the others.
-        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-        var perArticle = new List<(Article Article, List<(string Key, string Wording)> Keys)>();
+        if (reuse is not null && Regroup(articles, byId, byWording, reuse) is { } regrouped)
+        {
+            return regrouped;
+        }
 
         // Wordings are normalised in parallel, then grouped in the index's order.
         var resolutions = new (string Key, string Wording, CanonicalDemand? Canonical)?[articles.Length][];
-        Parallel.For(0, articles.Length, i => resolutions[i] = reuse is { } earlier && !earlier.Changed.ContainsKey(articles[i].Source!)
-            ? [.. earlier.Index.DemandsOf(articles[i]).Select(d => ((string Key, string Wording, CanonicalDemand? Canonical)?)(d.Demand.Key, d.Wording, d.Demand.Id.Length > 0 ? byId[d.Demand.Id] : null))]
-            : [.. articles[i].FrontMatter.Demands.Select(r => Resolve(r, articles[i], byId, byWording, diagnostics))]);
-        for (var i = 0; i < articles.Length; i++)
-        {
-            var article = articles[i];
-            var keys = new List<(string Key, string Wording)>();
-            foreach (var resolved in resolutions[i])
-            {
-                if (resolved is not { } r || keys.Exists(k => k.Key == r.Key))
-                {
-                    continue;
-                }
-
-                keys.Add((r.Key, r.Wording));
-                if (!groups.TryGetValue(r.Key, out var group))
-                {
-                    groups[r.Key] = group = new Group(r.Key, r.Canonical, article.Source!);
-                }
-
-                group.Entries.Add(new DemandEntry(article, r.Wording));
-            }
-
-            perArticle.Add((article, keys));
-        }
-
+        Parallel.For(0, articles.Length, i => resolutions[i] = [.. articles[i].FrontMatter.Demands.Select(r => Resolve(r, articles[i], byId, byWording, diagnostics))]);
+        var (groups, perArticle) = Gather(articles, resolutions, only: null);
         var demands = new Dictionary<string, Demand>(StringComparer.Ordinal);
         var bySlug = new Dictionary<string, Group>(StringComparer.Ordinal);
         foreach (var group in groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var wordings = group.Entries.GroupBy(e => e.Wording, StringComparer.Ordinal)
-                .Select(g => (Wording: g.Key, Count: g.Count()))
-                .OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)
-                .ToImmutableArray();
-            var slug = group.Canonical?.Id ?? Slug.From(group.Key["text:".Length..]);
-            var text = group.Canonical?.Text ?? wordings[0].Wording;
+            var (demand, slug, text) = Make(group);
             if (slug.Length == 0)
             {
                 diagnostics.Error(DiagnosticCodes.InvalidSlug, $"the demand '{text}' has no letters or digits to make its page's URL from: use words", group.File);
@@ -95,27 +67,152 @@ public static class DemandIndex
             }
 
             bySlug[slug] = group;
-            demands[group.Key] = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, group.Canonical?.Topic ?? string.Empty, UrlScheme.Demand(slug), [.. group.Entries])
-            {
-                Key = group.Key,
-                Wordings = wordings,
-                Sections = [.. group.Entries.GroupBy(e => e.Article.FrontMatter.Section, StringComparer.OrdinalIgnoreCase)
-                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => g.First().Article.FrontMatter.Section)],
-            };
+            demands[group.Key] = demand;
         }
 
-        var byArticle = perArticle.ToFrozenDictionary(
-            x => x.Article.Source!,
-            x => x.Keys.Where(k => demands.ContainsKey(k.Key)).Select(k => (demands[k.Key], k.Wording)).ToImmutableArray(),
-            StringComparer.Ordinal);
-        var ordered = demands.Values
-            .OrderByDescending(d => d.Count)
-            .ThenByDescending(d => d.Last)
-            .ThenBy(d => d.Slug, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return (ordered, byArticle);
+        var byArticle = new Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>>(articles.Length, StringComparer.Ordinal);
+        foreach (var (article, keys) in perArticle)
+        {
+            byArticle[article.Source!] = Raised(keys, demands);
+        }
+
+        return (Ordered(demands.Values), byArticle);
     }
+
+    /// <summary>
+    /// The demands as <see cref="Build"/> makes them from every article, made from an earlier index: the
+    /// demands no changed article raises, before or after the change, are the earlier ones; the others
+    /// are gathered again from the articles that raise them. Null when a changed article's demand has a
+    /// problem, or one gathered again would share a page with an earlier one: a full build reports it.
+    /// </summary>
+    private static (ImmutableArray<Demand>, Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>>)? Regroup(
+        ImmutableArray<Article> articles,
+        Dictionary<string, CanonicalDemand> byId,
+        Dictionary<string, CanonicalDemand> byWording,
+        SiteIndexBuilder.Reuse reuse)
+    {
+        var earlier = reuse.Index;
+        var problems = new DiagnosticBag();
+        var changed = new Dictionary<Article, (string Key, string Wording, CanonicalDemand? Canonical)?[]>(ReferenceEqualityComparer.Instance);
+        foreach (var article in articles.Where(a => reuse.Changed.ContainsKey(a.Source!)))
+        {
+            changed[article] = [.. article.FrontMatter.Demands.Select(r => Resolve(r, article, byId, byWording, problems))];
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var affected = reuse.Changed.Values.SelectMany(a => earlier.DemandsOf(a)).Select(d => d.Demand.Key)
+            .Concat(changed.Values.SelectMany(r => r).Select(r => r!.Value.Key))
+            .ToHashSet(StringComparer.Ordinal);
+        var earlierByKey = earlier.Demands.ToDictionary(d => d.Key, StringComparer.Ordinal);
+
+        // The articles that raise an affected demand, in the index's order, and what each raises.
+        var raising = affected
+            .SelectMany(key => earlierByKey.TryGetValue(key, out var demand) ? demand.Entries.Select(e => e.Article).Where(a => !reuse.Changed.ContainsKey(a.Source!)) : [])
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<Article>()
+            .Concat(changed.Keys)
+            .OrderByDescending(a => a.FrontMatter.Date)
+            .ThenBy(a => a.Source, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var resolutions = raising.Select(a => changed.TryGetValue(a, out var resolved)
+            ? resolved
+            : [.. earlier.DemandsOf(a).Select(d => ((string Key, string Wording, CanonicalDemand? Canonical)?)(d.Demand.Key, d.Wording, d.Demand.Id.Length > 0 ? byId[d.Demand.Id] : null))]).ToArray();
+        var (groups, perArticle) = Gather(raising, resolutions, affected);
+
+        var demands = earlierByKey.Where(kv => !affected.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var slugs = demands.Values.Select(d => d.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in groups.Values)
+        {
+            var (demand, slug, _) = Make(group);
+            if (slug.Length == 0 || !slugs.Add(slug))
+            {
+                return null;
+            }
+
+            demands[group.Key] = demand;
+        }
+
+        var byArticle = new Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>>(earlier.DemandsByArticle, StringComparer.Ordinal);
+        foreach (var (article, keys) in perArticle)
+        {
+            byArticle[article.Source!] = Raised(keys, demands);
+        }
+
+        return (Ordered(demands.Values), byArticle);
+    }
+
+    /// <summary>
+    /// Groups the resolved wordings of <paramref name="articles"/> (newest first) by key, the demands of
+    /// <paramref name="only"/> when given; and what each article raises, each key once, in its order.
+    /// </summary>
+    private static (Dictionary<string, Group> Groups, List<(Article Article, List<(string Key, string Wording)> Keys)> PerArticle) Gather(
+        ImmutableArray<Article> articles,
+        (string Key, string Wording, CanonicalDemand? Canonical)?[][] resolutions,
+        HashSet<string>? only)
+    {
+        // Group key: "id:<id>" for canonical demands, "text:<normalised wording>" for the others.
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var perArticle = new List<(Article Article, List<(string Key, string Wording)> Keys)>(articles.Length);
+        for (var i = 0; i < articles.Length; i++)
+        {
+            var article = articles[i];
+            var keys = new List<(string Key, string Wording)>();
+            foreach (var resolved in resolutions[i])
+            {
+                if (resolved is not { } r || keys.Exists(k => k.Key == r.Key))
+                {
+                    continue;
+                }
+
+                keys.Add((r.Key, r.Wording));
+                if (only is not null && !only.Contains(r.Key))
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(r.Key, out var group))
+                {
+                    groups[r.Key] = group = new Group(r.Key, r.Canonical, article.Source!);
+                }
+
+                group.Entries.Add(new DemandEntry(article, r.Wording));
+            }
+
+            perArticle.Add((article, keys));
+        }
+
+        return (groups, perArticle);
+    }
+
+    /// <summary>The demand of <paramref name="group"/>, with its slug and text; an empty slug is a problem the caller reports.</summary>
+    private static (Demand Demand, string Slug, string Text) Make(Group group)
+    {
+        var wordings = group.Entries.GroupBy(e => e.Wording, StringComparer.Ordinal)
+            .Select(g => (Wording: g.Key, Count: g.Count()))
+            .OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var slug = group.Canonical?.Id ?? Slug.From(group.Key["text:".Length..]);
+        var text = group.Canonical?.Text ?? wordings[0].Wording;
+        var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, group.Canonical?.Topic ?? string.Empty, UrlScheme.Demand(slug), [.. group.Entries])
+        {
+            Key = group.Key,
+            Wordings = wordings,
+            Sections = [.. group.Entries.GroupBy(e => e.Article.FrontMatter.Section, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.First().Article.FrontMatter.Section)],
+        };
+        return (demand, slug, text);
+    }
+
+    private static ImmutableArray<(Demand Demand, string Wording)> Raised(List<(string Key, string Wording)> keys, Dictionary<string, Demand> demands) =>
+        [.. keys.Where(k => demands.ContainsKey(k.Key)).Select(k => (demands[k.Key], k.Wording))];
+
+    private static ImmutableArray<Demand> Ordered(IEnumerable<Demand> demands) =>
+        [.. demands.OrderByDescending(d => d.Count).ThenByDescending(d => d.Last).ThenBy(d => d.Slug, StringComparer.Ordinal)];
 
     private static (string Key, string Wording, CanonicalDemand? Canonical)? Resolve(
         DemandReference reference,

@@ -60,6 +60,18 @@ public sealed class SiteIndex
     /// <summary>Every distinct demand, most raised first, then most recent.</summary>
     public ImmutableArray<Demand> Demands { get; }
 
+    /// <summary>The demands each article raises, by source file (<see cref="DemandsOf"/>).</summary>
+    internal IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> DemandsByArticle => _demandsOf;
+
+    /// <summary>The section terms by <see cref="TermKey"/>.</summary>
+    internal IReadOnlyDictionary<string, Term> SectionsByKey => _sections;
+
+    /// <summary>The tag terms by <see cref="TermKey"/>.</summary>
+    internal IReadOnlyDictionary<string, Term> TagsByKey => _tags;
+
+    /// <summary>The author terms by <see cref="TermKey"/>.</summary>
+    internal IReadOnlyDictionary<string, Term> AuthorsByKey => _authors;
+
     /// <summary>The section term named <paramref name="name"/> (any case or spacing).</summary>
     public Term? Section(string name) => _sections.GetValueOrDefault(TermKey.Of(name));
 

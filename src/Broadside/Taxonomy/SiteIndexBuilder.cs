@@ -42,11 +42,12 @@ public static class SiteIndexBuilder
     {
         // The demands are gathered while the terms are grouped: each is a pass over every article.
         var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics, reuse));
-        var (sections, sectionKeys) = Group(
-            TermKind.Section,
-            articles.Select(a => (a, a.FrontMatter.Section)),
-            slug => UrlScheme.Section(slug),
-            diagnostics);
+        var changed = reuse is null ? [] : articles.Where(a => reuse.Changed.ContainsKey(a.Source!)).ToArray();
+        (ImmutableArray<Term> Terms, Dictionary<string, string> Keys) Terms(TermKind kind, Func<Article, IEnumerable<string>> names, Func<SiteIndex, IReadOnlyDictionary<string, Term>> earlier, Func<string, string> path) =>
+            (reuse is null ? null : Regroup(kind, names, earlier(reuse.Index), reuse, changed, path))
+            ?? Group(kind, articles.SelectMany(a => names(a).Select(n => (a, n))), path, diagnostics);
+
+        var (sections, sectionKeys) = Terms(TermKind.Section, a => [a.FrontMatter.Section], i => i.SectionsByKey, slug => UrlScheme.Section(slug));
         var listed = site.Sections.Select((s, i) => (Key: TermKey.Of(s.Name), s.Description, Order: i))
             .ToDictionary(x => x.Key, x => (x.Description, x.Order), StringComparer.Ordinal);
         sections = [.. sections
@@ -54,18 +55,10 @@ public static class SiteIndexBuilder
             .OrderBy(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? l.Order : int.MaxValue)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)];
 
-        var (tags, tagKeys) = Group(
-            TermKind.Tag,
-            articles.SelectMany(a => a.FrontMatter.Tags.Select(t => (a, t))),
-            slug => UrlScheme.Tag(slug),
-            diagnostics);
+        var (tags, tagKeys) = Terms(TermKind.Tag, a => a.FrontMatter.Tags, i => i.TagsByKey, slug => UrlScheme.Tag(slug));
 
         var byName = profiles.ToDictionary(p => TermKey.Of(p.Name), StringComparer.Ordinal);
-        var (authors, authorKeys) = Group(
-            TermKind.Author,
-            articles.SelectMany(a => a.FrontMatter.Authors.Select(n => (a, n))),
-            slug => UrlScheme.Author(slug),
-            diagnostics);
+        var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => UrlScheme.Author(slug));
         authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? t with { Name = p.Name, Profile = p } : t)];
 
         var years = articles
@@ -95,6 +88,48 @@ public static class SiteIndexBuilder
         var bySlug = terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         return keys.Where(kv => bySlug.ContainsKey(kv.Value))
             .ToFrozenDictionary(kv => kv.Key, kv => bySlug[kv.Value], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The terms of one kind as <see cref="Group"/> makes them from every article, made from the
+    /// <paramref name="earlier"/> terms of the kind by key: those that hold no changed article, before or
+    /// after the change, are the earlier terms; those that do are grouped again from their uses. Null when
+    /// a term grouped again would share a page with an earlier one: <see cref="Group"/> reports it.
+    /// </summary>
+    private static (ImmutableArray<Term> Terms, Dictionary<string, string> Keys)? Regroup(
+        TermKind kind,
+        Func<Article, IEnumerable<string>> names,
+        IReadOnlyDictionary<string, Term> earlier,
+        Reuse reuse,
+        Article[] changed,
+        Func<string, string> path)
+    {
+        var affected = reuse.Changed.Values.Concat(changed).SelectMany(names).Select(TermKey.Of).ToHashSet(StringComparer.Ordinal);
+
+        // The uses of those keys, in the index's order (newest first, then by file), as Group sees them.
+        var uses = affected
+            .SelectMany(key => earlier.TryGetValue(key, out var term) ? term.Articles.Where(a => !reuse.Changed.ContainsKey(a.Source!)) : [])
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<Article>()
+            .Concat(changed)
+            .OrderByDescending(a => a.FrontMatter.Date)
+            .ThenBy(a => a.Source, StringComparer.Ordinal)
+            .SelectMany(a => names(a).Where(n => affected.Contains(TermKey.Of(n))).Select(n => (a, n)));
+        var diagnostics = new DiagnosticBag();
+        var (regrouped, keys) = Group(kind, uses, path, diagnostics);
+        var kept = earlier.Where(kv => !affected.Contains(kv.Key)).ToList();
+        var slugs = kept.Select(kv => kv.Value.Slug).ToHashSet(StringComparer.Ordinal);
+        if (diagnostics.Count > 0 || regrouped.Any(t => slugs.Contains(t.Slug)))
+        {
+            return null;
+        }
+
+        foreach (var (key, term) in kept)
+        {
+            keys[key] = term.Slug;
+        }
+
+        return ([.. kept.Select(kv => kv.Value).Concat(regrouped).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
     /// <summary>
@@ -156,7 +191,7 @@ public static class SiteIndexBuilder
         return ([.. terms.Values.Select(t => t.Term).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
-    private static FrozenDictionary<string, ImmutableArray<Article>> Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
+    private static Dictionary<string, ImmutableArray<Article>> Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
     {
         // An inverted index keeps this linear in the number of shared tags and demands, not quadratic
         // in the number of articles: each tag's and demand's articles, by their places in the index
@@ -184,16 +219,11 @@ public static class SiteIndexBuilder
         // same candidates in the same order as before, and so the same related articles.
         var related = new ImmutableArray<Article>[articles.Length];
         var affected = reuse is null ? null : Affected(articles, tags, demands, byFeature, reuse);
-        if (affected is not null)
+        for (var i = 0; affected is not null && i < articles.Length; i++)
         {
-            var bySource = articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
-            for (var i = 0; i < articles.Length; i++)
+            if (!affected[i])
             {
-                if (!affected[i])
-                {
-                    var before = reuse!.Index.RelatedTo(articles[i]);
-                    related[i] = before.All(r => ReferenceEquals(bySource[r.Source!], r)) ? before : [.. before.Select(r => bySource[r.Source!])];
-                }
+                related[i] = reuse!.Index.RelatedTo(articles[i]);
             }
         }
 
@@ -248,7 +278,14 @@ public static class SiteIndexBuilder
             },
             _ => { });
 
-        return articles.Select((a, i) => (a.Source!, related[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        // A plain dictionary: a build looks each article up a few times, and an edit in serve makes it again.
+        var bySource = new Dictionary<string, ImmutableArray<Article>>(articles.Length, StringComparer.Ordinal);
+        for (var i = 0; i < articles.Length; i++)
+        {
+            bySource[articles[i].Source!] = related[i];
+        }
+
+        return bySource;
     }
 
     /// <summary>
@@ -265,23 +302,24 @@ public static class SiteIndexBuilder
             paths.UnionWith(reuse.Index.DemandsOf(old).Select(d => d.Demand.Path));
         }
 
+        var changed = new bool[articles.Length];
+        for (var i = 0; i < articles.Length; i++)
+        {
+            changed[i] = reuse.Changed.ContainsKey(articles[i].Source!);
+        }
+
         var featurePaths = tags.Select(t => t.Path).Concat(demands.Select(d => d.Path)).ToArray();
-        var affected = new bool[articles.Length];
+        var affected = (bool[])changed.Clone();
         for (var feature = 0; feature < byFeature.Length; feature++)
         {
             var members = byFeature[feature].Articles;
-            if (paths.Contains(featurePaths[feature]) || members.Any(i => reuse.Changed.ContainsKey(articles[i].Source!)))
+            if (paths.Contains(featurePaths[feature]) || members.Any(i => changed[i]))
             {
                 foreach (var i in members)
                 {
                     affected[i] = true;
                 }
             }
-        }
-
-        for (var i = 0; i < articles.Length; i++)
-        {
-            affected[i] |= reuse.Changed.ContainsKey(articles[i].Source!);
         }
 
         return affected;

@@ -72,4 +72,38 @@ public sealed class RenderSitemapTests
     {
         public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) => [.. files];
     }
+
+    [Fact]
+    public void Is_written_as_an_xml_writer_writes_it()
+    {
+        var when = new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.FromHours(1));
+        var outputs = Run(
+            50_000,
+            Page("index.html", when),
+            Page("a&b/<c>/index.html"),
+            Page("gr\u00E8ve/index.html", when));
+
+        // What System.Xml writes for the same list, indented.
+        var expected = new System.Text.StringBuilder();
+        using (var writer = System.Xml.XmlWriter.Create(expected, new System.Xml.XmlWriterSettings { Indent = true, NewLineChars = "\n" }))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("urlset", Ns.NamespaceName);
+            foreach (var (path, lastModified) in new (string, DateTimeOffset?)[] { (string.Empty, when), ("a&b/<c>/", null), ("gr\u00E8ve/", when) })
+            {
+                writer.WriteStartElement("url");
+                writer.WriteElementString("loc", "https://example.org/news/" + path);
+                if (lastModified is { } date)
+                {
+                    writer.WriteElementString("lastmod", ViewFactory.Iso(date));
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        Assert.Equal(expected.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal) + "\n", Text(outputs, "sitemap.xml"));
+    }
 }
