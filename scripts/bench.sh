@@ -10,7 +10,8 @@
 #   serve      `broadside serve` on the corpus; one article's body edited 2*RUNS+1 times, 2 s apart:
 #              the rebuild time serve prints, and the time from the write to serve's line saying the
 #              site is written (which includes the watcher's wait for the editor to finish saving);
-#              then one edit of the title (an edit build) and one of the tags (a full rebuild)
+#              then one edit of the title; then 2*RUNS+1 edits adding or removing a tag, and one moving the
+#              article to another section (list edits: the lists that changed are made again)
 # With --hugo, also runs ../shared/bench/compare.sh (Hugo on the shared corpus, alternating runs),
 # once as builds are normally run (the article cache kept between runs) and once with --no-cache.
 #
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=1000 runs=3 hugo=0
 while [[ $# -gt 0 ]]; do
-  case $1 in -n) n=$2; shift 2;; -r) runs=$2; shift 2;; --hugo) hugo=1; shift;; *) sed -n '2,13p' "$0"; exit 2;; esac
+  case $1 in -n) n=$2; shift 2;; -r) runs=$2; shift 2;; --hugo) hugo=1; shift;; *) sed -n '2,18p' "$0"; exit 2;; esac
 done
 
 work=${BENCH_DIR:-/tmp/broadside-bench}/$n
@@ -65,11 +66,19 @@ edit() {  # edit a sed expression or append text, and wait for serve's line abou
 : > "$work/serve"
 for ((k = 0; k < 2 * runs + 1; k++)); do sleep 2; edit append "$k" >> "$work/serve"; done
 sleep 2; title=$(edit sed '0,/^title: "/s//title: "Edited: /')
-sleep 2; full=$(edit sed '0,/^tags:$/s//tags:\n  - edited-in-serve/')
+: > "$work/lists"
+for ((k = 0; k < 2 * runs + 1; k++)); do
+  sleep 2
+  if (( k % 2 == 0 )); then edit sed '0,/^tags:$/s//tags:\n  - edited-in-serve/' >> "$work/lists"; else edit sed '/^  - edited-in-serve$/d' >> "$work/lists"; fi
+done
+sleep 2; section=$(edit sed '0,/^section: .*/s//section: "Labor"/')
 kill $serve; wait $serve 2>/dev/null || true; trap - EXIT
-printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d body edits; a title edit: rebuild %.0f ms; a tags edit, a full rebuild: %.0f ms)\n' serve \
+printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d body edits; a title edit: rebuild %.0f ms)\n' serve \
   "$(cut -d' ' -f1 "$work/serve" | median | awk '{print $1 * 1000}')" "$(cut -d' ' -f2 "$work/serve" | median)" "$((2 * runs + 1))" \
-  "$(echo "$title" | awk '{print $1 * 1000}')" "$(echo "$full" | awk '{print $1 * 1000}')"
+  "$(echo "$title" | awk '{print $1 * 1000}')"
+printf '%-10s rebuild %5.0f ms  write to written %5.0f ms  (%d edits adding or removing a tag; a section edit: rebuild %.0f ms)\n' "serve list" \
+  "$(cut -d' ' -f1 "$work/lists" | median | awk '{print $1 * 1000}')" "$(cut -d' ' -f2 "$work/lists" | median)" "$((2 * runs + 1))" \
+  "$(echo "$section" | awk '{print $1 * 1000}')"
 
 if [[ $hugo == 1 ]]; then
   ../shared/bench/compare.sh -n "$n" -r "$runs" -- "$bin/broadside" build --input {input} --theme "$PWD/theme" --output {output}

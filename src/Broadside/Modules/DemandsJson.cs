@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Broadside.Content;
+using Broadside.Output;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 
@@ -102,6 +103,39 @@ public static class DemandsJson
         json.WriteEndObject();
         json.Flush();
         return stream.GetBuffer().AsSpan(start, (int)stream.Length - start).ToArray();
+    }
+
+    /// <summary>
+    /// The key of the file that lists <paramref name="demands"/>: everything <see cref="Part"/> writes of
+    /// each, from what it is made of, and <paramref name="site"/>, the key of what every file depends on.
+    /// </summary>
+    public static UInt128 Key(IReadOnlyList<Demand> demands, ViewFactory views, UInt128 site)
+    {
+        var key = new KeyBuilder().Add(site).Add(views.AbsoluteUrl(string.Empty)).Add(demands.Count);
+        foreach (var demand in demands)
+        {
+            key.Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Topic).Add(demand.Path).Add(demand.Sections.Length);
+            foreach (var section in demand.Sections)
+            {
+                key.Add(section);
+            }
+
+            key.Add(demand.Wordings.Length);
+            foreach (var (wording, count) in demand.Wordings)
+            {
+                key.Add(wording).Add(count);
+            }
+
+            key.Add(demand.Entries.Length);
+            foreach (var entry in demand.Entries)
+            {
+                var article = entry.Article;
+                key.Add(article.Title).Add(article.Path).Add(article.FrontMatter.Date.Ticks).Add(article.FrontMatter.Date.Offset.Ticks)
+                    .Add(article.FrontMatter.Section).Add(entry.Wording);
+            }
+        }
+
+        return key.Finish();
     }
 
     /// <summary>What the file tells of <paramref name="article"/> under each demand it raised, besides its wording.</summary>

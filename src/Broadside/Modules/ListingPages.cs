@@ -47,21 +47,39 @@ public static class ListingPages
         number <= 1 ? title : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} (page {number})");
 
     /// <summary>The output files of <paramref name="pages"/>, rendered with <paramref name="template"/> when they are written.</summary>
-    public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteDocument site) =>
-        [.. pages.Select(page => new OutputFile
+    public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteDocument site)
+    {
+        // A value several pages show (a term's header, a demand's summary, the demands the home page leads
+        // with) is the same object on each, and is hashed once.
+        var shared = new Dictionary<object, UInt128>(ReferenceEqualityComparer.Instance);
+        return [.. pages.Select(page => new OutputFile
         {
             Destination = UrlScheme.File(page.Path),
             Render = (into, diagnostics) => theme.RenderPage(into, template, site.View, page.Meta, page.Variables, null, diagnostics),
-            Key = Key(page, template, site),
+            Key = Key(page, template, site, shared),
             LastModified = page.LastModified,
         })];
+    }
 
-    private static UInt128 Key(ListingPage page, string template, SiteDocument site)
+    private static UInt128 Key(ListingPage page, string template, SiteDocument site, Dictionary<object, UInt128> shared)
     {
         var key = new KeyBuilder().Add(site.Key).Add(template).Add(page.Path).AddView(page.Meta);
         foreach (var (name, value) in page.Variables)
         {
-            key.Add(name).AddView(value);
+            key.Add(name);
+            if (value is null or string || value.GetType().IsPrimitive)
+            {
+                key.AddView(value);
+            }
+            else
+            {
+                if (!shared.TryGetValue(value, out var once))
+                {
+                    shared[value] = once = KeyBuilder.Of(value);
+                }
+
+                key.Add(once);
+            }
         }
 
         return key.Finish();

@@ -66,24 +66,60 @@ public sealed class RenderDemandPages(
             .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
             .ToList();
         var made = ListingPages.Render(demandPages, DemandTemplate, theme, site);
-        var json = Json(demands);
+        var json = Json(demands, site);
         var pages = scope is { ListsChanged: false } ? [] : Orders.Select(order => IndexPage(order, summaries)).ToList();
         return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, .. scope is null || jsonChanged ? [json] : Array.Empty<Document>()];
     }
 
-    private OutputFile Json(ImmutableArray<Demand> demands)
+    private OutputFile Json(ImmutableArray<Demand> demands, SiteDocument site)
     {
-        // A demand an edit left as it was is the same object, and its part is the last build's.
-        var parts = new byte[demands.Length][];
-        Parallel.For(0, demands.Length, i => parts[i] = jsonParts?.GetValueOrDefault(demands[i]) ?? DemandsJson.Part(demands[i], views));
-        var byDemand = new Dictionary<Demand, byte[]>(demands.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < demands.Length; i++)
+        // Each demand's part is made when the file is written, or when an edit asks for it: an unchanged
+        // file's key matches the last build's, and its parts are not needed. A demand an edit left as it
+        // was is the same object, and its part is the last build's.
+        var parts = new Lazy<byte[][]>(() =>
         {
-            byDemand[demands[i]] = parts[i];
-        }
+            var made = new byte[demands.Length][];
+            Parallel.For(0, demands.Length, i => made[i] = jsonParts?.GetValueOrDefault(demands[i]) ?? DemandsJson.Part(demands[i], views));
+            return made;
+        });
+        JsonParts = new PartsByDemand(demands, parts);
+        return new OutputFile
+        {
+            Destination = JsonFile,
+            Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.Value)),
+            Key = DemandsJson.Key(demands, views, site.Key),
+        };
+    }
 
-        JsonParts = byDemand;
-        return new OutputFile { Destination = JsonFile, Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts)) };
+    /// <summary>The parts of demands.json by demand, made when first read.</summary>
+    private sealed class PartsByDemand(ImmutableArray<Demand> demands, Lazy<byte[][]> parts) : IReadOnlyDictionary<Demand, byte[]>
+    {
+        private readonly Lazy<Dictionary<Demand, byte[]>> _byDemand = new(() =>
+        {
+            var byDemand = new Dictionary<Demand, byte[]>(demands.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < demands.Length; i++)
+            {
+                byDemand[demands[i]] = parts.Value[i];
+            }
+
+            return byDemand;
+        });
+
+        public int Count => demands.Length;
+
+        public IEnumerable<Demand> Keys => demands;
+
+        public IEnumerable<byte[]> Values => parts.Value;
+
+        public byte[] this[Demand key] => _byDemand.Value[key];
+
+        public bool ContainsKey(Demand key) => _byDemand.Value.ContainsKey(key);
+
+        public bool TryGetValue(Demand key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value) => _byDemand.Value.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<Demand, byte[]>> GetEnumerator() => _byDemand.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private ListingPage IndexPage((string Order, string Name, string Path) order, ImmutableArray<DemandSummaryView> summaries)

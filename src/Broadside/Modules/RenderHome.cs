@@ -25,7 +25,8 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
     {
         var index = IndexDocument.In(context, indexPipeline);
         var articles = index.Index.Articles;
-        var demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
+        // One object on every page, so that its key is made once (ListingPages.Render).
+        object demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
         var pages = ListingPages.Split(articles, pageSize, string.Empty)
             .Where(p => ListingPages.Makes(scope, string.Empty, p.Items))
             .Select(p => new ListingPage(

@@ -5,6 +5,7 @@ using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Taxonomy;
 using Broadside.Templates.Views;
 
 namespace Broadside.Site;
@@ -102,7 +103,8 @@ internal static class EditBuild
             Records = records,
             RecordOrder = order,
             Sitemap = plan.Sitemap is null ? last.Sitemap : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages,
-            DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
+            // Made now from the last ones, so that no edit's parts wait on those of the edit before.
+            DemandsJson = new Dictionary<Demand, byte[]>(SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts, ReferenceEqualityComparer.Instance),
         };
         return new BuildResult
         {

@@ -1,5 +1,12 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using Broadside.Configuration;
+using Broadside.Diagnostics;
 using Broadside.Modules;
+using Broadside.Output;
+using Broadside.Taxonomy;
+using Broadside.Templates;
+using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Modules;
 
@@ -37,4 +44,24 @@ public sealed class ListingPagesTests
     [InlineData(1, "Labor")]
     [InlineData(2, "Labor (page 2)")]
     public void Titles_later_pages(int number, string expected) => Assert.Equal(expected, ListingPages.Title("Labor", number));
+
+    [Fact]
+    public void A_value_shared_by_pages_keys_them_as_copies_of_it_would()
+    {
+        var views = new ViewFactory(SiteConfig.Fallback);
+        var theme = Theme.Load(RepositoryPaths.Theme, "theme", "https://example.org/", "/", TimeZoneInfo.Utc, CultureInfo.InvariantCulture, [], new DiagnosticBag());
+        var site = new SiteDocument(views.Site([], SiteIndexBuilder.Build([], SiteConfig.Fallback, [], [], new DiagnosticBag()), DateTimeOffset.UnixEpoch), 5);
+        var meta = views.Meta("archive", "Labor", string.Empty, "a/");
+        var shared = views.Archive(new Term(TermKind.Section, "Labor", "labor", "sections/labor/", []));
+        ListingPage Page(string path, object archive) => new(path, meta, [new("archive", archive), new("number", path.Length)]);
+
+        var once = ListingPages.Render([Page("a/", shared), Page("a/page/2/", shared)], "archive", theme, site);
+        var copies = ListingPages.Render([Page("a/", shared with { }), Page("a/page/2/", shared with { })], "archive", theme, site);
+        var other = ListingPages.Render([Page("a/", shared with { Name = "Housing" })], "archive", theme, site);
+
+        var keys = once.Cast<OutputFile>().Select(f => f.Key).ToArray();
+        Assert.Equal(copies.Cast<OutputFile>().Select(f => f.Key), keys);
+        Assert.NotEqual(keys[0], keys[1]);
+        Assert.NotEqual(keys[0], ((OutputFile)other[0]).Key);
+    }
 }
