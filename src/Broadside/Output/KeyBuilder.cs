@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Reflection;
@@ -20,7 +21,7 @@ public sealed class KeyBuilder
     // What each type of value is hashed as, decided once per type: most keys are made of a few
     // thousand values of a few dozen types, and testing each value against every case cost more than
     // the hashing.
-    private static readonly ConcurrentDictionary<Type, (Kind Kind, PropertyInfo[] Properties)> Kinds = new();
+    private static readonly ConcurrentDictionary<Type, (Kind Kind, PropertyHasher[] Properties)> Kinds = new();
 
     private readonly XxHash128 _hash = new();
 
@@ -139,7 +140,7 @@ public sealed class KeyBuilder
                 Add(value.GetType().FullName);
                 foreach (var property in properties)
                 {
-                    AddView(property.GetValue(value));
+                    property.Add(this, value);
                 }
 
                 return this;
@@ -153,7 +154,7 @@ public sealed class KeyBuilder
     public static string Format(UInt128 key) => key.ToString("x32", CultureInfo.InvariantCulture);
 
     // In the order the cases were once tested one by one, which decides a type that is several things.
-    private static (Kind, PropertyInfo[]) KindOf(Type type)
+    private static (Kind, PropertyHasher[]) KindOf(Type type)
     {
         var kind = type == typeof(bool) ? Kind.Boolean
             : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) ? Kind.Integer
@@ -165,7 +166,7 @@ public sealed class KeyBuilder
             : typeof(IDictionary).IsAssignableFrom(type) ? Kind.Dictionary
             : typeof(IEnumerable).IsAssignableFrom(type) ? Kind.Sequence
             : Kind.Record;
-        return (kind, kind is Kind.Record or Kind.ArticleView ? ReadableProperties(type) : []);
+        return (kind, kind is Kind.Record or Kind.ArticleView ? [.. ReadableProperties(type).Select(p => PropertyHasher.For(type, p))] : []);
     }
 
     private void Append(ReadOnlySpan<byte> bytes) => _hash.Append(bytes);
@@ -174,4 +175,64 @@ public sealed class KeyBuilder
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Reads one property of a view and adds it as <see cref="AddView"/> would add its value, made once
+    /// per property: through a delegate bound to its getter rather than reflection, and numbers and
+    /// truth values without boxing them. What is added is the same either way.
+    /// </summary>
+    private abstract class PropertyHasher
+    {
+        public abstract void Add(KeyBuilder key, object owner);
+
+        public static PropertyHasher For(Type owner, PropertyInfo property)
+        {
+            var (type, getter) = (property.PropertyType, property.GetMethod!);
+            var item = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) ? type.GetGenericArguments()[0] : null;
+            var hasher = owner.IsValueType ? null
+                : type == typeof(int) ? typeof(IntHasher<>).MakeGenericType(owner)
+                : type == typeof(bool) ? typeof(BoolHasher<>).MakeGenericType(owner)
+                : !type.IsValueType ? typeof(ReferenceHasher<>).MakeGenericType(owner)
+                : item is { IsValueType: false } ? typeof(ArrayHasher<,>).MakeGenericType(owner, item)
+                : null;
+            return hasher is null
+                ? new BoxedHasher(property)
+                : (PropertyHasher)Activator.CreateInstance(hasher, getter.CreateDelegate(typeof(Func<,>).MakeGenericType(owner, type)))!;
+        }
+    }
+
+    private sealed class IntHasher<T>(Func<T, int> get) : PropertyHasher
+    {
+        public override void Add(KeyBuilder key, object owner) => key.Add(get((T)owner));
+    }
+
+    private sealed class BoolHasher<T>(Func<T, bool> get) : PropertyHasher
+    {
+        public override void Add(KeyBuilder key, object owner) => key.Add(get((T)owner) ? 1 : 0);
+    }
+
+    private sealed class ReferenceHasher<T>(Func<T, object?> get) : PropertyHasher
+    {
+        public override void Add(KeyBuilder key, object owner) => key.AddView(get((T)owner));
+    }
+
+    // As a sequence is added (Kind.Sequence), without boxing the array.
+    private sealed class ArrayHasher<T, TItem>(Func<T, ImmutableArray<TItem>> get) : PropertyHasher
+    {
+        public override void Add(KeyBuilder key, object owner)
+        {
+            key.Add(-2L);
+            foreach (var item in get((T)owner))
+            {
+                key.AddView(item);
+            }
+
+            key.Add(-3L);
+        }
+    }
+
+    private sealed class BoxedHasher(PropertyInfo property) : PropertyHasher
+    {
+        public override void Add(KeyBuilder key, object owner) => key.AddView(property.GetValue(owner));
+    }
 }

@@ -46,4 +46,54 @@ public sealed class KeyBuilderTests
         Assert.Equal(0, made);
         Assert.NotEqual(KeyBuilder.Of(new RawHtml("<p>a</p>")), KeyBuilder.Of(new RawHtml("<p>b</p>")));
     }
+
+    public static TheoryData<object> Views => new()
+    {
+        new PaginationView
+        {
+            Number = 2, Count = 3, Total = 25, PrevUrl = "/a/", NextUrl = "/a/page/3/",
+            Pages = [new PageNumberView(1, "/a/", false), new PageNumberView(0, string.Empty, false, Gap: true), new PageNumberView(2, "/a/page/2/", true)],
+        },
+        new TermsView("tag", "Topics", [new TermSummaryView("Strikes", "/tags/strikes/", 12, string.Empty)]),
+        new DemandOrderView("Most raised", "/demands/most-raised/", true),
+        new TopicView("Housing", []),
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public void A_view_read_through_its_getters_is_keyed_as_read_through_reflection(object view)
+    {
+        // What a record added before its properties were read through delegates: its type, then each
+        // public property in name order, numbers and truth values as 64-bit numbers, lists bracketed.
+        static void Reflected(KeyBuilder key, object? value)
+        {
+            switch (value)
+            {
+                case null: key.Add(-1L); return;
+                case string text: key.Add(text); return;
+                case int number: key.Add(number); return;
+                case bool flag: key.Add(flag ? 1 : 0); return;
+                case System.Collections.IEnumerable items:
+                    key.Add(-2L);
+                    foreach (var item in items)
+                    {
+                        Reflected(key, item);
+                    }
+
+                    key.Add(-3L);
+                    return;
+            }
+
+            key.Add(value.GetType().FullName);
+            foreach (var property in value.GetType().GetProperties().Where(p => p.Name != "EqualityContract").OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                Reflected(key, property.GetValue(value));
+            }
+        }
+
+        var expected = new KeyBuilder();
+        Reflected(expected, view);
+
+        Assert.Equal(expected.Finish(), KeyBuilder.Of(view));
+    }
 }
