@@ -25,17 +25,32 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
 
+        // Each article is linked from the pages of the articles it is related to: its link is made once.
+        var links = new ArticleLinkView[articles.Length];
+        Parallel.For(0, articles.Length, i => links[i] = views.ArticleLink(articles[i]));
+        var linkOf = new Dictionary<Article, ArticleLinkView>(articles.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < articles.Length; i++)
+        {
+            linkOf[articles[i]] = links[i];
+        }
+
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, context.Diagnostics));
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, context.Diagnostics, a => linkOf[a]));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         return [new IndexDocument(index, bySource)];
     }
 
     /// <summary>The view of <paramref name="article"/> in <paramref name="index"/>, with its key and its card.</summary>
-    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics)
+    /// <param name="views">Makes the view.</param>
+    /// <param name="theme">Renders the card.</param>
+    /// <param name="article">The article.</param>
+    /// <param name="index">The index it is filed in.</param>
+    /// <param name="diagnostics">Where the card's rendering reports problems.</param>
+    /// <param name="link">Each article's link, when made once for all (<see cref="ViewFactory.Article"/>).</param>
+    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null)
     {
-        var view = views.Article(article, index);
+        var view = views.Article(article, index, link);
         var key = KeyBuilder.Of(view);
         return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
     }

@@ -43,7 +43,10 @@ public sealed partial class ViewFactory
     public string AbsoluteUrl(string path) => _site.BaseUrl.AbsoluteUri + path;
 
     /// <summary>The view of <paramref name="article"/>, with links to its section, tags, authors and demands.</summary>
-    public ArticleView Article(Article article, SiteIndex index)
+    /// <param name="article">The article.</param>
+    /// <param name="index">The index it is filed in.</param>
+    /// <param name="link">Each article's <see cref="ArticleLink"/>, when made once for all; otherwise each is made here.</param>
+    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null)
     {
         var front = article.FrontMatter;
         return new ArticleView
@@ -61,7 +64,7 @@ public sealed partial class ViewFactory
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
             Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path), d.Demand.Text))],
-            Related = [.. index.RelatedTo(article).Select(ArticleLink)],
+            Related = [.. index.RelatedTo(article).Select(link ?? ArticleLink)],
             Image = front.Image is { } image ? ImageUrl(image) : string.Empty,
             ImageAlt = front.ImageAlt ?? string.Empty,
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
