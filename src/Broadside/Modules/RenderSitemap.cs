@@ -18,7 +18,8 @@ namespace Broadside.Modules;
 /// The <see cref="Pages"/> of an earlier run, for an edit that makes only some pages
 /// (<see cref="Site.EditBuild"/>): the pages this run sees take their places, the others stay listed.
 /// </param>
-public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null) : IModule
+/// <param name="previousOrder">The <see cref="Order"/> of that run, which this one's is merged from rather than sorted again.</param>
+public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null, IReadOnlyList<string>? previousOrder = null) : IModule
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -30,6 +31,9 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
 
     /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c>; empty until it has run.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> Pages { get; private set; } = ImmutableDictionary<string, DateTimeOffset?>.Empty;
+
+    /// <summary>The output files of <see cref="Pages"/> in the order the sitemap lists them, by URL; empty until it has run.</summary>
+    public IReadOnlyList<string> Order { get; private set; } = [];
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -53,10 +57,10 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         }
 
         Pages = listed;
-        var pages = listed
-            .Select(p => (Url: views.AbsoluteUrl(PathOf(p.Key)), LastModified: p.Value))
-            .OrderBy(p => p.Url, StringComparer.Ordinal)
-            .ToList();
+        Order = previous is not null && previousOrder is not null
+            ? OrdinalOrder.Merge(previousOrder, listed.Keys.Where(page => !previous.ContainsKey(page)), listed.ContainsKey, PathOf)
+            : OrdinalOrder.Merge([], listed.Keys, by: PathOf);
+        var pages = Order.Select(page => (Url: views.AbsoluteUrl(PathOf(page)), LastModified: listed[page])).ToList();
 
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)

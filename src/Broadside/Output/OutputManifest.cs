@@ -40,47 +40,14 @@ public static class OutputManifest
         return records;
     }
 
-    /// <summary>
-    /// <paramref name="added"/> (ordinal order not needed) merged into <paramref name="sorted"/> (in ordinal
-    /// order), without the files of <paramref name="removed"/>: the order of a manifest after an edit, found
-    /// without sorting every file again.
-    /// </summary>
-    public static string[] Sorted(IEnumerable<string> added, IReadOnlyList<string> sorted, IReadOnlySet<string>? removed = null)
-    {
-        var adding = added.ToArray();
-        Array.Sort(adding, StringComparer.Ordinal);
-        var merged = new List<string>(sorted.Count + adding.Length);
-        var next = 0;
-        foreach (var path in sorted)
-        {
-            while (next < adding.Length && string.CompareOrdinal(adding[next], path) < 0)
-            {
-                merged.Add(adding[next++]);
-            }
-
-            if (next < adding.Length && adding[next] == path)
-            {
-                next++;
-            }
-
-            if (removed is null || !removed.Contains(path))
-            {
-                merged.Add(path);
-            }
-        }
-
-        merged.AddRange(adding.AsSpan(next));
-        return [.. merged];
-    }
-
     /// <summary>Records <paramref name="produced"/> as the manifest of the site in <paramref name="folder"/>, in ordinal order.</summary>
     /// <param name="folder">The folder to write it in.</param>
     /// <param name="produced">Every file of the site, with what the manifest keeps of it.</param>
-    /// <param name="order">The files of <paramref name="produced"/> in ordinal order, when the caller holds them so (<see cref="Sorted"/>).</param>
+    /// <param name="order">The files of <paramref name="produced"/> in ordinal order, when the caller holds them so (<see cref="OrdinalOrder"/>).</param>
     public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyList<string>? order = null)
     {
         // Written as UTF-8 line by line: a large site's manifest is megabytes, written on every build.
-        var paths = order ?? Sorted(produced.Keys, []);
+        var paths = order ?? OrdinalOrder.Merge([], produced.Keys);
         using var file = new FileStream(Path.Combine(folder, FileName), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         var used = 0;

@@ -93,7 +93,7 @@ internal static class EditBuild
             records[path] = record;
         }
 
-        var order = OutputManifest.Sorted(statistics.Records.Keys.Where(path => !last.Records.ContainsKey(path)), last.RecordOrder, plan.Removed);
+        var order = OrdinalOrder.Merge(last.RecordOrder, statistics.Records.Keys.Where(path => !last.Records.ContainsKey(path)), path => !plan.Removed.Contains(path));
         output.Commit(records, last.Records, order, plan.Removed);
         options.Cache!.Last = last with
         {
@@ -103,6 +103,7 @@ internal static class EditBuild
             Records = records,
             RecordOrder = order,
             Sitemap = plan.Sitemap is null ? last.Sitemap : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages,
+            SitemapOrder = plan.Sitemap is null ? last.SitemapOrder : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Order,
             // Made now from the last ones, so that no edit's parts wait on those of the edit before.
             DemandsJson = new Dictionary<Demand, byte[]>(SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts, ReferenceEqualityComparer.Instance),
         };
@@ -315,6 +316,6 @@ internal static class EditBuild
         new Pipeline(SitePipelines.Index) { Process = [new ReuseDocuments([plan.Index])] },
         new Pipeline(SitePipelines.Site) { Process = [new ReuseDocuments([last.Site])] },
         .. SitePipelines.Listings(services, write, plan.Scope, plan.Json, plan.JsonParts),
-        .. plan.Sitemap is { } sitemap ? [SitePipelines.SitemapPipeline(services, write, sitemap)] : Array.Empty<Pipeline>(),
+        .. plan.Sitemap is { } sitemap ? [SitePipelines.SitemapPipeline(services, write, sitemap, last.SitemapOrder)] : Array.Empty<Pipeline>(),
     ];
 }

@@ -179,9 +179,9 @@ public static class SitePipelines
     /// The sitemap of every page; given the <see cref="RenderSitemap.Pages"/> of an earlier build,
     /// those pages and the ones this build makes (an <see cref="EditBuild"/>).
     /// </summary>
-    internal static Pipeline SitemapPipeline(SiteServices services, WriteFiles write, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null) => new(Sitemap)
+    internal static Pipeline SitemapPipeline(SiteServices services, WriteFiles write, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null, IReadOnlyList<string>? previousOrder = null) => new(Sitemap)
     {
-        PostProcess = [new RenderSitemap(services.Views, previous: previous)],
+        PostProcess = [new RenderSitemap(services.Views, previous: previous, previousOrder: previousOrder)],
         Output = [write],
     };
 

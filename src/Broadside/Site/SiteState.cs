@@ -47,6 +47,9 @@ internal sealed record SiteState
     /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c> (<see cref="RenderSitemap.Pages"/>).</summary>
     public required IReadOnlyDictionary<string, DateTimeOffset?> Sitemap { get; init; }
 
+    /// <summary>The files of <see cref="Sitemap"/> in the sitemap's order (<see cref="RenderSitemap.Order"/>).</summary>
+    public required IReadOnlyList<string> SitemapOrder { get; init; }
+
     /// <summary>Each demand's object in demands.json, by demand (<see cref="RenderDemandPages.JsonParts"/>), made when first read.</summary>
     public required IReadOnlyDictionary<Demand, byte[]> DemandsJson { get; init; }
 
