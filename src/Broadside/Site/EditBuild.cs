@@ -52,7 +52,7 @@ internal static class EditBuild
     {
         var services = last.Services;
         var diagnostics = new DiagnosticBag();
-        if (Parse(options, last, changed, diagnostics, cancellationToken) is not { } edited)
+        if (Parse(options, last, changed, diagnostics, cancellationToken) is not var (edited, deleted))
         {
             return null;
         }
@@ -63,9 +63,14 @@ internal static class EditBuild
             articles[article.Source!] = article;
         }
 
-        var plan = edited.All(e => Lists(e) == Lists(last.Articles[e.Source!]))
+        foreach (var source in deleted)
+        {
+            articles.Remove(source);
+        }
+
+        var plan = deleted.IsEmpty && edited.All(e => last.Articles.TryGetValue(e.Source!, out var old) && Lists(e) == Lists(old))
             ? ShownOnly(last, edited, articles, diagnostics)
-            : ListEdit.Plan(last, edited, articles, diagnostics);
+            : ListEdit.Plan(last, edited, deleted, articles, diagnostics);
         if (plan is null)
         {
             return null;
@@ -112,7 +117,7 @@ internal static class EditBuild
             Diagnostics = last.Diagnostics,
             Succeeded = true,
             Edited = true,
-            Documents = last.Documents,
+            Documents = last.Documents + articles.Count - last.Articles.Count,
             FilesProduced = records.Count,
             FilesWritten = statistics.Written,
             FilesReused = records.Count - statistics.Total + statistics.Reused,
@@ -157,16 +162,19 @@ internal static class EditBuild
         && TimeZoneInfo.ConvertTime(options.Now, last.Services.Config.TimeZone).Year == last.Site.View.Year;
 
     /// <summary>
-    /// The edited articles, read, parsed and rendered, when each was published by the last build without
-    /// a problem, is still published without one, at the same URL; otherwise null.
+    /// The edited and new articles, read, parsed and rendered, and the deleted ones, by source file, when
+    /// each edited article was published by the last build without a problem and is still published
+    /// without one at the same URL, each new one is published without a problem at a URL no file has,
+    /// and none of them has or had aliases (redirects); otherwise null.
     /// </summary>
-    private static ImmutableArray<Article>? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static (ImmutableArray<Article> Edited, ImmutableArray<string> Deleted)? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var services = last.Services;
         var folder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
         var reader = new ReadFiles(folder, services.Display(folder), Pattern, options.InputFolder, services.Articles);
         var display = services.Display(folder);
         var files = new List<Document>();
+        var deleted = new List<string>();
         foreach (var path in changed)
         {
             var full = Path.GetFullPath(path);
@@ -180,8 +188,12 @@ internal static class EditBuild
             if (!File.Exists(full))
             {
                 // Gone: a temporary file an editor or tool wrote and removed is nothing to the site; an
-                // article, or a folder of them, is.
-                if (last.Articles.Keys.Any(a => a == source || a.StartsWith(source + "/", StringComparison.Ordinal))
+                // article is a list edit, and a folder of them, or a file with a problem, a full build.
+                if (last.Articles.TryGetValue(source, out var gone) && gone.FrontMatter.Aliases.IsEmpty && !last.Diagnostics.Any(d => d.File == source))
+                {
+                    deleted.Add(source);
+                }
+                else if (last.Articles.Keys.Any(a => a == source || a.StartsWith(source + "/", StringComparison.Ordinal))
                     || last.Diagnostics.Any(d => d.File is { } file && (file == source || file.StartsWith(source + "/", StringComparison.Ordinal))))
                 {
                     return null;
@@ -196,7 +208,7 @@ internal static class EditBuild
                 continue;
             }
 
-            if (!last.Articles.ContainsKey(source) || last.Diagnostics.Any(d => d.File == source) || reader.Read(full, diagnostics) is not { } file)
+            if (last.Diagnostics.Any(d => d.File == source) || reader.Read(full, diagnostics) is not { } file)
             {
                 return null;
             }
@@ -206,7 +218,7 @@ internal static class EditBuild
 
         if (files.Count == 0)
         {
-            return null;
+            return deleted.Count == 0 ? null : ([], [.. deleted]);
         }
 
         var context = new PipelineContext(new Pipeline(SitePipelines.Articles), Phase.Process, new Dictionary<string, ImmutableArray<Document>>(), diagnostics, cancellationToken);
@@ -229,7 +241,15 @@ internal static class EditBuild
         }
 
         new CheckLinks(services.Config.RootPath, asErrors: false).Check(edited, last.Records.ContainsKey, diagnostics);
-        return diagnostics.Count == 0 && edited.All(e => Listed(e) == Listed(last.Articles[e.Source!])) ? edited : null;
+
+        // A new article's page must not fall on a file the site has, unless a deleted article left it.
+        var freed = deleted.Select(d => last.Articles[d].Destination!).ToHashSet(StringComparer.Ordinal);
+        var added = edited.Where(e => !last.Articles.ContainsKey(e.Source!)).ToList();
+        var fits = added.All(a => a.FrontMatter.Aliases.IsEmpty && (freed.Contains(a.Destination!) || !last.Records.ContainsKey(a.Destination!)))
+            && added.Select(a => a.Destination).Distinct(StringComparer.Ordinal).Count() == added.Count;
+        return diagnostics.Count == 0 && fits && edited.All(e => !last.Articles.TryGetValue(e.Source!, out var old) || Listed(e) == Listed(old))
+            ? (edited, [.. deleted])
+            : null;
     }
 
     /// <summary>

@@ -21,15 +21,22 @@ internal static class ListEdit
 {
     /// <summary>The plan of the edit of <paramref name="edited"/>, or null when it needs a full build.</summary>
     /// <param name="last">The last build.</param>
-    /// <param name="edited">The new versions of the edited articles, published and without problems.</param>
+    /// <param name="edited">The new versions of the edited articles, and the new articles, published and without problems.</param>
+    /// <param name="deleted">The articles deleted, by source file.</param>
     /// <param name="articles">Every published article after the edit, by source file.</param>
     /// <param name="diagnostics">Where the index reports problems; any is left to a full build.</param>
-    public static EditPlan? Plan(SiteState last, ImmutableArray<Article> edited, IReadOnlyDictionary<string, Article> articles, DiagnosticBag diagnostics)
+    public static EditPlan? Plan(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, IReadOnlyDictionary<string, Article> articles, DiagnosticBag diagnostics)
     {
         var (services, old) = (last.Services, last.Index.Index);
         var views = services.Views;
-        var ordered = Ordered(old.Articles, edited, last);
-        var reuse = new SiteIndexBuilder.Reuse(old, edited.ToDictionary(e => e.Source!, e => last.Articles[e.Source!], StringComparer.Ordinal));
+        var ordered = Ordered(old.Articles, edited, deleted, last);
+        var changed = new Dictionary<string, Article?>(StringComparer.Ordinal);
+        foreach (var source in edited.Select(e => e.Source!).Concat(deleted))
+        {
+            changed[source] = last.Articles.GetValueOrDefault(source);
+        }
+
+        var reuse = new SiteIndexBuilder.Reuse(old, changed);
         var index = SiteIndexBuilder.Build(ordered, services.Config, last.Profiles, last.Catalog, diagnostics, reuse);
         if (diagnostics.Count > 0)
         {
@@ -43,9 +50,15 @@ internal static class ListEdit
             return null;
         }
 
-        var (articleViews, showing) = Views(last, edited, index);
+        var (articleViews, showing) = Views(last, edited, deleted, index);
         var lists = new HashSet<string>(StringComparer.Ordinal);
         var files = new ListFiles(services.Config.PageSize);
+
+        // The pages of articles added and deleted; one moved to another file keeps its page.
+        var pages = edited.Where(e => !last.Articles.ContainsKey(e.Source!)).Select(e => e.Destination!).ToHashSet(StringComparer.Ordinal);
+        var freed = deleted.Select(d => last.Articles[d].Destination!).ToHashSet(StringComparer.Ordinal);
+        files.Created.UnionWith(pages.Except(freed));
+        files.Removed.UnionWith(freed.Except(pages));
 
         // The home page: the articles in order, and the demands it leads with and counts.
         if (!SameSources(old.Articles, index.Articles) || Leading(old, views) != Leading(index, views))
@@ -76,7 +89,7 @@ internal static class ListEdit
         // Demands: their articles and wordings, and what their pages say of them.
         var oldDemands = old.Demands.ToDictionary(d => d.Path, StringComparer.Ordinal);
         var parts = new Dictionary<Demand, byte[]>(ReferenceEqualityComparer.Instance);
-        var factsChanged = edited.Where(e => DemandsJson.Facts(e, views) != DemandsJson.Facts(last.Articles[e.Source!], views))
+        var factsChanged = edited.Where(e => !last.Articles.TryGetValue(e.Source!, out var before) || DemandsJson.Facts(e, views) != DemandsJson.Facts(before, views))
             .Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
         // A demand no edited article raises is the last index's, and shows as it did unless a section it
         // came up in is shown otherwise.
@@ -139,22 +152,29 @@ internal static class ListEdit
 
     /// <summary>
     /// The articles newest first, then by source file (<see cref="OrderArticles"/>), after the edit: the
-    /// last index's order, the edited articles whose dates changed moved to their new places.
+    /// last index's order without the deleted articles, the edited articles whose dates changed moved to
+    /// their new places, and the new ones put in theirs.
     /// </summary>
-    private static ImmutableArray<Article> Ordered(ImmutableArray<Article> before, ImmutableArray<Article> edited, SiteState last)
+    private static ImmutableArray<Article> Ordered(ImmutableArray<Article> before, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteState last)
     {
-        var versions = new Dictionary<Article, Article>(ReferenceEqualityComparer.Instance);
-        foreach (var article in edited)
+        var versions = new Dictionary<Article, Article?>(ReferenceEqualityComparer.Instance);
+        foreach (var article in edited.Where(e => last.Articles.ContainsKey(e.Source!)))
         {
             versions[last.Articles[article.Source!]] = article;
         }
 
-        var moved = edited.Where(e => e.FrontMatter.Date != last.Articles[e.Source!].FrontMatter.Date).ToHashSet<Article>(ReferenceEqualityComparer.Instance);
-        var order = new List<Article>(before.Length);
+        foreach (var source in deleted)
+        {
+            versions[last.Articles[source]] = null;
+        }
+
+        // Moved: the new articles, and those whose dates changed.
+        var moved = edited.Where(e => !last.Articles.TryGetValue(e.Source!, out var old) || e.FrontMatter.Date != old.FrontMatter.Date).ToHashSet<Article>(ReferenceEqualityComparer.Instance);
+        var order = new List<Article>(before.Length + moved.Count);
         foreach (var article in before)
         {
-            var now = versions.GetValueOrDefault(article, article);
-            if (!moved.Contains(now))
+            var now = versions.TryGetValue(article, out var version) ? version : article;
+            if (now is not null && !moved.Contains(now))
             {
                 order.Add(now);
             }
@@ -186,11 +206,11 @@ internal static class ListEdit
     /// something of another that changed (a related article, the name of a term it is filed under, the
     /// text of a demand it raises) and its view came out different; those are the articles shown anew.
     /// </summary>
-    private static (Dictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, SiteIndex index)
+    private static (Dictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteIndex index)
     {
         var (old, factory) = (last.Index.Index, last.Services.Views);
         var recheck = edited.Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
-        var relinked = edited.Where(e => factory.ArticleLink(e) != factory.ArticleLink(last.Articles[e.Source!])).Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
+        var relinked = edited.Where(e => last.Articles.TryGetValue(e.Source!, out var before) && factory.ArticleLink(e) != factory.ArticleLink(before)).Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
         foreach (var article in index.Articles)
         {
             var (before, after) = (old.RelatedTo(article), index.RelatedTo(article));
@@ -213,6 +233,11 @@ internal static class ListEdit
         }
 
         var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
+        foreach (var source in deleted)
+        {
+            views.Remove(source);
+        }
+
         var showing = new HashSet<Article>(ReferenceEqualityComparer.Instance);
         var bySource = index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
         var diagnostics = new DiagnosticBag();
@@ -220,7 +245,7 @@ internal static class ListEdit
         {
             var article = bySource[source];
             var view = IndexSite.View(factory, last.Services.Theme, article, index, diagnostics);
-            if (view.Key != views[source].Key)
+            if (!views.TryGetValue(source, out var before) || view.Key != before.Key)
             {
                 views[source] = view;
                 showing.Add(article);

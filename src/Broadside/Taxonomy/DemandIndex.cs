@@ -104,7 +104,7 @@ public static class DemandIndex
             return null;
         }
 
-        var affected = reuse.Changed.Values.SelectMany(a => earlier.DemandsOf(a)).Select(d => d.Demand.Key)
+        var affected = reuse.Before.SelectMany(a => earlier.DemandsOf(a)).Select(d => d.Demand.Key)
             .Concat(changed.Values.SelectMany(r => r).Select(r => r!.Value.Key))
             .ToHashSet(StringComparer.Ordinal);
         var earlierByKey = earlier.Demands.ToDictionary(d => d.Key, StringComparer.Ordinal);
@@ -137,6 +137,11 @@ public static class DemandIndex
         }
 
         var byArticle = new Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>>(earlier.DemandsByArticle, StringComparer.Ordinal);
+        foreach (var gone in reuse.Changed.Keys.Where(source => !changed.Keys.Any(a => a.Source == source)))
+        {
+            byArticle.Remove(gone);
+        }
+
         foreach (var (article, keys) in perArticle)
         {
             byArticle[article.Source!] = Raised(keys, demands);

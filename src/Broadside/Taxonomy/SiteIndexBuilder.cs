@@ -104,7 +104,7 @@ public static class SiteIndexBuilder
         Article[] changed,
         Func<string, string> path)
     {
-        var affected = reuse.Changed.Values.Concat(changed).SelectMany(names).Select(TermKey.Of).ToHashSet(StringComparer.Ordinal);
+        var affected = reuse.Before.Concat(changed).SelectMany(names).Select(TermKey.Of).ToHashSet(StringComparer.Ordinal);
 
         // The uses of those keys, in the index's order (newest first, then by file), as Group sees them.
         var uses = affected
@@ -296,7 +296,7 @@ public static class SiteIndexBuilder
     {
         // Before: the old versions' tags and demands. After: the tags and demands that hold a changed article.
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var old in reuse.Changed.Values)
+        foreach (var old in reuse.Before)
         {
             paths.UnionWith(old.FrontMatter.Tags.Select(reuse.Index.Tag).OfType<Term>().Select(t => t.Path));
             paths.UnionWith(reuse.Index.DemandsOf(old).Select(d => d.Demand.Path));
@@ -359,8 +359,13 @@ public static class SiteIndexBuilder
     /// <summary>An earlier index to build from (<see cref="Build"/>).</summary>
     /// <param name="Index">The earlier index, of a build without a problem, with the same configuration and data.</param>
     /// <param name="Changed">
-    /// The articles that changed since, by source file, as the earlier index holds them; every other
-    /// article is the same object in both.
+    /// The articles that changed since, by source file, as the earlier index holds them: null for an
+    /// article added since; one deleted since is in the earlier index only. Every other article is the
+    /// same object in both.
     /// </param>
-    public sealed record Reuse(SiteIndex Index, IReadOnlyDictionary<string, Article> Changed);
+    public sealed record Reuse(SiteIndex Index, IReadOnlyDictionary<string, Article?> Changed)
+    {
+        /// <summary>The earlier versions of the changed articles that the earlier index holds.</summary>
+        public IEnumerable<Article> Before => Changed.Values.OfType<Article>();
+    }
 }

@@ -73,8 +73,10 @@ public sealed class EditBuildTests : IDisposable
         { Article, "image: /media/2025/bus-depot.svg", "image: /media/2025/no-such-picture.svg", false },
         { Article, "At 5:10 on Thursday morning", "At 5:10 on [Thursday](/no-such-page/) morning", false },
         { Article, "At 5:10 on Thursday morning", "# A heading of level one\n\nAt 5:10 on Thursday morning", false },
-        { Article, string.Empty, null, false },
-        { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\n---\n\nThe bakers came at six, with bread.\n", false },
+        { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\n---\n\nThe bakers came at six, with bread.\n", true },
+        { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\naliases: [\"/bakers/\"]\n---\n\nThe bakers came at six.\n", false },
+        { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2025-01-18\nslug: bus-drivers-walk-out-at-three-depots\n---\n\nThe same address as another article.\n", false },
+        { Article, string.Empty, null, true },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
     };

@@ -8,8 +8,9 @@ namespace Broadside.Tests.Site;
 
 /// <summary>
 /// Edits in <c>serve</c> to front matter that decides lists (<see cref="ListEdit"/>): tags, demands,
-/// section, authors and dates. Each must leave the site exactly as a build from nothing into an empty
-/// folder makes it, with the same problems reported, and files no list makes any more removed.
+/// section, authors and dates, and articles written or deleted. Each must leave the site exactly as a
+/// build from nothing into an empty folder makes it, with the same problems reported, and files no list
+/// makes any more removed.
 /// </summary>
 public sealed class ListEditTests : IDisposable
 {
@@ -87,7 +88,7 @@ public sealed class ListEditTests : IDisposable
         var random = new Random(seed);
         var folder = _work.Combine("input", "articles", "2024");
         Directory.CreateDirectory(folder);
-        var articles = Enumerable.Range(1, 30).Select(i => new Generated(i, random)).ToArray();
+        var articles = Enumerable.Range(1, 30).Select(i => new Generated(i, random)).ToList();
         foreach (var article in articles)
         {
             File.WriteAllText(Path.Combine(folder, article.File), article.Text());
@@ -97,9 +98,27 @@ public sealed class ListEditTests : IDisposable
         var edits = 0;
         for (var step = 0; step < 20; step++)
         {
-            var article = articles[random.Next(articles.Length)];
-            var change = article.Change(random);
-            File.WriteAllText(Path.Combine(folder, article.File), article.Text());
+            // Now and then an article is deleted, or a new one written; otherwise one is edited.
+            var article = articles[random.Next(articles.Count)];
+            string change;
+            switch (random.Next(10))
+            {
+                case 0:
+                    articles.Remove(article);
+                    File.Delete(Path.Combine(folder, article.File));
+                    change = $"{article.File} deleted";
+                    break;
+                case 1:
+                    article = new Generated(100 + step, random);
+                    articles.Add(article);
+                    File.WriteAllText(Path.Combine(folder, article.File), article.Text());
+                    change = $"{article.File} added";
+                    break;
+                default:
+                    change = article.Change(random);
+                    File.WriteAllText(Path.Combine(folder, article.File), article.Text());
+                    break;
+            }
 
             var rebuilt = SiteBuilder.Rebuild(Options(), [Path.Combine(folder, article.File)]);
 

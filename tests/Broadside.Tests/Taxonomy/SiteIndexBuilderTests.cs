@@ -147,7 +147,7 @@ public sealed class SiteIndexBuilderTests
         var before = Enumerable.Range(0, 600).Select(i => Random(i)).ToList();
         var earlier = SiteIndexBuilder.Build(NewestFirst([.. before]), Site, [], catalog, new DiagnosticBag());
 
-        var changed = new Dictionary<string, Article>(StringComparer.Ordinal);
+        var changed = new Dictionary<string, Article?>(StringComparer.Ordinal);
         var after = before.ToList();
         foreach (var number in Enumerable.Range(0, 5).Select(_ => random.Next(before.Count)).Distinct())
         {
@@ -156,6 +156,19 @@ public sealed class SiteIndexBuilderTests
             after[number] = random.Next(2) == 0
                 ? Random(number, date: random.Next(2) == 0 ? before[number].FrontMatter.Date : null)
                 : Make($"a{number}", "2025-06-01", tags: [$"only-{number}"], demands: [$"Only here {number}"]);
+        }
+
+        // Two deleted, two added.
+        foreach (var number in new[] { 3, 11 }.Where(n => !changed.ContainsKey(before[n].Source!)))
+        {
+            changed[before[number].Source!] = before[number];
+            after.Remove(after.Single(a => a.Source == before[number].Source));
+        }
+
+        foreach (var number in new[] { 600, 601 })
+        {
+            after.Add(Random(number));
+            changed[after[^1].Source!] = null;
         }
 
         var reused = SiteIndexBuilder.Build(NewestFirst([.. after]), Site, [], catalog, new DiagnosticBag(), new SiteIndexBuilder.Reuse(earlier, changed));
