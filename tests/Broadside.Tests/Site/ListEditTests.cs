@@ -64,6 +64,22 @@ public sealed class ListEditTests : IDisposable
     }
 
     [Fact]
+    public void An_article_moved_to_another_file_keeps_its_page()
+    {
+        Assert.True(Build().Succeeded);
+        var from = _work.Combine("input", Article);
+        var to = _work.Combine("input", "articles", "2025", "labor", Path.GetFileName(from));
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Move(from, to);
+
+        var moved = SiteBuilder.Rebuild(Options(), [from, to]);
+
+        Assert.True(moved.Edited);
+        Assert.True(File.Exists(_work.Combine("out", "2025", "01", "bus-drivers-walk-out-at-three-depots", "index.html")));
+        AssertSameAsFresh(moved);
+    }
+
+    [Fact]
     public void An_edit_makes_again_only_the_lists_it_changed()
     {
         Assert.True(Build().Succeeded);
