@@ -9,12 +9,14 @@ using Broadside.Templates.Views;
 namespace Broadside.Site;
 
 /// <summary>
-/// What <c>broadside serve</c> makes again after an edit to front matter that decides lists: the tags,
-/// demands, section, authors, or a date that keeps the article's URL. The index is built again from the
-/// last build's articles with the new versions in place (a full build's index, by the same code), and
+/// What <c>broadside serve</c> makes again after an edit to front matter that decides lists (the tags,
+/// demands, section, authors, or a date that keeps the article's URL), or after articles are written or
+/// deleted. The index is built again from the last build's, with the new versions in place, the new
+/// articles added and the deleted ones gone (the index a full build makes, by the same code), and
 /// compared with the last one: the lists whose articles, order or header changed are made again page by
 /// page, the views that show something that changed (a related article, a term's name, a demand's text)
-/// are made again, and the pages and feeds of lists that shrank or went away are removed. Anything the
+/// are made again, with the pages of new articles; the pages and feeds of lists that shrank or went away,
+/// and the pages of deleted articles, are removed. Anything the
 /// comparison cannot carry over, such as a new year or section in the site's menu, is left to a full build.
 /// </summary>
 internal static class ListEdit
