@@ -63,8 +63,8 @@ public sealed class KeyBuilderTests
     [MemberData(nameof(Views))]
     public void A_view_read_through_its_getters_is_keyed_as_read_through_reflection(object view)
     {
-        // What a record added before its properties were read through delegates: its type, then each
-        // public property in name order, numbers and truth values as 64-bit numbers, lists bracketed.
+        // A record's key read through reflection: its type, then each public property in name order,
+        // numbers and truth values as 64-bit numbers, lists bracketed.
         static void Reflected(KeyBuilder key, object? value)
         {
             switch (value)
