@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Broadside.Content;
+using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
 using Broadside.Templates;
@@ -65,20 +65,20 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {
-            files.Add(new OutputFile { Destination = Sitemap, Render = OutputFile.Writing(UrlSet(pages)), InSitemap = false });
+            files.Add(new OutputFile { Destination = Sitemap, Render = UrlSet(pages), InSitemap = false });
         }
         else
         {
             var chunks = pages.Chunk(limit).ToList();
             for (var i = 0; i < chunks.Count; i++)
             {
-                files.Add(new OutputFile { Destination = Numbered(i + 1), Render = OutputFile.Writing(UrlSet(chunks[i])), InSitemap = false });
+                files.Add(new OutputFile { Destination = Numbered(i + 1), Render = UrlSet(chunks[i]), InSitemap = false });
             }
 
             files.Add(new OutputFile
             {
                 Destination = Sitemap,
-                Render = OutputFile.Writing(Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))])),
+                Render = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))]),
                 InSitemap = false,
             });
         }
@@ -102,89 +102,61 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
         : destination;
 
-    private static Action<Stream> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
+    private static Func<PooledBuffer, DiagnosticBag, bool> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
 
-    private static Action<Stream> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
+    private static Func<PooledBuffer, DiagnosticBag, bool> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
 
     /// <summary>
     /// Writes a sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>)
     /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes. The
     /// layout is an XML writer's, indented by two spaces; URLs are escaped as element text.
     /// </summary>
-    private static Action<Stream> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => stream =>
+    private static Func<PooledBuffer, DiagnosticBag, bool> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => (buffer, _) =>
     {
-        using var xml = new SitemapText(stream);
-        xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").Append(root).Append(" xmlns=\"").Append(Namespace).Append('"');
+        using var xml = new Utf8Writer(buffer);
+        xml.Write($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<{root} xmlns=\"{Namespace}\"");
         if (entries.Count == 0)
         {
-            xml.Append(" />\n");
-            return;
+            xml.Write(" />\n");
+            return true;
         }
 
-        xml.Append(">\n");
+        xml.Write(">\n");
         Span<char> date = stackalloc char[32];
         foreach (var (url, lastModified) in entries)
         {
-            xml.Append("  <").Append(item).Append(">\n    <loc>").Escaped(url).Append("</loc>\n");
+            xml.Write("  <");
+            xml.Write(item);
+            xml.Write(">\n    <loc>");
+            WriteEscaped(xml, url);
+            xml.Write("</loc>\n");
             if (lastModified is { } when && when.TryFormat(date, out var length, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
             {
-                xml.Append("    <lastmod>").Append(date[..length]).Append("</lastmod>\n");
+                xml.Write("    <lastmod>");
+                xml.Write(date[..length]);
+                xml.Write("</lastmod>\n");
             }
 
-            xml.Append("  </").Append(item).Append(">\n");
+            xml.Write("  </");
+            xml.Write(item);
+            xml.Write(">\n");
         }
 
-        xml.Append("</").Append(root).Append(">\n");
+        xml.Write($"</{root}>\n");
+        return true;
     };
 
-    /// <summary>UTF-8 text written to a stream in chunks, with XML escaping for element text.</summary>
-    private sealed class SitemapText(Stream stream) : IDisposable
+    /// <summary>Writes <paramref name="text"/> as element text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, as an XML writer does.</summary>
+    private static void WriteEscaped(Utf8Writer xml, string text)
     {
-        private readonly byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-        private int _used;
-
-        public SitemapText Append(char c) => Append([c]);
-
-        public SitemapText Append(ReadOnlySpan<char> text)
+        var rest = text.AsSpan();
+        while (rest.IndexOfAny('&', '<', '>') is var at and >= 0)
         {
-            if (_buffer.Length - _used < Encoding.UTF8.GetMaxByteCount(text.Length))
-            {
-                Flush();
-            }
-
-            if (_buffer.Length < Encoding.UTF8.GetMaxByteCount(text.Length))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(text.ToArray()));
-                return this;
-            }
-
-            _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
-            return this;
+            xml.Write(rest[..at]);
+            xml.Write(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            rest = rest[(at + 1)..];
         }
 
-        /// <summary>Appends <paramref name="text"/> as element text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, as an XML writer does.</summary>
-        public SitemapText Escaped(string text)
-        {
-            var rest = text.AsSpan();
-            while (rest.IndexOfAny('&', '<', '>') is var at and >= 0)
-            {
-                Append(rest[..at]).Append(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
-                rest = rest[(at + 1)..];
-            }
-
-            return Append(rest);
-        }
-
-        public void Dispose()
-        {
-            Flush();
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
-        private void Flush()
-        {
-            stream.Write(_buffer, 0, _used);
-            _used = 0;
-        }
+        xml.Write(rest);
     }
 }
