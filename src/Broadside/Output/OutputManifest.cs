@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -46,49 +45,34 @@ public static class OutputManifest
     /// <param name="order">The files of <paramref name="produced"/> in ordinal order, when the caller holds them so (<see cref="OrdinalOrder"/>).</param>
     public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyList<string>? order = null)
     {
-        // Written as UTF-8 line by line: a large site's manifest is megabytes, written on every build.
+        // Made as UTF-8 in a pooled buffer, as pages are: a large site's manifest is megabytes, written on
+        // every build.
         var paths = order ?? OrdinalOrder.Merge([], produced.Keys);
-        using var file = new FileStream(Path.Combine(folder, FileName), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        var used = 0;
-        try
+        using var buffer = new PooledBuffer();
+        using (var text = new Utf8Writer(buffer))
         {
+            Span<char> number = stackalloc char[20];
             foreach (var relative in paths)
             {
                 var record = produced[relative];
-                var most = Encoding.UTF8.GetMaxByteCount(relative.Length + record.Hash.Length + record.Key.Length) + 48;
-                if (buffer.Length - used < most)
-                {
-                    file.Write(buffer, 0, used);
-                    used = 0;
-                    if (buffer.Length < most)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = ArrayPool<byte>.Shared.Rent(most);
-                    }
-                }
-
-                var line = buffer.AsSpan(used);
-                var at = Encoding.UTF8.GetBytes(relative, line);
-                line[at++] = (byte)'\t';
-                at += Encoding.UTF8.GetBytes(record.Hash, line[at..]);
-                line[at++] = (byte)'\t';
-                record.Length.TryFormat(line[at..], out var written, default, CultureInfo.InvariantCulture);
-                at += written;
-                line[at++] = (byte)'\t';
-                record.LastWriteTicks.TryFormat(line[at..], out written, default, CultureInfo.InvariantCulture);
-                at += written;
-                line[at++] = (byte)'\t';
-                at += Encoding.UTF8.GetBytes(record.Key, line[at..]);
-                line[at++] = (byte)'\n';
-                used += at;
+                text.Write(relative);
+                text.Write('\t');
+                text.Write(record.Hash);
+                text.Write('\t');
+                text.Write(number[..Format(record.Length, number)]);
+                text.Write('\t');
+                text.Write(number[..Format(record.LastWriteTicks, number)]);
+                text.Write('\t');
+                text.Write(record.Key);
+                text.Write('\n');
             }
 
-            file.Write(buffer, 0, used);
+            text.Flush();
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        File.WriteAllBytes(Path.Combine(folder, FileName), buffer.Written);
     }
+
+    private static int Format(long value, Span<char> into) =>
+        value.TryFormat(into, out var written, default, CultureInfo.InvariantCulture) ? written : throw new FormatException("a number too long for the manifest");
 }
