@@ -100,6 +100,7 @@ internal static class EditBuild
 
         var order = OrdinalOrder.Merge(last.RecordOrder, statistics.Records.Keys.Where(path => !last.Records.ContainsKey(path)), path => !plan.Removed.Contains(path));
         output.Commit(records, last.Records, order, plan.Removed);
+        var sitemap = plan.Sitemap is null ? null : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap);
         options.Cache!.Last = last with
         {
             Options = options,
@@ -107,8 +108,8 @@ internal static class EditBuild
             Articles = articles,
             Records = records,
             RecordOrder = order,
-            Sitemap = plan.Sitemap is null ? last.Sitemap : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Pages,
-            SitemapOrder = plan.Sitemap is null ? last.SitemapOrder : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap).Order,
+            Sitemap = sitemap?.Pages ?? last.Sitemap,
+            SitemapOrder = sitemap?.Order ?? last.SitemapOrder,
             // Made now from the last ones, so that no edit's parts wait on those of the edit before.
             DemandsJson = new Dictionary<Demand, byte[]>(SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts, ReferenceEqualityComparer.Instance),
         };

@@ -101,6 +101,7 @@ public static class SiteBuilder
     private static SiteState State(BuildOptions options, SiteServices services, PipelineEngine engine, EngineResult result, ImmutableArray<Diagnostic> diagnostics, int documents)
     {
         var index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single();
+        var sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap);
         return new SiteState
         {
             Options = options,
@@ -113,8 +114,8 @@ public static class SiteBuilder
             Catalog = [.. result.ProcessOutputs[SitePipelines.Data].OfType<DemandCatalogDocument>().SelectMany(d => d.Demands)],
             Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
             RecordOrder = OrdinalOrder.Merge([], services.Statistics.Records.Keys),
-            Sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap).Pages,
-            SitemapOrder = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap).Order,
+            Sitemap = sitemap.Pages,
+            SitemapOrder = sitemap.Order,
             DemandsJson = SitePipelines.Module<RenderDemandPages>(engine.Pipelines, SitePipelines.Demands).JsonParts,
             Diagnostics = diagnostics,
             Documents = documents,
