@@ -11,8 +11,18 @@ using Broadside.Templates.Views;
 
 namespace Broadside.Modules;
 
-/// <summary>Builds the <see cref="IndexDocument"/> from the published articles and the data files.</summary>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline) : IModule
+/// <summary>
+/// Builds the <see cref="IndexDocument"/> from the published articles and the data files: the index,
+/// and every article's view, made at once or, when <paramref name="lazyViews"/>, each when first shown
+/// (<see cref="LazyArticleViews"/>).
+/// </summary>
+/// <param name="site">The configuration.</param>
+/// <param name="views">Makes the views.</param>
+/// <param name="theme">Renders each article's card.</param>
+/// <param name="articlesPipeline">The pipeline of the published articles.</param>
+/// <param name="dataPipeline">The pipeline of the data files.</param>
+/// <param name="lazyViews">True to make each view when first asked for.</param>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, bool lazyViews = false) : IModule
 {
     /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
     public const string CardPartial = "article-card";
@@ -24,6 +34,12 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var profiles = context.OutputsOf<AuthorsDocument>(dataPipeline).SelectMany(d => d.Profiles).ToImmutableArray();
         var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
+        if (lazyViews)
+        {
+            var diagnostics = context.Diagnostics;
+            var articleOf = articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
+            return [new IndexDocument(index, new LazyArticleViews(articleOf, article => View(views, theme, article, index, diagnostics)))];
+        }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
         var links = new ArticleLinkView[articles.Length];

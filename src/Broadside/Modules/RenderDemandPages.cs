@@ -91,6 +91,17 @@ public sealed class RenderDemandPages(
         };
     }
 
+    /// <summary>Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference), each made when first read.</summary>
+    /// <param name="demands">The demands of the index.</param>
+    /// <param name="views">Makes the views the parts are made from.</param>
+    internal static IReadOnlyDictionary<Demand, byte[]> Parts(ImmutableArray<Demand> demands, ViewFactory views) =>
+        new PartsByDemand(demands, new Lazy<byte[][]>(() =>
+        {
+            var made = new byte[demands.Length][];
+            Parallel.For(0, demands.Length, i => made[i] = DemandsJson.Part(demands[i], views));
+            return made;
+        }));
+
     /// <summary>The parts of demands.json by demand, made when first read.</summary>
     private sealed class PartsByDemand(ImmutableArray<Demand> demands, Lazy<byte[][]> parts) : IReadOnlyDictionary<Demand, byte[]>
     {
@@ -113,7 +124,8 @@ public sealed class RenderDemandPages(
 
         public byte[] this[Demand key] => _byDemand.Value[key];
 
-        public bool ContainsKey(Demand key) => _byDemand.Value.ContainsKey(key);
+        // Without making the parts: an edit asks which demands have one before it knows it needs any.
+        public bool ContainsKey(Demand key) => demands.Contains(key, ReferenceEqualityComparer.Instance);
 
         public bool TryGetValue(Demand key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value) => _byDemand.Value.TryGetValue(key, out value);
 

@@ -170,6 +170,24 @@ public sealed class ArticleCache : IDisposable
         return entry.Article;
     }
 
+    /// <summary>
+    /// The rendered article an earlier build made from <paramref name="source"/> with content
+    /// <paramref name="hash"/>, whatever the file holds now, without keeping it for the next build; null
+    /// when the cache has none.
+    /// </summary>
+    public Article? Recorded(string source, UInt128 hash) =>
+        _loaded[Shard(source)].TryGetValue(source, out var entry) && entry.Hash == hash ? entry.Article : null;
+
+    /// <summary>Forgets what this build took from the cache and added to it, for a build that starts again (<see cref="StoredEdit"/>).</summary>
+    internal void Restart()
+    {
+        _kept.Clear();
+        _stamps.Clear();
+        _parsed.Clear();
+        Array.Clear(_dirty);
+        _reused = 0;
+    }
+
     /// <summary>Reports the diagnostics rendering gave for <paramref name="article"/>, taken from the cache.</summary>
     public void ReportRendering(Article article, DiagnosticBag diagnostics)
     {

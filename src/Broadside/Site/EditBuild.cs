@@ -39,7 +39,14 @@ internal static class EditBuild
 
         try
         {
-            return Build(options, last, changed, stopwatch, cancellationToken);
+            if (Apply(options, last, changed, stopwatch, cancellationToken) is not var (result, next))
+            {
+                return null;
+            }
+
+            // Each part of demands.json made now, from the last ones, so that no edit's parts wait on those of the edit before.
+            options.Cache.Last = next with { DemandsJson = new Dictionary<Demand, byte[]>(next.DemandsJson, ReferenceEqualityComparer.Instance) };
+            return result;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -48,13 +55,30 @@ internal static class EditBuild
         }
     }
 
-    private static BuildResult? Build(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, Stopwatch stopwatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the edit of <paramref name="changed"/> (full paths) on top of <paramref name="last"/>, and
+    /// returns what it leaves for the next edit; null when the edit needs a full build, which then finds
+    /// the site as <paramref name="last"/> left it.
+    /// </summary>
+    /// <param name="options">The options of this build, those <paramref name="last"/> was made with but for the time.</param>
+    /// <param name="last">The last build.</param>
+    /// <param name="changed">The article files written or deleted since.</param>
+    /// <param name="stopwatch">Started when the build was.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    internal static (BuildResult Result, SiteState Next)? Apply(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var services = last.Services;
         var diagnostics = new DiagnosticBag();
-        if (Parse(options, last, changed, diagnostics, cancellationToken) is not var (edited, deleted))
+        if (Parse(options, last, changed, diagnostics, cancellationToken) is not var (edited, deleted, due))
         {
             return null;
+        }
+
+        var nextPublication = due is { } date && !(last.NextPublication <= date) ? date : last.NextPublication;
+        if (edited.IsEmpty && deleted.IsEmpty)
+        {
+            // Only articles that were not published and still are not (drafts, articles not yet due).
+            return (Unchanged(last, stopwatch), last with { Options = options, NextPublication = nextPublication });
         }
 
         var articles = new Dictionary<string, Article>(last.Articles, StringComparer.Ordinal);
@@ -101,19 +125,19 @@ internal static class EditBuild
         var order = OrdinalOrder.Merge(last.RecordOrder, statistics.Records.Keys.Where(path => !last.Records.ContainsKey(path)), path => !plan.Removed.Contains(path));
         output.Commit(records, last.Records, order, plan.Removed);
         var sitemap = plan.Sitemap is null ? null : SitePipelines.Module<RenderSitemap>(run, SitePipelines.Sitemap);
-        options.Cache!.Last = last with
+        var next = last with
         {
             Options = options,
+            NextPublication = nextPublication,
             Index = plan.Index,
             Articles = articles,
             Records = records,
             RecordOrder = order,
             Sitemap = sitemap?.Pages ?? last.Sitemap,
             SitemapOrder = sitemap?.Order ?? last.SitemapOrder,
-            // Made now from the last ones, so that no edit's parts wait on those of the edit before.
-            DemandsJson = new Dictionary<Demand, byte[]>(SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts, ReferenceEqualityComparer.Instance),
+            DemandsJson = SitePipelines.Module<RenderDemandPages>(run, SitePipelines.Demands).JsonParts,
         };
-        return new BuildResult
+        return (new BuildResult
         {
             Diagnostics = last.Diagnostics,
             Succeeded = true,
@@ -125,8 +149,21 @@ internal static class EditBuild
             ArticlesReused = articles.Count - edited.Length,
             Elapsed = stopwatch.Elapsed,
             Timings = result.Timings,
-        };
+        }, next);
     }
+
+    /// <summary>The result of a build that leaves the site as <paramref name="last"/> made it.</summary>
+    internal static BuildResult Unchanged(SiteState last, Stopwatch stopwatch) => new()
+    {
+        Diagnostics = last.Diagnostics,
+        Succeeded = true,
+        Edited = true,
+        Documents = last.Documents,
+        FilesProduced = last.Records.Count,
+        FilesReused = last.Records.Count,
+        ArticlesReused = last.Articles.Count,
+        Elapsed = stopwatch.Elapsed,
+    };
 
     /// <summary>
     /// The plan of an edit that leaves every list as it was: the index is the last build's with the new
@@ -137,7 +174,7 @@ internal static class EditBuild
         var services = last.Services;
         var index = last.Index.Index.With(edited.Select(e => (last.Articles[e.Source!], e)));
         var reach = Reach.Of(last, edited);
-        var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
+        var views = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
         foreach (var source in reach.Showing)
         {
             views[source] = IndexSite.View(services.Views, services.Theme, articles[source], index, diagnostics);
@@ -145,7 +182,7 @@ internal static class EditBuild
 
         var shown = reach.Showing.Select(s => articles[s]).OrderBy(a => a.Source, StringComparer.Ordinal).ToImmutableArray();
         return new EditPlan(
-            new IndexDocument(index, views),
+            new IndexDocument(index, EditedArticleViews.Of(last.Index.Views, views, [])),
             shown,
             new EditScope(shown.ToHashSet<Article>(ReferenceEqualityComparer.Instance), ImmutableHashSet<string>.Empty),
             reach.Json,
@@ -166,9 +203,11 @@ internal static class EditBuild
     /// The edited and new articles, read, parsed and rendered, and the deleted ones, by source file, when
     /// each edited article was published by the last build without a problem and is still published
     /// without one at the same URL, each new one is published without a problem at a URL no file has,
-    /// and none of them has or had aliases (redirects); otherwise null.
+    /// and none of them has or had aliases (redirects); otherwise null. A file the last build did not
+    /// publish and this one would not either (a draft, an article not yet due) changes nothing, but for
+    /// the date of the next publication, which is returned too.
     /// </summary>
-    private static (ImmutableArray<Article> Edited, ImmutableArray<string> Deleted)? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static (ImmutableArray<Article> Edited, ImmutableArray<string> Deleted, DateTimeOffset? Due)? Parse(BuildOptions options, SiteState last, IReadOnlyCollection<string> changed, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var services = last.Services;
         var folder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
@@ -219,24 +258,16 @@ internal static class EditBuild
 
         if (files.Count == 0)
         {
-            return deleted.Count == 0 ? null : ([], [.. deleted]);
+            return deleted.Count == 0 ? null : ([], [.. deleted], null);
         }
 
         var context = new PipelineContext(new Pipeline(SitePipelines.Articles), Phase.Process, new Dictionary<string, ImmutableArray<Document>>(), diagnostics, cancellationToken);
-        ImmutableArray<Document> documents = [.. files];
-        IModule[] steps =
-        [
-            new ParseArticles(services.Config, services.Articles),
-            new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now),
-            SitePipelines.MarkdownStep(services),
-        ];
-        foreach (var step in steps)
-        {
-            documents = step.Execute(documents, context);
-        }
-
-        var edited = documents.OfType<Article>().ToImmutableArray();
-        if (diagnostics.Count > 0 || edited.Length != files.Count)
+        var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
+        var parsed = new ParseArticles(services.Config, services.Articles).Execute([.. files], context);
+        var edited = SitePipelines.MarkdownStep(services).Execute(publish.Execute(parsed, context), context).OfType<Article>().ToImmutableArray();
+        var published = edited.Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
+        if (diagnostics.Count > 0 || parsed.Length != files.Count
+            || parsed.OfType<Article>().Any(a => !published.Contains(a.Source!) && last.Articles.ContainsKey(a.Source!)))
         {
             return null;
         }
@@ -249,7 +280,7 @@ internal static class EditBuild
         var fits = added.All(a => a.FrontMatter.Aliases.IsEmpty && (freed.Contains(a.Destination!) || !last.Records.ContainsKey(a.Destination!)))
             && added.Select(a => a.Destination).Distinct(StringComparer.Ordinal).Count() == added.Count;
         return diagnostics.Count == 0 && fits && edited.All(e => !last.Articles.TryGetValue(e.Source!, out var old) || Listed(e) == Listed(old))
-            ? (edited, [.. deleted])
+            ? (edited, [.. deleted], publish.NextPublication)
             : null;
     }
 

@@ -90,7 +90,8 @@ internal static class ListEdit
 
         // Demands: their articles and wordings, and what their pages say of them.
         var oldDemands = old.Demands.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        var parts = new Dictionary<Demand, byte[]>(ReferenceEqualityComparer.Instance);
+        // Each demand whose part of demands.json the edit leaves as it was, with the demand of the last index it is taken from.
+        var reused = new Dictionary<Demand, Demand>(ReferenceEqualityComparer.Instance);
         var factsChanged = edited.Where(e => !last.Articles.TryGetValue(e.Source!, out var before) || DemandsJson.Facts(e, views) != DemandsJson.Facts(before, views))
             .Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
         // A demand no edited article raises is the last index's, and shows as it did unless a section it
@@ -107,16 +108,16 @@ internal static class ListEdit
             oldDemands.Remove(demand.Path);
             if (ReferenceEquals(before, demand) && demand.Sections.All(SectionShown))
             {
-                parts[demand] = last.DemandsJson[before];
+                reused[demand] = before;
             }
             else if (before is null || !SameEntries(before, demand) || KeyBuilder.Of(views.Demand(before, old)) != KeyBuilder.Of(views.Demand(demand, index)))
             {
                 lists.Add(demand.Path);
                 files.Compare(demand.Path, before?.Count, demand.Count, feed: true);
             }
-            else if (!demand.Entries.Any(e => factsChanged.Contains(e.Article.Source!)) && last.DemandsJson.TryGetValue(before, out var part))
+            else if (!demand.Entries.Any(e => factsChanged.Contains(e.Article.Source!)) && last.DemandsJson.ContainsKey(before))
             {
-                parts[demand] = part;
+                reused[demand] = before;
             }
         }
 
@@ -146,8 +147,8 @@ internal static class ListEdit
             new IndexDocument(index, articleViews),
             [.. showing.OrderBy(a => a.Source, StringComparer.Ordinal)],
             new EditScope(showing, lists),
-            Json: parts.Count != index.Demands.Length || index.Demands.Length != old.Demands.Length,
-            parts,
+            Json: reused.Count != index.Demands.Length || index.Demands.Length != old.Demands.Length,
+            new ReusedParts(reused, last.DemandsJson),
             sitemap,
             files.Removed);
     }
@@ -208,7 +209,7 @@ internal static class ListEdit
     /// something of another that changed (a related article, the name of a term it is filed under, the
     /// text of a demand it raises) and its view came out different; those are the articles shown anew.
     /// </summary>
-    private static (Dictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteIndex index)
+    private static (IReadOnlyDictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteIndex index)
     {
         var (old, factory) = (last.Index.Index, last.Services.Views);
         var recheck = edited.Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
@@ -234,12 +235,7 @@ internal static class ListEdit
             recheck.UnionWith(demand.Entries.Select(e => e.Article.Source!));
         }
 
-        var views = new Dictionary<string, ArticleView>(last.Index.Views, StringComparer.Ordinal);
-        foreach (var source in deleted)
-        {
-            views.Remove(source);
-        }
-
+        var views = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
         var showing = new HashSet<Article>(ReferenceEqualityComparer.Instance);
         var bySource = index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
         var diagnostics = new DiagnosticBag();
@@ -247,14 +243,14 @@ internal static class ListEdit
         {
             var article = bySource[source];
             var view = IndexSite.View(factory, last.Services.Theme, article, index, diagnostics);
-            if (!views.TryGetValue(source, out var before) || view.Key != before.Key)
+            if (!last.Index.Views.TryGetValue(source, out var before) || view.Key != before.Key)
             {
                 views[source] = view;
                 showing.Add(article);
             }
         }
 
-        return (views, showing);
+        return (EditedArticleViews.Of(last.Index.Views, views, deleted), showing);
     }
 
     /// <summary>True when some article or page links to one of the <paramref name="removed"/> files.</summary>
@@ -292,6 +288,34 @@ internal static class ListEdit
         public bool Equals(Article? x, Article? y) => x?.Source == y?.Source;
 
         public int GetHashCode(Article obj) => obj.Source!.GetHashCode(StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The parts of demands.json an edit takes from the last build, by demand of the new index, each read
+    /// from <paramref name="last"/> only when demands.json is written.
+    /// </summary>
+    private sealed class ReusedParts(Dictionary<Demand, Demand> reused, IReadOnlyDictionary<Demand, byte[]> last) : IReadOnlyDictionary<Demand, byte[]>
+    {
+        public int Count => reused.Count;
+
+        public IEnumerable<Demand> Keys => reused.Keys;
+
+        public IEnumerable<byte[]> Values => reused.Values.Select(before => last[before]);
+
+        public byte[] this[Demand key] => last[reused[key]];
+
+        public bool ContainsKey(Demand key) => reused.ContainsKey(key);
+
+        public bool TryGetValue(Demand key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value)
+        {
+            value = reused.TryGetValue(key, out var before) ? last[before] : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<Demand, byte[]>> GetEnumerator() =>
+            reused.Select(pair => KeyValuePair.Create(pair.Key, last[pair.Value])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The pages and feed files of the lists an edit changed, as the last build and this one make them.</summary>

@@ -38,17 +38,43 @@ public static class SiteBuilder
         }
 
         using var cacheFiles = services.Articles;
-        if (!options.CheckOnly)
+        bool Recovered()
         {
             try
             {
                 services.Output.Recover();
+                return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
                 diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot finish the interrupted build in {services.Display(services.Output.StagingFolder)}: {ex.Message}; delete that folder and build again");
-                return Result(diagnostics, succeeded: false, stopwatch);
+                return false;
             }
+        }
+
+        if (!options.CheckOnly && !Recovered())
+        {
+            return Result(diagnostics, succeeded: false, stopwatch);
+        }
+
+        if (StoredEdit.TryBuild(options, services, stopwatch, cancellationToken) is { } edited)
+        {
+            return edited;
+        }
+
+        // A full build; until it succeeds, no build starts from the state the last one left. An edit
+        // that failed while it published its files left them to finish.
+        var stored = options.CacheFolder is { } cacheFolder && !options.CheckOnly && options.Cache is null && services.Articles is not null
+            ? (Folder: cacheFolder, Key: StoredState.KeyOf(options, services.Fingerprint), Inputs: StoredState.Stamp(options.InputFolder, DateTime.UtcNow))
+            : default((string Folder, UInt128 Key, ImmutableArray<InputStamp> Inputs)?);
+        if (stored is { } forgotten)
+        {
+            StoredState.Forget(forgotten.Folder);
+        }
+
+        if (!options.CheckOnly && !Recovered())
+        {
+            return Result(diagnostics, succeeded: false, stopwatch);
         }
 
         options.Cache?.BeginBuild();
@@ -75,15 +101,16 @@ public static class SiteBuilder
         }
 
         // Kept whether or not the build succeeded: fixing one article's error then parses that article only.
-        if (services.Articles is { } articles)
-        {
-            SaveCache(articles, services, diagnostics);
-        }
+        var cacheSaved = services.Articles is { } articles && SaveCache(articles, services, diagnostics);
 
         var documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length;
         if (published && options.Cache is { } cache && !diagnostics.HasErrors)
         {
             cache.Last = State(options, services, engine, result, diagnostics.ToImmutableSorted(), documents);
+        }
+        else if (published && cacheSaved && stored is { } state && !diagnostics.HasErrors)
+        {
+            SaveState(State(options, services, engine, result, diagnostics.ToImmutableSorted(), documents), state.Folder, state.Key, state.Inputs, diagnostics);
         }
 
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
@@ -188,11 +215,28 @@ public static class SiteBuilder
             : options.Cache!.Articles = ArticleCache.InMemory(fingerprint, displayFolder, options.Cache.Articles);
     }
 
-    private static void SaveCache(ArticleCache articles, SiteServices services, DiagnosticBag diagnostics)
+    // What a published build leaves for the next `build` to start from; without it, that build is a full one.
+    private static void SaveState(SiteState site, string folder, UInt128 key, ImmutableArray<InputStamp> inputs, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            StoredEdit.Saved(site, key, inputs).Write(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep the state of this build for the next one: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", site.Services.Display(folder));
+        }
+    }
+
+    /// <summary>
+    /// Saves the article cache; when it cannot be, closes it and warns (the site is not affected). True when saved.
+    /// </summary>
+    internal static bool SaveCache(ArticleCache articles, SiteServices services, DiagnosticBag diagnostics)
     {
         try
         {
             articles.Save();
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -200,6 +244,7 @@ public static class SiteBuilder
 
             // The site is unaffected; the next build parses and renders every article again.
             diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep parsed articles for the next build: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", articles.Folder is { } folder ? services.Display(folder) : null);
+            return false;
         }
     }
 

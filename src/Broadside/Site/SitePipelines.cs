@@ -67,32 +67,14 @@ public static class SitePipelines
                 PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
                 Output = [write],
             },
-            new Pipeline(Pages)
-            {
-                Input = [new ReadFiles(Folder("pages"), services.Display(Folder("pages")), ArticlePattern, input)],
-                Process = [new ParsePages(config), publish, renderMarkdown],
-                PostProcess = [new RenderStandalonePages(theme, views, Site)],
-                Output = [write],
-            },
-            new Pipeline(Data)
-            {
-                Input =
-                [
-                    new ReadDataFile(Folder(ParseDataFiles.Authors), services.Display(Folder(ParseDataFiles.Authors))),
-                    new ReadDataFile(Folder(ParseDataFiles.Demands), services.Display(Folder(ParseDataFiles.Demands))),
-                ],
-                Process = [new ParseDataFiles()],
-            },
+            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Site), write),
+            DataPipeline(services),
             new Pipeline(Index)
             {
                 DependsOn = [Articles, Data],
                 Process = [new IndexSite(config, views, theme, Articles, Data)],
             },
-            new Pipeline(Site)
-            {
-                DependsOn = [Pages, Index],
-                Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(RenderSearchPage.Path) : string.Empty)],
-            },
+            SitePipeline(services),
             .. Listings(services, write),
             new Pipeline(NotFound)
             {
@@ -133,6 +115,51 @@ public static class SitePipelines
                     : [new CheckLinks(config.RootPath, asErrors: false)],
             },
         ];
+    }
+
+    /// <summary>The standalone pages of <c>pages/</c>, read, parsed and rendered, and made into pages by <paramref name="render"/> and <paramref name="write"/> when given.</summary>
+    /// <param name="services">The build's configuration and theme.</param>
+    /// <param name="publish">Leaves out drafts and pages not yet due.</param>
+    /// <param name="renderMarkdown">Renders their Markdown.</param>
+    /// <param name="render">Makes their pages.</param>
+    /// <param name="write">Writes their pages.</param>
+    internal static Pipeline PagesPipeline(SiteServices services, FilterPublished publish, RenderMarkdown renderMarkdown, IModule? render = null, IModule? write = null)
+    {
+        var (input, folder) = (services.Options.InputFolder, Path.Combine(services.Options.InputFolder, "pages"));
+        return new Pipeline(Pages)
+        {
+            Input = [new ReadFiles(folder, services.Display(folder), ArticlePattern, input)],
+            Process = [new ParsePages(services.Config), publish, renderMarkdown],
+            PostProcess = render is null ? [] : [render],
+            Output = write is null ? [] : [write],
+        };
+    }
+
+    /// <summary>The data files: the author profiles and the canonical demands.</summary>
+    internal static Pipeline DataPipeline(SiteServices services)
+    {
+        string Folder(string name) => Path.Combine(services.Options.InputFolder, name);
+        return new Pipeline(Data)
+        {
+            Input =
+            [
+                new ReadDataFile(Folder(ParseDataFiles.Authors), services.Display(Folder(ParseDataFiles.Authors))),
+                new ReadDataFile(Folder(ParseDataFiles.Demands), services.Display(Folder(ParseDataFiles.Demands))),
+            ],
+            Process = [new ParseDataFiles()],
+        };
+    }
+
+    /// <summary>The <c>site</c> every template sees, from the pages and the index.</summary>
+    internal static Pipeline SitePipeline(SiteServices services)
+    {
+        var (options, theme, views) = (services.Options, services.Theme, services.Views);
+        var search = options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(RenderSearchPage.Path) : string.Empty;
+        return new Pipeline(Site)
+        {
+            DependsOn = [Pages, Index],
+            Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, search)],
+        };
     }
 
     /// <summary>

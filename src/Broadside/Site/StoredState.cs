@@ -1,0 +1,302 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Text;
+using Broadside.Diagnostics;
+using Broadside.Output;
+
+namespace Broadside.Site;
+
+/// <summary>
+/// What a successful <c>broadside build</c> leaves beside its article cache for the next one to start
+/// from (<see cref="StoredEdit"/>), as <c>serve</c> keeps <see cref="SiteState"/> in memory: which
+/// articles it published, in order, and from which bytes; what it reported; what the sitemap lists; the
+/// other input files it read; and a hash of the manifest it wrote, so that a state is only ever used with
+/// the published site it describes. The rest (the index, the views) is made again from the article cache.
+/// </summary>
+/// <remarks>
+/// One file, <see cref="FileName"/>, written whole under a temporary name and renamed into place, with
+/// a checksum at its end: a missing, damaged or foreign file is no state, and the build is a full one.
+/// A full build deletes it before it writes anything, so a build that fails or is killed leaves none.
+/// </remarks>
+internal sealed record StoredState
+{
+    /// <summary>The state's file name in the cache folder.</summary>
+    public const string FileName = "state.bin";
+
+    private const int Version = 1;
+    private static readonly byte[] Magic = "BSST"u8.ToArray();
+
+    /// <summary>What the build depends on besides its articles (<see cref="KeyOf"/>).</summary>
+    public required UInt128 Key { get; init; }
+
+    /// <summary>A hash of the manifest the build wrote.</summary>
+    public required UInt128 Manifest { get; init; }
+
+    /// <summary>The year in the site's footer.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The date of the next scheduled article.</summary>
+    public DateTimeOffset? NextPublication { get; init; }
+
+    /// <summary>Articles and pages published.</summary>
+    public required int Documents { get; init; }
+
+    /// <summary>The published articles, newest first, by source file, with the hash of the bytes they were made from.</summary>
+    public required ImmutableArray<(string Source, UInt128 Hash)> Articles { get; init; }
+
+    /// <summary>Every file of <c>pages/</c> and <c>media/</c> with its size and time (<see cref="Stamp"/>).</summary>
+    public required ImmutableArray<InputStamp> Inputs { get; init; }
+
+    /// <summary>What the build reported, sorted.</summary>
+    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+
+    /// <summary>The pages of the sitemap in its order, with their <c>lastmod</c>.</summary>
+    public required ImmutableArray<(string Path, DateTimeOffset? LastModified)> Sitemap { get; init; }
+
+    /// <summary>
+    /// What the build depends on besides its articles: Broadside, the options, <c>site.yml</c>, the
+    /// data files and the theme (<paramref name="fingerprint"/>, <see cref="SiteFingerprint"/>), the
+    /// folders, and the folder messages are shown from.
+    /// </summary>
+    public static UInt128 KeyOf(BuildOptions options, UInt128 fingerprint) =>
+        new KeyBuilder().Add((long)Version).Add(fingerprint)
+            .Add(Path.GetFullPath(options.InputFolder)).Add(Path.GetFullPath(options.ThemeFolder)).Add(Path.GetFullPath(options.OutputFolder))
+            .Add(options.DisplayRoot).Add(options.Search ? 1 : 0).Finish();
+
+    /// <summary>A hash of the manifest in <paramref name="outputFolder"/>; zero when there is none.</summary>
+    public static UInt128 HashManifest(string outputFolder)
+    {
+        var path = System.IO.Path.Combine(outputFolder, OutputManifest.FileName);
+        return File.Exists(path) ? XxHash128.HashToUInt128(File.ReadAllBytes(path)) : UInt128.Zero;
+    }
+
+    /// <summary>
+    /// Every file of the input folder's <c>pages/</c> and <c>media/</c>, with its size and time. A file
+    /// modified less than two seconds before <paramref name="started"/> (when given) may change again
+    /// within the same tick of the file system's clock: it is recorded with no time, which no file matches.
+    /// </summary>
+    /// <param name="inputFolder">The input folder.</param>
+    /// <param name="started">When the build started that records them; null to take the times as they are.</param>
+    public static ImmutableArray<InputStamp> Stamp(string inputFolder, DateTime? started)
+    {
+        var stamps = new List<InputStamp>();
+        foreach (var name in new[] { "pages", "media" })
+        {
+            var folder = System.IO.Path.Combine(inputFolder, name);
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
+            {
+                var modified = file.LastWriteTimeUtc;
+                var relative = name + "/" + System.IO.Path.GetRelativePath(folder, file.FullName).Replace('\\', '/');
+                stamps.Add(new InputStamp(relative, file.Length, modified > started - TimeSpan.FromSeconds(2) ? 0 : modified.Ticks));
+            }
+        }
+
+        return [.. stamps.OrderBy(s => s.Path, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The state in <paramref name="cacheFolder"/>; null when there is none, or it is damaged or of another version.</summary>
+    public static StoredState? Read(string cacheFolder)
+    {
+        byte[] bytes;
+        try
+        {
+            var path = System.IO.Path.Combine(cacheFolder, FileName);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        const int checksum = 16;
+        if (bytes.Length < Magic.Length + checksum
+            || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+            || XxHash128.HashToUInt128(bytes.AsSpan(0, bytes.Length - checksum)) != new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 16)), BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8))))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length - checksum), Encoding.UTF8);
+            if (reader.ReadInt32() != Version)
+            {
+                return null;
+            }
+
+            var key = ReadHash(reader);
+            var manifest = ReadHash(reader);
+            var year = reader.ReadInt32();
+            var next = ReadDate(reader);
+            var documents = reader.ReadInt32();
+            var articles = ImmutableArray.CreateBuilder<(string, UInt128)>(reader.ReadInt32());
+            for (var i = articles.Capacity; i > 0; i--)
+            {
+                articles.Add((reader.ReadString(), ReadHash(reader)));
+            }
+
+            var inputs = ImmutableArray.CreateBuilder<InputStamp>(reader.ReadInt32());
+            for (var i = inputs.Capacity; i > 0; i--)
+            {
+                inputs.Add(new InputStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadInt64()));
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(reader.ReadInt32());
+            for (var i = diagnostics.Capacity; i > 0; i--)
+            {
+                var severity = (DiagnosticSeverity)reader.ReadByte();
+                var (code, message) = (reader.ReadString(), reader.ReadString());
+                var file = reader.ReadBoolean() ? reader.ReadString() : null;
+                diagnostics.Add(new Diagnostic(severity, code, message, file, reader.ReadInt32(), reader.ReadInt32()));
+            }
+
+            var sitemap = ImmutableArray.CreateBuilder<(string, DateTimeOffset?)>(reader.ReadInt32());
+            for (var i = sitemap.Capacity; i > 0; i--)
+            {
+                sitemap.Add((reader.ReadString(), ReadDate(reader)));
+            }
+
+            return new StoredState
+            {
+                Key = key,
+                Manifest = manifest,
+                Year = year,
+                NextPublication = next,
+                Documents = documents,
+                Articles = articles.MoveToImmutable(),
+                Inputs = inputs.MoveToImmutable(),
+                Diagnostics = diagnostics.MoveToImmutable(),
+                Sitemap = sitemap.MoveToImmutable(),
+            };
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the state into <paramref name="cacheFolder"/>, replacing the one there at once.</summary>
+    public void Write(string cacheFolder)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(Magic);
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            WriteHash(writer, Key);
+            WriteHash(writer, Manifest);
+            writer.Write(Year);
+            WriteDate(writer, NextPublication);
+            writer.Write(Documents);
+            writer.Write(Articles.Length);
+            foreach (var (source, hash) in Articles)
+            {
+                writer.Write(source);
+                WriteHash(writer, hash);
+            }
+
+            writer.Write(Inputs.Length);
+            foreach (var input in Inputs)
+            {
+                writer.Write(input.Path);
+                writer.Write(input.Length);
+                writer.Write(input.Ticks);
+            }
+
+            writer.Write(Diagnostics.Length);
+            foreach (var diagnostic in Diagnostics)
+            {
+                writer.Write((byte)diagnostic.Severity);
+                writer.Write(diagnostic.Code);
+                writer.Write(diagnostic.Message);
+                writer.Write(diagnostic.File is not null);
+                if (diagnostic.File is { } file)
+                {
+                    writer.Write(file);
+                }
+
+                writer.Write(diagnostic.Line);
+                writer.Write(diagnostic.Column);
+            }
+
+            writer.Write(Sitemap.Length);
+            foreach (var (page, modified) in Sitemap)
+            {
+                writer.Write(page);
+                WriteDate(writer, modified);
+            }
+
+            WriteHash(writer, XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        }
+
+        Directory.CreateDirectory(cacheFolder);
+        var path = System.IO.Path.Combine(cacheFolder, FileName);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Deletes the state in <paramref name="cacheFolder"/>, before a build that changes the site without leaving one.</summary>
+    public static void Forget(string cacheFolder)
+    {
+        try
+        {
+            File.Delete(System.IO.Path.Combine(cacheFolder, FileName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left: it names the manifest it was saved with, which this build replaces if it publishes.
+        }
+    }
+
+    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    {
+        writer.Write((ulong)(hash >> 64));
+        writer.Write((ulong)hash);
+    }
+
+    private static UInt128 ReadHash(BinaryReader reader)
+    {
+        var upper = reader.ReadUInt64();
+        return new UInt128(upper, reader.ReadUInt64());
+    }
+
+    private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)
+    {
+        writer.Write(date.HasValue);
+        if (date is { } value)
+        {
+            writer.Write(value.Ticks);
+            writer.Write((short)value.Offset.TotalMinutes);
+        }
+    }
+
+    private static DateTimeOffset? ReadDate(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var ticks = reader.ReadInt64();
+        return new DateTimeOffset(ticks, TimeSpan.FromMinutes(reader.ReadInt16()));
+    }
+}
+
+/// <summary>An input file as a build found it: its path from the input folder, its size, and its time in ticks (0: not to be trusted).</summary>
+/// <param name="Path">The path from the input folder, with forward slashes.</param>
+/// <param name="Length">The size in bytes.</param>
+/// <param name="Ticks">The modification time in UTC ticks; 0 matches no file.</param>
+internal readonly record struct InputStamp(string Path, long Length, long Ticks);
