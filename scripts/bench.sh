@@ -3,8 +3,12 @@
 # image of Broadside, its libraries and the runtime), writes a deterministic corpus
 # with the project's generator (src/Broadside.Bench), and measures, as the median of RUNS runs:
 #   cold       a build into an empty output folder, without an article cache, from a new process
-#   unchanged  the same build again into the same folder (nothing to write; articles from the cache)
-#   one edit   a build after one article's body changed (that article parsed, its pages made again)
+#   unchanged  the same build again into the same folder: it finds from the state the last build saved
+#              that nothing changed, and makes nothing
+#   one edit   a build after one article's body changed: it starts from the saved state (the index made
+#              again from the article cache), parses that article and makes its pages and lists again
+#   tag edit   a build after a tag was added to that article, and one after it was removed again (the
+#              lists that changed made again); the median of both
 #   no cache   `build --no-cache` into the same folder: every article parsed and rendered, every page
 #              and feed made again and compared, only changed files written
 #   serve      `broadside serve` on the corpus; one article's body edited 2*RUNS+1 times, 2 s apart:
@@ -20,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=1000 runs=3 hugo=0
 while [[ $# -gt 0 ]]; do
-  case $1 in -n) n=$2; shift 2;; -r) runs=$2; shift 2;; --hugo) hugo=1; shift;; *) sed -n '2,18p' "$0"; exit 2;; esac
+  case $1 in -n) n=$2; shift 2;; -r) runs=$2; shift 2;; --hugo) hugo=1; shift;; *) sed -n '2,22p' "$0"; exit 2;; esac
 done
 
 work=${BENCH_DIR:-/tmp/broadside-bench}/$n
@@ -37,17 +41,19 @@ rm -rf "$work/input" && cp -r input "$work/input" && rm -rf "$work/input/article
 
 build() { /usr/bin/time -f '%e %M' -o "$work/time" "$bin/broadside" build "$@" --input "$work/input" --theme theme --output "$work/out" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/time"; }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-: > "$work/cold"; : > "$work/same"; : > "$work/edit"; : > "$work/fresh"
+: > "$work/cold"; : > "$work/same"; : > "$work/edit"; : > "$work/tagged"; : > "$work/fresh"
 articles=("$work"/input/articles/*.md); first=${articles[0]##*/}
 for ((k = 0; k < runs; k++)); do
   rm -rf "$work/out" "$work/.out.broadside-cache"; sync; build >> "$work/cold"
   build >> "$work/same"
   printf '\nAn added sentence, run %s.\n' "$k" >> "$work/input/articles/$first"; build >> "$work/edit"
+  sed -i '0,/^tags:$/s//tags:\n  - edited-in-build/' "$work/input/articles/$first"; build >> "$work/tagged"
+  sed -i '/^  - edited-in-build$/d' "$work/input/articles/$first"; build >> "$work/tagged"
   build --no-cache >> "$work/fresh"
 done
 report() { printf '%-10s wall %6.2fs  peak %5d MiB\n' "$1" "$(cut -d' ' -f1 "$2" | median)" "$(( $(cut -d' ' -f2 "$2" | median) / 1024 ))"; }
 echo "articles=$n runs=$runs machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
-report cold "$work/cold"; report unchanged "$work/same"; report "one edit" "$work/edit"; report "no cache" "$work/fresh"
+report cold "$work/cold"; report unchanged "$work/same"; report "one edit" "$work/edit"; report "tag edit" "$work/tagged"; report "no cache" "$work/fresh"
 
 # serve: the printed rebuild time ("in 0.05 s.") and the time from the write to that line.
 port=$((20000 + RANDOM % 20000))

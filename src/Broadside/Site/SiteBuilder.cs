@@ -174,6 +174,9 @@ public static class SiteBuilder
         var siteFile = Path.Combine(options.InputFolder, "site.yml");
         var config = SiteConfigLoader.Load(siteFile, Display(siteFile), diagnostics, options.BaseUrl);
         var markdown = new MarkdownRenderer(config.RootPath, config.RawHtml);
+
+        // The article cache is read while the theme's templates are parsed.
+        var articles = Task.Run(() => OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))));
         var theme = Theme.Load(
             options.ThemeFolder,
             Display(options.ThemeFolder),
@@ -195,7 +198,7 @@ public static class SiteBuilder
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder),
             Fingerprint = SiteFingerprint.Of(options),
-            Articles = OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))),
+            Articles = articles.GetAwaiter().GetResult(),
             Display = Display,
         };
     }
