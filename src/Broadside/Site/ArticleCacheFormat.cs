@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Broadside.Content;
@@ -34,6 +35,7 @@ internal static class ArticleCacheFormat
     public static (Dictionary<string, ArticleCache.Entry> Entries, SafeFileHandle Bodies)? Read(string path, UInt128 fingerprint, string prefix, Func<string, Exception> damaged)
     {
         SafeFileHandle? handle = null;
+        byte[]? index = null;
         try
         {
             if (!File.Exists(path))
@@ -53,14 +55,17 @@ internal static class ArticleCacheFormat
             var indexLength = BitConverter.ToInt64(header, 24);
             if (BitConverter.ToUInt32(header, 0) != Magic || BitConverter.ToInt32(header, 4) != Version
                 || new UInt128(BitConverter.ToUInt64(header, 8), BitConverter.ToUInt64(header, 16)) != fingerprint
-                || indexLength < 0 || HeaderLength + indexLength + 8 > length)
+                || indexLength < 0 || indexLength > int.MaxValue - 8 || HeaderLength + indexLength + 8 > length)
             {
                 handle.Dispose();
                 return null;
             }
 
-            var index = new byte[indexLength + 8];
-            if (RandomAccess.Read(handle, index, HeaderLength) != index.Length
+            // A few hundred kilobytes, read once and decoded: pooled, so that opening the cache's 32
+            // files does not allocate that much on the large object heap, each time counting towards
+            // a full collection.
+            index = ArrayPool<byte>.Shared.Rent((int)indexLength + 8);
+            if (RandomAccess.Read(handle, index.AsSpan(0, (int)indexLength + 8), HeaderLength) != indexLength + 8
                 || XxHash64.HashToUInt64(index.AsSpan(0, (int)indexLength)) != BitConverter.ToUInt64(index, (int)indexLength))
             {
                 handle.Dispose();
@@ -106,6 +111,13 @@ internal static class ArticleCacheFormat
             // Unreadable or damaged: built again and replaced.
             handle?.Dispose();
             return null;
+        }
+        finally
+        {
+            if (index is not null)
+            {
+                ArrayPool<byte>.Shared.Return(index);
+            }
         }
     }
 

@@ -30,7 +30,8 @@ public sealed record BuildResult
 
     /// <summary>
     /// True when the build made only the files that show the articles an edit changed, the rest of the
-    /// site being as the build before left it (<see cref="SiteBuilder.Rebuild"/>).
+    /// site being as the build before left it: in <c>serve</c> (<see cref="SiteBuilder.Rebuild"/>), or
+    /// a <c>build</c> that started from the state the last one saved (<see cref="StoredEdit"/>).
     /// </summary>
     public bool Edited { get; init; }
 

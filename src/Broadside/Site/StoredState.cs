@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Hashing;
@@ -68,7 +69,41 @@ internal sealed record StoredState
     public static UInt128 HashManifest(string outputFolder)
     {
         var path = System.IO.Path.Combine(outputFolder, OutputManifest.FileName);
-        return File.Exists(path) ? XxHash128.HashToUInt128(File.ReadAllBytes(path)) : UInt128.Zero;
+        if (!File.Exists(path))
+        {
+            return UInt128.Zero;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Hash(stream, stream.Length);
+    }
+
+    // The hash of the first `length` bytes of `stream`, from where it is, read in pieces: the files are
+    // megabytes, and a buffer of their size would count towards a full collection.
+    private static UInt128 Hash(Stream stream, long length)
+    {
+        var hash = new XxHash128();
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            while (length > 0)
+            {
+                var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length));
+                if (read == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                hash.Append(buffer.AsSpan(0, read));
+                length -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return hash.GetCurrentHashAsUInt128();
     }
 
     /// <summary>
@@ -104,7 +139,7 @@ internal sealed record StoredState
     /// <summary>The state in <paramref name="cacheFolder"/>; null when there is none, or it is damaged or of another version.</summary>
     public static StoredState? Read(string cacheFolder)
     {
-        byte[] bytes;
+        const int checksum = 16;
         try
         {
             var path = System.IO.Path.Combine(cacheFolder, FileName);
@@ -113,25 +148,24 @@ internal sealed record StoredState
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var length = stream.Length;
+            if (length < Magic.Length + checksum)
+            {
+                return null;
+            }
 
-        const int checksum = 16;
-        if (bytes.Length < Magic.Length + checksum
-            || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-            || XxHash128.HashToUInt128(bytes.AsSpan(0, bytes.Length - checksum)) != new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 16)), BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8))))
-        {
-            return null;
-        }
+            var computed = Hash(stream, length - checksum);
+            Span<byte> recorded = stackalloc byte[checksum];
+            stream.ReadExactly(recorded);
+            if (computed != new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(recorded), BinaryPrimitives.ReadUInt64LittleEndian(recorded[8..])))
+            {
+                return null;
+            }
 
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length - checksum), Encoding.UTF8);
-            if (reader.ReadInt32() != Version)
+            stream.Position = 0;
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Version)
             {
                 return null;
             }
@@ -168,7 +202,7 @@ internal sealed record StoredState
                 sitemap.Add((reader.ReadString(), ReadDate(reader)));
             }
 
-            return new StoredState
+            return stream.Position != length - checksum ? null : new StoredState
             {
                 Key = key,
                 Manifest = manifest,
@@ -181,7 +215,7 @@ internal sealed record StoredState
                 Sitemap = sitemap.MoveToImmutable(),
             };
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return null;
         }
@@ -190,61 +224,67 @@ internal sealed record StoredState
     /// <summary>Writes the state into <paramref name="cacheFolder"/>, replacing the one there at once.</summary>
     public void Write(string cacheFolder)
     {
-        using var buffer = new MemoryStream();
-        buffer.Write(Magic);
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Version);
-            WriteHash(writer, Key);
-            WriteHash(writer, Manifest);
-            writer.Write(Year);
-            WriteDate(writer, NextPublication);
-            writer.Write(Documents);
-            writer.Write(Articles.Length);
-            foreach (var (source, hash) in Articles)
-            {
-                writer.Write(source);
-                WriteHash(writer, hash);
-            }
-
-            writer.Write(Inputs.Length);
-            foreach (var input in Inputs)
-            {
-                writer.Write(input.Path);
-                writer.Write(input.Length);
-                writer.Write(input.Ticks);
-            }
-
-            writer.Write(Diagnostics.Length);
-            foreach (var diagnostic in Diagnostics)
-            {
-                writer.Write((byte)diagnostic.Severity);
-                writer.Write(diagnostic.Code);
-                writer.Write(diagnostic.Message);
-                writer.Write(diagnostic.File is not null);
-                if (diagnostic.File is { } file)
-                {
-                    writer.Write(file);
-                }
-
-                writer.Write(diagnostic.Line);
-                writer.Write(diagnostic.Column);
-            }
-
-            writer.Write(Sitemap.Length);
-            foreach (var (page, modified) in Sitemap)
-            {
-                writer.Write(page);
-                WriteDate(writer, modified);
-            }
-
-            WriteHash(writer, XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        }
-
         Directory.CreateDirectory(cacheFolder);
         var path = System.IO.Path.Combine(cacheFolder, FileName);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        {
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Magic);
+                writer.Write(Version);
+                WriteHash(writer, Key);
+                WriteHash(writer, Manifest);
+                writer.Write(Year);
+                WriteDate(writer, NextPublication);
+                writer.Write(Documents);
+                writer.Write(Articles.Length);
+                foreach (var (source, hash) in Articles)
+                {
+                    writer.Write(source);
+                    WriteHash(writer, hash);
+                }
+
+                writer.Write(Inputs.Length);
+                foreach (var input in Inputs)
+                {
+                    writer.Write(input.Path);
+                    writer.Write(input.Length);
+                    writer.Write(input.Ticks);
+                }
+
+                writer.Write(Diagnostics.Length);
+                foreach (var diagnostic in Diagnostics)
+                {
+                    writer.Write((byte)diagnostic.Severity);
+                    writer.Write(diagnostic.Code);
+                    writer.Write(diagnostic.Message);
+                    writer.Write(diagnostic.File is not null);
+                    if (diagnostic.File is { } file)
+                    {
+                        writer.Write(file);
+                    }
+
+                    writer.Write(diagnostic.Line);
+                    writer.Write(diagnostic.Column);
+                }
+
+                writer.Write(Sitemap.Length);
+                foreach (var (page, modified) in Sitemap)
+                {
+                    writer.Write(page);
+                    WriteDate(writer, modified);
+                }
+            }
+
+            // The checksum of what was written, read back from the start.
+            var length = stream.Position;
+            stream.Position = 0;
+            var checksum = Hash(stream, length);
+            using var end = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            WriteHash(end, checksum);
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 
