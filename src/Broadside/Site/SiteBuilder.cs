@@ -223,7 +223,7 @@ public static class SiteBuilder
     {
         try
         {
-            StoredEdit.Saved(site, key, inputs).Write(folder);
+            StoredEdit.Saved(site, key, inputs, site.Services.Articles!.ReadNotKept()).Write(folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

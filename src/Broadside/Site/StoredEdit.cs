@@ -72,7 +72,7 @@ internal static class StoredEdit
         }
 
         var records = OutputManifest.Load(options.OutputFolder);
-        if (!Published(services.Output, records) || Changes(options, services, cache, state) is not var (changed, found))
+        if (!Published(services.Output, records) || Changes(options, services, cache, state) is not var (changed, found, unpublished))
         {
             return null;
         }
@@ -130,7 +130,7 @@ internal static class StoredEdit
         reported.AddRange(result.Diagnostics);
         if (SiteBuilder.SaveCache(cache, services, reported))
         {
-            Saved(next, state.Key, state.Inputs).Write(folder);
+            Saved(next, state.Key, state.Inputs, [.. unpublished, .. cache.ReadNotKept()]).Write(folder);
         }
         else
         {
@@ -157,10 +157,11 @@ internal static class StoredEdit
     }
 
     /// <summary>
-    /// The article files written or deleted since the last build (full paths), and the hash of every
-    /// other, by source file, when there are at most <see cref="MostChanged"/>; otherwise null.
+    /// The article files written or deleted since the last build (full paths), the hash of every other
+    /// the cache holds, by source file, and the stamps of those it read and did not publish, when at most
+    /// <see cref="MostChanged"/> changed; otherwise null.
     /// </summary>
-    private static (List<string> Changed, Dictionary<string, UInt128> Unchanged)? Changes(BuildOptions options, SiteServices services, ArticleCache cache, StoredState state)
+    private static (List<string> Changed, Dictionary<string, UInt128> Unchanged, List<InputStamp> Unpublished)? Changes(BuildOptions options, SiteServices services, ArticleCache cache, StoredState state)
     {
         var folder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
         var display = services.Display(folder);
@@ -175,20 +176,28 @@ internal static class StoredEdit
 
         var sources = new string[paths.Length];
         var hashes = new UInt128?[paths.Length];
+        var stamps = new InputStamp[paths.Length];
         Parallel.For(0, paths.Length, i =>
         {
             var info = new FileInfo(paths[i]);
             sources[i] = display + "/" + Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
             hashes[i] = cache.Unchanged(sources[i], info.Length, info.LastWriteTimeUtc);
+            stamps[i] = new InputStamp(sources[i], info.Length, info.LastWriteTimeUtc.Ticks);
         });
 
         var changed = new List<string>();
         var unchanged = new Dictionary<string, UInt128>(paths.Length, StringComparer.Ordinal);
+        var unpublished = new List<InputStamp>();
+        var read = state.Unpublished.Where(s => s.Ticks != 0).ToHashSet();
         for (var i = 0; i < paths.Length; i++)
         {
             if (hashes[i] is { } hash)
             {
                 unchanged[sources[i]] = hash;
+            }
+            else if (read.Contains(stamps[i]))
+            {
+                unpublished.Add(stamps[i]);
             }
             else
             {
@@ -205,7 +214,7 @@ internal static class StoredEdit
             }
         }
 
-        return changed.Count <= MostChanged ? (changed, unchanged) : null;
+        return changed.Count <= MostChanged ? (changed, unchanged, unpublished) : null;
     }
 
     /// <summary>
@@ -278,7 +287,8 @@ internal static class StoredEdit
     /// <param name="site">The build.</param>
     /// <param name="key">Its <see cref="StoredState.KeyOf"/>.</param>
     /// <param name="inputs">The files of <c>pages/</c> and <c>media/</c> as it started.</param>
-    internal static StoredState Saved(SiteState site, UInt128 key, ImmutableArray<InputStamp> inputs) => new()
+    /// <param name="unpublished">The article files it read and did not publish (<see cref="StoredState.Unpublished"/>).</param>
+    internal static StoredState Saved(SiteState site, UInt128 key, ImmutableArray<InputStamp> inputs, IEnumerable<InputStamp> unpublished) => new()
     {
         Key = key,
         Manifest = StoredState.HashManifest(site.Options.OutputFolder),
@@ -287,6 +297,7 @@ internal static class StoredEdit
         Documents = site.Documents,
         Articles = [.. site.Index.Index.Articles.Select(a => (a.Source!, a.SourceHash))],
         Inputs = inputs,
+        Unpublished = [.. unpublished.Where(s => !site.Articles.ContainsKey(s.Path)).OrderBy(s => s.Path, StringComparer.Ordinal)],
         Diagnostics = site.Diagnostics,
         Sitemap = [.. site.SitemapOrder.Select(path => (path, site.Sitemap[path]))],
     };

@@ -25,7 +25,7 @@ internal sealed record StoredState
     /// <summary>The state's file name in the cache folder.</summary>
     public const string FileName = "state.bin";
 
-    private const int Version = 1;
+    private const int Version = 2;
     private static readonly byte[] Magic = "BSST"u8.ToArray();
 
     /// <summary>What the build depends on besides its articles (<see cref="KeyOf"/>).</summary>
@@ -48,6 +48,13 @@ internal sealed record StoredState
 
     /// <summary>Every file of <c>pages/</c> and <c>media/</c> with its size and time (<see cref="Stamp"/>).</summary>
     public required ImmutableArray<InputStamp> Inputs { get; init; }
+
+    /// <summary>
+    /// The article files the build read and did not publish (drafts, articles not yet due), by source
+    /// file, with their size and time: the article cache keeps only published articles, and these
+    /// need not be read again while they stay as they are.
+    /// </summary>
+    public ImmutableArray<InputStamp> Unpublished { get; init; } = [];
 
     /// <summary>What the build reported, sorted.</summary>
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
@@ -181,11 +188,8 @@ internal sealed record StoredState
                 articles.Add((reader.ReadString(), ReadHash(reader)));
             }
 
-            var inputs = ImmutableArray.CreateBuilder<InputStamp>(reader.ReadInt32());
-            for (var i = inputs.Capacity; i > 0; i--)
-            {
-                inputs.Add(new InputStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadInt64()));
-            }
+            var inputs = ReadStamps(reader);
+            var unpublished = ReadStamps(reader);
 
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(reader.ReadInt32());
             for (var i = diagnostics.Capacity; i > 0; i--)
@@ -210,7 +214,8 @@ internal sealed record StoredState
                 NextPublication = next,
                 Documents = documents,
                 Articles = articles.MoveToImmutable(),
-                Inputs = inputs.MoveToImmutable(),
+                Inputs = inputs,
+                Unpublished = unpublished,
                 Diagnostics = diagnostics.MoveToImmutable(),
                 Sitemap = sitemap.MoveToImmutable(),
             };
@@ -245,13 +250,8 @@ internal sealed record StoredState
                     WriteHash(writer, hash);
                 }
 
-                writer.Write(Inputs.Length);
-                foreach (var input in Inputs)
-                {
-                    writer.Write(input.Path);
-                    writer.Write(input.Length);
-                    writer.Write(input.Ticks);
-                }
+                WriteStamps(writer, Inputs);
+                WriteStamps(writer, Unpublished);
 
                 writer.Write(Diagnostics.Length);
                 foreach (var diagnostic in Diagnostics)
@@ -299,6 +299,28 @@ internal sealed record StoredState
         {
             // Left: it names the manifest it was saved with, which this build replaces if it publishes.
         }
+    }
+
+    private static void WriteStamps(BinaryWriter writer, ImmutableArray<InputStamp> stamps)
+    {
+        writer.Write(stamps.Length);
+        foreach (var stamp in stamps)
+        {
+            writer.Write(stamp.Path);
+            writer.Write(stamp.Length);
+            writer.Write(stamp.Ticks);
+        }
+    }
+
+    private static ImmutableArray<InputStamp> ReadStamps(BinaryReader reader)
+    {
+        var stamps = ImmutableArray.CreateBuilder<InputStamp>(reader.ReadInt32());
+        for (var i = stamps.Capacity; i > 0; i--)
+        {
+            stamps.Add(new InputStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadInt64()));
+        }
+
+        return stamps.MoveToImmutable();
     }
 
     private static void WriteHash(BinaryWriter writer, UInt128 hash)

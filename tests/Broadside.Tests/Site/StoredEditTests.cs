@@ -115,11 +115,13 @@ public sealed class StoredEditTests : IDisposable
         Assert.Contains(first.Diagnostics, d => d.Code == DiagnosticCodes.HeadingLevelOne);
         var written = Snapshot("out");
         var times = Directory.EnumerateFiles(_work.Combine("out"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName));
 
         var second = Build();
 
         Assert.True(second.Succeeded);
         Assert.True(second.Edited);
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName)));
         Assert.Equal(0, second.FilesWritten);
         Assert.Equal(first.FilesProduced, second.FilesProduced);
         Assert.Equal(first.Documents, second.Documents);
@@ -273,11 +275,31 @@ public sealed class StoredEditTests : IDisposable
         Change("input/articles/2026/2026-11-23-another-draft.md", string.Empty, "---\ntitle: \"Another draft\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-23\ndraft: true\n---\n\nNot yet.\n");
 
         var result = Build();
+        foreach (var draft in new[] { Draft, "input/articles/2026/2026-11-23-another-draft.md" })
+        {
+            File.SetLastWriteTimeUtc(_work.Combine(draft), CheckedOut.AddDays(1));
+        }
+
+        var read = Build();
+        var state = StoredState.Read(_work.Combine("cache"));
+        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName));
+        var notRead = Build();
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         Assert.True(result.Edited);
         Assert.Equal(0, result.FilesWritten);
         AssertSameFiles(before, Snapshot("out"));
+        Assert.True(read.Edited);
+        Assert.NotNull(state);
+        Assert.Equal(
+            ["input/articles/2026/2026-11-18-grocery-workers-vote-on-strike-authorization.md", "input/articles/2026/2026-11-23-another-draft.md"],
+            state.Unpublished.Select(u => u.Path).ToArray());
+        Assert.All(state.Unpublished, u => Assert.Equal(CheckedOut.AddDays(1).Ticks, u.Ticks));
+
+        // Nothing changed since: the drafts are not read, and the state is not written again.
+        Assert.True(notRead.Edited);
+        Assert.Equal(0, notRead.FilesWritten);
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName)));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class StoredStateTests : IDisposable
         Assert.Equal(state.Documents, read.Documents);
         Assert.Equal(state.Articles.ToArray(), read.Articles.ToArray());
         Assert.Equal(state.Inputs.ToArray(), read.Inputs.ToArray());
+        Assert.Equal(state.Unpublished.ToArray(), read.Unpublished.ToArray());
         Assert.Equal(state.Diagnostics.ToArray(), read.Diagnostics.ToArray());
         Assert.Equal(state.Sitemap.ToArray(), read.Sitemap.ToArray());
         Assert.Equal(state.Sitemap.Select(p => p.LastModified?.Offset), read.Sitemap.Select(p => p.LastModified?.Offset));
@@ -109,6 +110,7 @@ public sealed class StoredStateTests : IDisposable
         Documents = 3,
         Articles = [("input/articles/a.md", 1), ("input/articles/ünïcode ✊.md", UInt128.MaxValue)],
         Inputs = [new InputStamp("media/x.svg", 12, 638_000_000_000_000_000), new InputStamp("pages/about.md", 0, 0)],
+        Unpublished = [new InputStamp("input/articles/draft.md", 420, 639_000_000_000_000_000)],
         Diagnostics =
         [
             new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, "a link to /nowhere/ leads nowhere", "input/articles/a.md", 12, 3),
