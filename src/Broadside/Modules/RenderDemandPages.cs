@@ -76,34 +76,33 @@ public sealed class RenderDemandPages(
         // Each demand's part is made when the file is written, or when an edit asks for it: an unchanged
         // file's key matches the last build's, and its parts are not needed. A demand an edit left as it
         // was is the same object, and its part is the last build's.
-        var parts = new Lazy<byte[][]>(() =>
-        {
-            var made = new byte[demands.Length][];
-            Parallel.For(0, demands.Length, i => made[i] = jsonParts?.GetValueOrDefault(demands[i]) ?? DemandsJson.Part(demands[i], views));
-            return made;
-        });
-        JsonParts = new PartsByDemand(demands, parts);
+        var parts = Parts(demands, views, jsonParts);
+        JsonParts = parts;
         return new OutputFile
         {
             Destination = JsonFile,
-            Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.Value)),
+            Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.InOrder)),
             Key = DemandsJson.Key(demands, views, site.Key),
         };
     }
 
-    /// <summary>Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference), each made when first read.</summary>
+    /// <summary>
+    /// Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference),
+    /// all made when one is first read: those <paramref name="reuse"/> has taken from it.
+    /// </summary>
     /// <param name="demands">The demands of the index.</param>
     /// <param name="views">Makes the views the parts are made from.</param>
-    internal static IReadOnlyDictionary<Demand, byte[]> Parts(ImmutableArray<Demand> demands, ViewFactory views) =>
-        new PartsByDemand(demands, new Lazy<byte[][]>(() =>
+    /// <param name="reuse">Parts made before, by demand, for the demands an edit left as they were.</param>
+    internal static PartsByDemand Parts(ImmutableArray<Demand> demands, ViewFactory views, IReadOnlyDictionary<Demand, byte[]>? reuse = null) =>
+        new(demands, new Lazy<byte[][]>(() =>
         {
             var made = new byte[demands.Length][];
-            Parallel.For(0, demands.Length, i => made[i] = DemandsJson.Part(demands[i], views));
+            Parallel.For(0, demands.Length, i => made[i] = reuse?.GetValueOrDefault(demands[i]) ?? DemandsJson.Part(demands[i], views));
             return made;
         }));
 
     /// <summary>The parts of demands.json by demand, made when first read.</summary>
-    private sealed class PartsByDemand(ImmutableArray<Demand> demands, Lazy<byte[][]> parts) : IReadOnlyDictionary<Demand, byte[]>
+    internal sealed class PartsByDemand(ImmutableArray<Demand> demands, Lazy<byte[][]> parts) : IReadOnlyDictionary<Demand, byte[]>
     {
         private readonly Lazy<Dictionary<Demand, byte[]>> _byDemand = new(() =>
         {
@@ -115,6 +114,9 @@ public sealed class RenderDemandPages(
 
             return byDemand;
         });
+
+        /// <summary>The parts in the order of the demands.</summary>
+        public byte[][] InOrder => parts.Value;
 
         public int Count => demands.Length;
 
