@@ -49,6 +49,9 @@ public sealed record SiteConfig
     /// <summary>What raw HTML in articles and pages may do (<c>raw_html:</c> in site.yml).</summary>
     public RawHtmlPolicy RawHtml { get; init; } = RawHtmlPolicy.Default;
 
+    /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
+    public SiteLimits Limits { get; init; } = SiteLimits.Default;
+
     /// <summary>Free values for the theme (<c>params:</c> in site.yml).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 

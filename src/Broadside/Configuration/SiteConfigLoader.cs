@@ -15,7 +15,7 @@ public static class SiteConfigLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "description", "base_url", "language", "time_zone", "sections",
-        "page_size", "feed_size", "extra_keys", "params", "raw_html",
+        "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits",
     ];
 
     /// <summary>
@@ -65,6 +65,7 @@ public static class SiteConfigLoader
                 : ImmutableDictionary<string, object?>.Empty,
             Sections = ReadSections(map),
             RawHtml = ReadRawHtml(map),
+            Limits = ReadLimits(map),
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -207,6 +208,33 @@ public static class SiteConfigLoader
         }
 
         return new RawHtmlPolicy { AllowScripts = raw.Bool("allow_scripts") ?? false, IframeHosts = hosts.ToImmutable() };
+    }
+
+    private static SiteLimits ReadLimits(YamlMap map)
+    {
+        var node = map.Node("limits");
+        if (node is null)
+        {
+            return SiteLimits.Default;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'limits' must be a mapping such as {tags: 50, demands: 50, authors: 20, aliases: 50, media_mb: 100}");
+            return SiteLimits.Default;
+        }
+
+        var limits = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        limits.WarnUnknownKeys(["tags", "demands", "authors", "aliases", "media_mb"], ImmutableHashSet<string>.Empty);
+        var defaults = SiteLimits.Default;
+        return new SiteLimits
+        {
+            Tags = limits.Int("tags", 1, 1000) ?? defaults.Tags,
+            Demands = limits.Int("demands", 1, 1000) ?? defaults.Demands,
+            Authors = limits.Int("authors", 1, 1000) ?? defaults.Authors,
+            Aliases = limits.Int("aliases", 0, 1000) ?? defaults.Aliases,
+            MediaMegabytes = limits.Int("media_mb", 1, 100_000) ?? defaults.MediaMegabytes,
+        };
     }
 
     private static SectionConfig? ReadSection(YamlMap map)

@@ -13,8 +13,12 @@ public static class DiagnosticCodes
     public const string OutputFolderRefused = "BS0004";
     public const string WriteFailed = "BS0005";
     public const string CacheUnwritable = "BS0006";
+    public const string OutputLocked = "BS0007";
     public const string FileTooLarge = "BS0010";
     public const string LinkOutsideInput = "BS0011";
+    public const string SpecialFile = "BS0012";
+    public const string LinkLoop = "BS0013";
+    public const string MediaTooLarge = "BS0014";
     public const string InternalError = "BS0099";
 
     public const string FrontMatterMissing = "BS0101";
@@ -31,6 +35,8 @@ public static class DiagnosticCodes
     public const string InvalidUrl = "BS0112";
     public const string UnknownDemandId = "BS0113";
     public const string YamlAlias = "BS0114";
+    public const string LimitExceeded = "BS0115";
+    public const string ControlCharacter = "BS0116";
 
     public const string SiteConfigMissing = "BS0201";
     public const string SiteConfigInvalid = "BS0202";
@@ -45,10 +51,14 @@ public static class DiagnosticCodes
 
     public const string UrlCollision = "BS0401";
     public const string BrokenLink = "BS0402";
+    public const string PathTooLong = "BS0403";
+    public const string PathBlocked = "BS0404";
+    public const string PathReserved = "BS0405";
 
     public const string HeadingLevelOne = "BS0501";
     public const string SimilarDemand = "BS0502";
     public const string ActiveContent = "BS0503";
     public const string IframeHost = "BS0504";
     public const string MarkdownTooDeep = "BS0505";
+    public const string RawHtmlUnclosed = "BS0506";
 }
