@@ -95,7 +95,9 @@ public static class BuildCommand
             var warnings = result.WarningCount > 0 ? $", {Reporter.Count(result.WarningCount, "warning")}" : string.Empty;
             if (!result.Succeeded)
             {
-                reporter.ErrorLine($"Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Nothing was written; {CommonOptions.Relative(options.OutputFolder)} is as it was.");
+                reporter.ErrorLine(result.OutputDamaged
+                    ? $"Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Some files of {CommonOptions.Relative(options.OutputFolder)} could not be put back as they were (see above); the next build puts them back."
+                    : $"Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Nothing was written; {CommonOptions.Relative(options.OutputFolder)} is as it was.");
                 return 1;
             }
 

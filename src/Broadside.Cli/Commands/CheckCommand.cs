@@ -17,9 +17,14 @@ public static class CheckCommand
         var theme = CommonOptions.Theme();
         var drafts = CommonOptions.Drafts();
         var future = CommonOptions.Future();
+        var outputFolder = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "The output folder a build would write: checked for files that stand in the way of the site, never written.",
+            DefaultValueFactory = _ => new DirectoryInfo("output"),
+        };
         var command = new Command("check", "Check the publication for problems without writing anything.")
         {
-            input, theme, drafts, future,
+            input, theme, outputFolder, drafts, future,
         };
 
         command.SetAction(parsed =>
@@ -30,8 +35,8 @@ public static class CheckCommand
                 InputFolder = parsed.GetRequiredValue(input).FullName,
                 ThemeFolder = parsed.GetRequiredValue(theme).FullName,
 
-                // Never written; the output folder only has to be one the build would accept.
-                OutputFolder = Path.Combine(Path.GetTempPath(), "broadside-check"),
+                // Never written: only read, for what would stand in the way of the build's files.
+                OutputFolder = parsed.GetRequiredValue(outputFolder).FullName,
                 IncludeDrafts = parsed.GetValue(drafts),
                 IncludeFuture = parsed.GetValue(future),
                 CheckOnly = true,

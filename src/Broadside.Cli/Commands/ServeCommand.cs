@@ -104,6 +104,11 @@ public static class ServeCommand
         {
             server = await PreviewServer.StartAsync(options, reporter, cancellationToken);
         }
+        catch (PreviewLockedException ex)
+        {
+            reporter.ErrorLine($"Cannot serve: {ex.Message}.");
+            return 1;
+        }
         catch (IOException ex)
         {
             var where = $"{options.Address}:{options.Port}";

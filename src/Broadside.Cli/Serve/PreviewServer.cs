@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Broadside.Output;
 using Broadside.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly LiveReload _reload = new();
     private BuildOptions _build;
     private SiteWatcher? _watcher;
+    private OutputLock? _lock;
 
     private PreviewServer(PreviewOptions options, Reporter reporter)
     {
@@ -60,8 +62,12 @@ internal sealed class PreviewServer : IAsyncDisposable
             var wildcard = options.Address.Equals(IPAddress.Any) || options.Address.Equals(IPAddress.IPv6Any);
             server.Url = new UriBuilder(Uri.UriSchemeHttp, wildcard ? "localhost" : bound.Host, bound.Port, "/").Uri;
 
+            // Held for as long as the server runs: a second preview of the same input would build into the same folder.
+            server._lock = OutputLock.TryAcquire(options.Build.OutputFolder, "broadside serve", TimeSpan.Zero, out var holder)
+                ?? throw new PreviewLockedException($"the preview of {options.Build.InputFolder} is already being built, by {holder}: use that preview, or stop it first");
+
             // Pages link to the preview, not to the published site.
-            server._build = options.Build with { BaseUrl = server.Url, Cache = new BuildCache() };
+            server._build = options.Build with { BaseUrl = server.Url, Cache = new BuildCache(), Lock = server._lock };
             server._watcher = new SiteWatcher([options.Build.InputFolder, options.Build.ThemeFolder], options.Debounce, server.Rebuild);
             server.Build(changed: null, cancellationToken);
             return server;
@@ -95,6 +101,7 @@ internal sealed class PreviewServer : IAsyncDisposable
 
         await _app.DisposeAsync();
         _state.Dispose();
+        _lock?.Dispose();
     }
 
     private void Rebuild(IReadOnlyCollection<string> changed, CancellationToken cancellationToken) => Build(changed, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text.Json;
 
@@ -7,24 +8,33 @@ namespace Broadside.Output;
 /// <summary>
 /// The output folder of one build. New and changed files are written into a staging folder beside the
 /// published one and moved in only when the whole build succeeded, so a build that fails, or is killed
-/// while it works, leaves the previous site complete. The moves are recorded in a journal first; a build
-/// killed while moving files in is completed by the next one (<see cref="Recover"/>). Files whose bytes
-/// would not change are left where they are, so their modification times stay and a deploy uploads only
-/// what changed; files an earlier build wrote and this one does not produce are deleted; files no build
-/// wrote are never touched.
+/// while it works, leaves the previous site complete. Before the first move every one is checked
+/// (<see cref="Blocked"/>) and the moves are recorded in a journal; a move that fails anyway is undone
+/// with all before it, and a build killed while moving files in is completed by the next one
+/// (<see cref="Recover"/>). Files whose bytes would not change are left where they are, so their
+/// modification times stay and a deploy uploads only what changed; files an earlier build wrote and
+/// this one does not produce are deleted; files no build wrote are never touched.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
     private const string JournalName = "journal.json";
+
+    // Where the files a commit replaces or deletes wait until it is done, inside the staging folder.
+    private const string KeptFolder = "kept";
+
     private readonly Lazy<string> _staging;
     private readonly ConcurrentDictionary<string, string> _moves = new(StringComparer.Ordinal);
-    private int _files;
+    private readonly OutputFileSystem _fileSystem;
+    private int _staged;
     private bool _committed;
 
     /// <summary>Prepares to write the site published at <paramref name="folder"/>; nothing is touched until the first write.</summary>
-    public StagedOutput(string folder)
+    /// <param name="folder">The published folder.</param>
+    /// <param name="fileSystem">What changes the published folder; the machine's own unless a test says otherwise.</param>
+    public StagedOutput(string folder, OutputFileSystem? fileSystem = null)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        _fileSystem = fileSystem ?? OutputFileSystem.Physical;
 
         // Staged files are moved in with rename, so the staging folder sits beside the folder a link names.
         Folder = Directory.Exists(full) && new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target
@@ -41,8 +51,9 @@ public sealed class StagedOutput : IDisposable
     public string StagingFolder { get; }
 
     /// <summary>
-    /// Finishes the moves of a build that was killed after it recorded them, or drops the staging folder
-    /// of a build killed before; either way the published folder is then a complete site.
+    /// Finishes the moves of a build that was killed after it recorded them, puts back what a build
+    /// killed while undoing a failed commit had changed, or drops the staging folder of a build killed
+    /// before it committed; either way the published folder is then a complete site.
     /// </summary>
     public void Recover()
     {
@@ -51,10 +62,21 @@ public sealed class StagedOutput : IDisposable
             return;
         }
 
-        var journal = Path.Combine(StagingFolder, JournalName);
-        if (File.Exists(journal))
+        var journalPath = Path.Combine(StagingFolder, JournalName);
+        if (File.Exists(journalPath))
         {
-            Apply(JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journal)) ?? new Journal([], []));
+            var journal = JsonSerializer.Deserialize<Journal>(File.ReadAllBytes(journalPath)) ?? new Journal([], []);
+            if (journal.Undo)
+            {
+                if (Restore(journal, undo: null) is [var first, ..] failed)
+                {
+                    throw new PublishException($"cannot put back {failed.Count} files of the site as they were before a failed build ({first}…)", restored: false);
+                }
+            }
+            else
+            {
+                Apply(journal, undo: null);
+            }
         }
 
         Directory.Delete(StagingFolder, recursive: true);
@@ -107,7 +129,10 @@ public sealed class StagedOutput : IDisposable
 
     /// <summary>
     /// Moves the staged files in, deletes the files the last build wrote that <paramref name="produced"/>
-    /// no longer lists, and records <paramref name="produced"/> as the manifest. Returns how many files were deleted.
+    /// no longer lists, and records <paramref name="produced"/> as the manifest. Returns how many files
+    /// were deleted. All or nothing: no move is made until every one is known to fit
+    /// (<see cref="Blocked"/>), and when one fails anyway (a full disk, a permission, another program
+    /// racing) every change already made is undone before a <see cref="PublishException"/> says so.
     /// </summary>
     /// <param name="produced">Every file of the new site, with what the manifest keeps of it.</param>
     /// <param name="previous">The manifest of the published site when the caller holds it; otherwise it is read.</param>
@@ -128,20 +153,99 @@ public sealed class StagedOutput : IDisposable
             .Where(relative => previous.ContainsKey(relative) && !produced.ContainsKey(relative) && IsInside(relative))
             .Order(StringComparer.Ordinal)
             .ToArray();
+        var moves = _moves.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new[] { m.Key, m.Value }).ToList();
+        var blocked = Blocked(moves.Select(m => m[0]), deletions.ToHashSet(StringComparer.Ordinal)).ToList();
+        if (blocked.Count > 0)
+        {
+            var (path, problem) = blocked[0];
+            var more = blocked.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {blocked.Count - 1} more)") : string.Empty;
+            throw new PublishException($"'{path}' {problem}{more}; no file was moved, so the previous site is as it was", restored: true);
+        }
+
         OutputManifest.Write(staging, produced, order);
-        var moves = _moves.Select(m => new[] { m.Key, m.Value }).Append([OutputManifest.FileName, OutputManifest.FileName]).ToArray();
+        moves.Add([OutputManifest.FileName, OutputManifest.FileName]);
+        var journal = new Journal([.. moves], deletions);
 
         // The journal is complete on disk before the first move: from then on a killed build is finished, not undone.
-        var journal = Path.Combine(staging, JournalName);
-        File.WriteAllBytes(journal + ".tmp", JsonSerializer.SerializeToUtf8Bytes(new Journal(moves, deletions)));
-        File.Move(journal + ".tmp", journal);
-        var deleted = Apply(new Journal(moves, deletions));
-        Directory.Delete(staging, recursive: true);
+        try
+        {
+            WriteJournal(journal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PublishException($"{ex.Message.TrimEnd('.')}; no file was moved, so the previous site is as it was", restored: true);
+        }
+
+        // From here on the staging folder holds what the site needs to be made whole, should this fail.
         _committed = true;
+        var undo = new Undo();
+        int deleted;
+        try
+        {
+            deleted = Apply(journal, undo);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RollBack(journal, undo, ex);
+        }
+
+        DeleteStaging();
         return deleted;
     }
 
-    /// <summary>Removes the staging folder of a build that did not commit; the published site is untouched.</summary>
+    /// <summary>
+    /// Each of <paramref name="paths"/> (files of the new site) that the published folder has no room
+    /// for, with why: a file of the published site stands where one of its folders must go, or a folder
+    /// holds files where it must go. Files in <paramref name="leaving"/> (which the last build wrote and
+    /// this one deletes) are out of the way by then; anything else is the publisher's and is never removed.
+    /// </summary>
+    /// <param name="paths">Paths of the site, with <c>/</c> between segments.</param>
+    /// <param name="leaving">Paths of the published site that this build deletes.</param>
+    /// <param name="files">
+    /// Paths the last build wrote as files, when the caller knows them: only their folders are looked at,
+    /// which is cheap, since a folder is looked at once whatever the number of files in it.
+    /// </param>
+    public IEnumerable<(string Path, string Problem)> Blocked(IEnumerable<string> paths, IReadOnlySet<string> leaving, IReadOnlyDictionary<string, OutputRecord>? files = null)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            yield break;
+        }
+
+        var folders = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            string? problem = null;
+            for (var slash = path.IndexOf('/'); slash > 0 && problem is null; slash = path.IndexOf('/', slash + 1))
+            {
+                var folder = path[..slash];
+                if (!folders.TryGetValue(folder, out problem))
+                {
+                    problem = File.Exists(Path.Combine(Folder, folder)) && !leaving.Contains(folder)
+                        ? $"cannot be written: '{folder}' in the output folder is a file that Broadside did not write, where a folder must go: move or delete it, or build into another folder"
+                        : null;
+                    folders[folder] = problem;
+                }
+            }
+
+            var full = Path.Combine(Folder, path);
+            if (problem is null && files?.ContainsKey(path) != true && Directory.Exists(full)
+                && Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Any(file => !leaving.Contains(Path.GetRelativePath(Folder, file).Replace('\\', '/'))))
+            {
+                problem = $"cannot be written: '{path}/' in the output folder is a folder that holds files Broadside did not write, where a file must go: move or delete it, or build into another folder";
+            }
+
+            if (problem is not null)
+            {
+                yield return (path, problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the staging folder of a build that did not begin to commit; the published site is
+    /// untouched. That of a commit that failed and could not be undone stays for <see cref="Recover"/>.
+    /// </summary>
     public void Dispose()
     {
         if (!_committed && _staging.IsValueCreated && Directory.Exists(StagingFolder))
@@ -159,50 +263,259 @@ public sealed class StagedOutput : IDisposable
 
     private string Stage(string relative)
     {
-        var staged = Path.Combine(_staging.Value, Interlocked.Increment(ref _files).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var staged = Path.Combine(_staging.Value, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
         _moves[relative] = Path.GetFileName(staged);
         return staged;
     }
 
-    private int Apply(Journal journal)
+    private void WriteJournal(Journal journal)
     {
-        foreach (var move in journal.Moves)
-        {
-            var staged = Path.Combine(StagingFolder, move[1]);
-            if (File.Exists(staged))
-            {
-                var target = Path.Combine(Folder, move[0]);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(staged, target, overwrite: true);
-            }
-        }
+        var path = Path.Combine(StagingFolder, JournalName);
+        _fileSystem.Write(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(journal));
+        _fileSystem.Move(path + ".tmp", path);
+    }
 
+    // Deletions first, so that a file the last build wrote is out of the way of a folder of the same
+    // name. Each file deleted or replaced waits in the staging folder until the whole commit is done.
+    private int Apply(Journal journal, Undo? undo)
+    {
         var deleted = 0;
-        foreach (var relative in journal.Deletions)
+        for (var i = 0; i < journal.Deletions.Length; i++)
         {
-            var file = Path.Combine(Folder, relative);
+            var file = Path.Combine(Folder, journal.Deletions[i]);
             if (File.Exists(file))
             {
-                File.Delete(file);
+                Keep(file, Kept("d", i), undo);
                 deleted++;
-                RemoveEmptyFolders(Path.GetDirectoryName(file)!);
             }
+
+            // Also when the file went before a build was killed, and its folder was left.
+            RemoveEmptyFolders(Path.GetDirectoryName(file)!, undo);
+        }
+
+        for (var i = 0; i < journal.Moves.Length; i++)
+        {
+            var staged = Path.Combine(StagingFolder, journal.Moves[i][1]);
+            if (!File.Exists(staged))
+            {
+                // Moved in before a build was killed.
+                continue;
+            }
+
+            var target = Path.Combine(Folder, journal.Moves[i][0]);
+            if (Directory.Exists(target))
+            {
+                // Emptied of the last build's files by the deletions above, as Blocked made sure.
+                RemoveEmptyFolders(target, undo, inside: true);
+            }
+            else if (File.Exists(target))
+            {
+                Keep(target, Kept("m", i), undo);
+            }
+
+            EnsureFolder(Path.GetDirectoryName(target)!, undo);
+            _fileSystem.Move(staged, target);
+            undo?.Add(Step.Moved, staged, target);
         }
 
         return deleted;
     }
 
-    private bool IsInside(string relative) =>
-        !Path.IsPathRooted(relative) && Path.GetFullPath(Path.Combine(Folder, relative)).StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private void RemoveEmptyFolders(string folder)
+    private void Keep(string file, string kept, Undo? undo)
     {
-        for (var current = Path.GetFullPath(folder); current.Length > Folder.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+        if (!Directory.Exists(Path.GetDirectoryName(kept)))
         {
-            Directory.Delete(current);
+            _fileSystem.CreateFolder(Path.GetDirectoryName(kept)!);
+        }
+
+        _fileSystem.Move(file, kept);
+        undo?.Add(Step.Moved, file, kept);
+    }
+
+    // Undoes what Apply changed, and says what became of the site.
+    private PublishException RollBack(Journal journal, Undo undo, Exception cause)
+    {
+        try
+        {
+            // A build killed from here on is undone by the next one, not finished.
+            WriteJournal(journal with { Undo = true });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Put back now all the same; if that fails too, the next build finishes the commit instead.
+        }
+
+        var failed = Restore(journal, undo);
+        var reason = cause.Message.TrimEnd('.');
+        if (failed.Count > 0)
+        {
+            return new PublishException(
+                $"{reason}; then {failed.Count} of the files it had already changed could not be put back ({string.Join(", ", failed.Take(3))}): they wait in {StagingFolder}, which the next build uses to make the site whole",
+                restored: false);
+        }
+
+        try
+        {
+            DeleteStaging();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The site is whole; the next build drops what is left of the staging folder.
+        }
+
+        return new PublishException($"{reason}; every file it had already changed was put back, so the previous site is whole", restored: true);
+    }
+
+    // Puts back what Apply changed. In this process every step it took is known and undone in reverse;
+    // after a build was killed, the journal and the staging folder tell: files moved in go back to it,
+    // files replaced or deleted come out of it. Returns the paths it could not put back.
+    private List<string> Restore(Journal journal, Undo? undo)
+    {
+        var failed = new List<string>();
+        void Try(string what, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failed.Add(what.StartsWith(Folder, StringComparison.Ordinal) ? Path.GetRelativePath(Folder, what) : what);
+            }
+        }
+
+        if (undo is not null)
+        {
+            foreach (var (step, from, to) in Enumerable.Reverse(undo.Steps))
+            {
+                Try(step == Step.Moved ? from : to, () =>
+                {
+                    switch (step)
+                    {
+                        case Step.Moved:
+                            _fileSystem.Move(to, from);
+                            break;
+                        case Step.Created when !Directory.EnumerateFileSystemEntries(to).Any():
+                            _fileSystem.DeleteFolder(to);
+                            break;
+                        case Step.Removed:
+                            _fileSystem.CreateFolder(to);
+                            break;
+                    }
+                });
+            }
+
+            return failed;
+        }
+
+        for (var i = journal.Moves.Length - 1; i >= 0; i--)
+        {
+            var (relative, staged) = (journal.Moves[i][0], Path.Combine(StagingFolder, journal.Moves[i][1]));
+            var (target, kept) = (Path.Combine(Folder, relative), Kept("m", i));
+            Try(relative, () =>
+            {
+                if (!File.Exists(staged) && File.Exists(target))
+                {
+                    _fileSystem.Move(target, staged);
+                }
+
+                if (File.Exists(kept))
+                {
+                    EnsureFolder(Path.GetDirectoryName(target)!, undo: null);
+                    _fileSystem.Move(kept, target);
+                }
+            });
+        }
+
+        for (var i = journal.Deletions.Length - 1; i >= 0; i--)
+        {
+            var (relative, kept) = (journal.Deletions[i], Kept("d", i));
+            Try(relative, () =>
+            {
+                if (File.Exists(kept))
+                {
+                    var target = Path.Combine(Folder, relative);
+                    EnsureFolder(Path.GetDirectoryName(target)!, undo: null);
+                    _fileSystem.Move(kept, target);
+                }
+            });
+        }
+
+        return failed;
+    }
+
+    private string Kept(string kind, int index) =>
+        Path.Combine(StagingFolder, KeptFolder, kind + index.ToString(CultureInfo.InvariantCulture));
+
+    // Makes the folder and each missing parent, noting each one made.
+    private void EnsureFolder(string folder, Undo? undo)
+    {
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        if (Path.GetDirectoryName(folder) is { Length: > 0 } parent)
+        {
+            EnsureFolder(parent, undo);
+        }
+
+        _fileSystem.CreateFolder(folder);
+        undo?.Add(Step.Created, string.Empty, folder);
+    }
+
+    private void DeleteStaging()
+    {
+        if (Directory.Exists(StagingFolder))
+        {
+            Directory.Delete(StagingFolder, recursive: true);
         }
     }
 
-    /// <summary>What a commit does: moves (site path, staged name) and the site paths to delete.</summary>
-    private sealed record Journal(string[][] Moves, string[] Deletions);
+    private bool IsInside(string relative) =>
+        !Path.IsPathRooted(relative) && Path.GetFullPath(Path.Combine(Folder, relative)).StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    // Removes the folder when it is empty, then each parent inside the published folder left empty;
+    // with inside, the empty folders within it first.
+    private void RemoveEmptyFolders(string folder, Undo? undo, bool inside = false)
+    {
+        if (inside)
+        {
+            foreach (var inner in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(f => f.Length))
+            {
+                if (!Directory.EnumerateFileSystemEntries(inner).Any())
+                {
+                    _fileSystem.DeleteFolder(inner);
+                    undo?.Add(Step.Removed, string.Empty, inner);
+                }
+            }
+        }
+
+        for (var current = Path.GetFullPath(folder); current.Length > Folder.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+        {
+            _fileSystem.DeleteFolder(current);
+            undo?.Add(Step.Removed, string.Empty, current);
+        }
+    }
+
+    /// <summary>
+    /// What a commit does: moves (site path, staged name) and the site paths to delete; with
+    /// <paramref name="Undo"/>, a commit that failed and is being undone.
+    /// </summary>
+    private sealed record Journal(string[][] Moves, string[] Deletions, bool Undo = false);
+
+    private enum Step
+    {
+        Moved,
+        Created,
+        Removed,
+    }
+
+    /// <summary>Each step a commit took, in order, so that a failed one can be undone in reverse.</summary>
+    private sealed class Undo
+    {
+        public List<(Step Step, string From, string To)> Steps { get; } = [];
+
+        public void Add(Step step, string from, string to) => Steps.Add((step, from, to));
+    }
 }

@@ -56,6 +56,18 @@ public sealed record BuildOptions
         return Path.Combine(Path.GetDirectoryName(folder) ?? folder, $".{Path.GetFileName(folder)}.broadside-cache");
     }
 
+    /// <summary>
+    /// The lock of <see cref="OutputFolder"/> when the caller holds it for longer than one build (the
+    /// preview server, for as long as it runs); otherwise each build takes it for itself.
+    /// </summary>
+    public Output.OutputLock? Lock { get; init; }
+
+    /// <summary>What changes the output folder when a build's files move in; the machine's own but in tests.</summary>
+    public Output.OutputFileSystem FileSystem { get; init; } = Output.OutputFileSystem.Physical;
+
+    /// <summary>How long a build waits for another one writing the same output folder to finish.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Work kept between builds of one process (the preview server), or null.</summary>
     public BuildCache? Cache { get; init; }
 

@@ -35,6 +35,13 @@ public sealed record BuildResult
     /// </summary>
     public bool Edited { get; init; }
 
+    /// <summary>
+    /// True when the build failed while its files moved into the output folder and could not put all of
+    /// the previous site back: its errors say which files, and the next build makes the site whole.
+    /// Otherwise a failed build left the output folder as it was.
+    /// </summary>
+    public bool OutputDamaged { get; init; }
+
     /// <summary>Wall time of the build.</summary>
     public TimeSpan Elapsed { get; init; }
 

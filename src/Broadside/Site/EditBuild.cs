@@ -101,7 +101,7 @@ internal static class EditBuild
         }
 
         var statistics = new WriteStatistics();
-        using var output = new StagedOutput(options.OutputFolder);
+        using var output = new StagedOutput(options.OutputFolder, options.FileSystem);
         var run = Pipelines(services, last, plan, new WriteFiles(output, statistics, last.Records));
         var result = new PipelineEngine(run) { CollectBetweenPhases = false }.Run(diagnostics, cancellationToken);
 
@@ -195,7 +195,7 @@ internal static class EditBuild
     // scheduled article come due, the same year in the footer.
     private static bool CanStartFrom(SiteState last, BuildOptions options) =>
         !options.CheckOnly
-        && last.Options with { Now = options.Now } == options
+        && last.Options with { Now = options.Now, Lock = options.Lock } == options
         && !(last.NextPublication <= options.Now)
         && TimeZoneInfo.ConvertTime(options.Now, last.Services.Config.TimeZone).Year == last.Site.View.Year;
 

@@ -52,7 +52,8 @@ internal static class ListEdit
             return null;
         }
 
-        var (articleViews, showing) = Views(last, edited, deleted, index);
+        // A card the theme fails to make, when a list shows it, is reported with the edit's other problems.
+        var (articleViews, showing) = Views(last, edited, deleted, index, diagnostics);
         var lists = new HashSet<string>(StringComparer.Ordinal);
         var files = new ListFiles(services.Config.PageSize);
 
@@ -209,7 +210,7 @@ internal static class ListEdit
     /// something of another that changed (a related article, the name of a term it is filed under, the
     /// text of a demand it raises) and its view came out different; those are the articles shown anew.
     /// </summary>
-    private static (IReadOnlyDictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteIndex index)
+    private static (IReadOnlyDictionary<string, ArticleView> Views, HashSet<Article> Showing) Views(SiteState last, ImmutableArray<Article> edited, ImmutableArray<string> deleted, SiteIndex index, DiagnosticBag diagnostics)
     {
         var (old, factory) = (last.Index.Index, last.Services.Views);
         var recheck = edited.Select(e => e.Source!).ToHashSet(StringComparer.Ordinal);
@@ -238,7 +239,6 @@ internal static class ListEdit
         var views = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
         var showing = new HashSet<Article>(ReferenceEqualityComparer.Instance);
         var bySource = index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
-        var diagnostics = new DiagnosticBag();
         foreach (var source in recheck)
         {
             var article = bySource[source];

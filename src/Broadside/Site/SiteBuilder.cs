@@ -20,13 +20,68 @@ public static class SiteBuilder
     /// it was makes only the files that show the edited articles (<see cref="EditBuild"/>); anything else
     /// is a full <see cref="Build"/>.
     /// </summary>
-    public static BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken = default) =>
-        EditBuild.TryBuild(options, changed, cancellationToken) ?? Build(options, cancellationToken);
+    public static BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken = default)
+    {
+        if (Holds(options))
+        {
+            return EditBuild.TryBuild(options, changed, cancellationToken) ?? Build(options, cancellationToken);
+        }
 
-    /// <summary>Builds the site described by <paramref name="options"/>. Never throws for bad input: problems are in the result.</summary>
+        var diagnostics = new DiagnosticBag();
+        using var held = Lock(options, diagnostics);
+        return held is null
+            ? Result(diagnostics, succeeded: false, Stopwatch.StartNew())
+            : Rebuild(options with { Lock = held }, changed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds the site described by <paramref name="options"/>. Never throws for bad input: problems are
+    /// in the result. A build that writes holds the lock of its output folder (<see cref="OutputLock"/>)
+    /// unless the caller holds it (<see cref="BuildOptions.Lock"/>).
+    /// </summary>
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        if (options.CheckOnly || Holds(options))
+        {
+            return BuildLocked(options, stopwatch, cancellationToken);
+        }
+
+        var diagnostics = new DiagnosticBag();
+        using var held = Lock(options, diagnostics);
+        return held is null ? Result(diagnostics, succeeded: false, stopwatch) : BuildLocked(options, stopwatch, cancellationToken);
+    }
+
+    // True when the caller holds the lock of the output folder.
+    private static bool Holds(BuildOptions options) =>
+        options.Lock?.Folder == Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputFolder));
+
+    /// <summary>
+    /// Takes the lock of the output folder of <paramref name="options"/>, waiting for
+    /// <see cref="BuildOptions.LockWait"/>; null, after reporting who holds it, when it cannot be taken.
+    /// </summary>
+    internal static OutputLock? Lock(BuildOptions options, DiagnosticBag diagnostics, string command = "broadside build")
+    {
+        var display = Display(options, options.OutputFolder);
+        try
+        {
+            if (OutputLock.TryAcquire(options.OutputFolder, command, options.LockWait, out var holder) is { } taken)
+            {
+                return taken;
+            }
+
+            diagnostics.Error(DiagnosticCodes.OutputLocked, $"the output folder is being written by {holder}: wait for it to finish, or stop it, then build again", display);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputLocked, $"cannot lock the output folder against other builds ({OutputLock.PathOf(options.OutputFolder)}): {ex.Message}", display);
+        }
+
+        return null;
+    }
+
+    private static BuildResult BuildLocked(BuildOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
 
         // Until this build succeeds, no edit can start from the last one.
         options.Cache?.Last = null;
@@ -87,6 +142,7 @@ public static class SiteBuilder
         using var output = services.Output;
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
         var published = false;
+        var damaged = false;
         if (result.Completed && !options.CheckOnly)
         {
             try
@@ -94,9 +150,14 @@ public static class SiteBuilder
                 output.Commit(services.Statistics.Records);
                 published = true;
             }
+            catch (PublishException ex)
+            {
+                damaged = !ex.Restored;
+                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot publish the new site in {services.Display(output.Folder)}: {ex.Message}");
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot publish the new site in {services.Display(output.Folder)}: {ex.Message}; the previous site is left as it was");
+                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot publish the new site in {services.Display(output.Folder)}: {ex.Message}; no file was moved, so the previous site is as it was");
             }
         }
 
@@ -115,6 +176,7 @@ public static class SiteBuilder
 
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
         {
+            OutputDamaged = damaged,
             Documents = documents,
             FilesProduced = services.Statistics.Total,
             FilesWritten = services.Statistics.Written,
@@ -153,11 +215,7 @@ public static class SiteBuilder
     /// <summary>Reads site.yml and the theme; null when the input folder itself is missing.</summary>
     internal static SiteServices? Prepare(BuildOptions options, DiagnosticBag diagnostics)
     {
-        string Display(string path)
-        {
-            var relative = Path.GetRelativePath(options.DisplayRoot, Path.GetFullPath(path));
-            return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
-        }
+        string Display(string path) => SiteBuilder.Display(options, path);
 
         if (!Directory.Exists(options.InputFolder))
         {
@@ -196,7 +254,7 @@ public static class SiteBuilder
             Views = new ViewFactory(config, options.NoIndex),
             Theme = theme,
             Statistics = new WriteStatistics(),
-            Output = new StagedOutput(options.OutputFolder),
+            Output = new StagedOutput(options.OutputFolder, options.FileSystem),
             Fingerprint = SiteFingerprint.Of(options),
             Articles = articles.GetAwaiter().GetResult(),
             Display = Display,
@@ -270,6 +328,13 @@ public static class SiteBuilder
         }
 
         return null;
+    }
+
+    // A path as messages show it: relative to the working folder when it is inside it.
+    private static string Display(BuildOptions options, string path)
+    {
+        var relative = Path.GetRelativePath(options.DisplayRoot, Path.GetFullPath(path));
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
 
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;

@@ -55,7 +55,8 @@ public static class SitePipelines
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = MarkdownStep(services);
-        var write = new WriteFiles(services.Output, services.Statistics, OutputManifest.Load(services.Output.Folder), reuse: !options.Fresh);
+        var manifest = OutputManifest.Load(services.Output.Folder);
+        var write = new WriteFiles(services.Output, services.Statistics, manifest, reuse: !options.Fresh);
         string Folder(string name) => Path.Combine(input, name);
 
         return
@@ -106,7 +107,7 @@ public static class SitePipelines
             },
             new Pipeline(Urls)
             {
-                PostProcess = [new CheckUrlCollisions()],
+                PostProcess = [new CheckUrlCollisions(), new CheckOutputPaths(services.Output, manifest)],
             },
             new Pipeline(Checks)
             {

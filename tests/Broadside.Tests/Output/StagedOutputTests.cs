@@ -146,6 +146,159 @@ public sealed class StagedOutputTests
         Assert.Equal("new", File.ReadAllText(Path.Combine(real, "index.html")));
     }
 
+    [Fact]
+    public void A_commit_that_fails_at_any_step_puts_every_file_and_folder_back_as_it_was()
+    {
+        using var root = new TemporaryFolder();
+        var counted = new FailingFileSystem(failAt: int.MaxValue);
+        MakeOldSite(root.Combine("counted"));
+        CommitNewSite(root.Combine("counted"), counted);
+        var expected = Everything(root.Combine("counted"));
+
+        // Every step of a commit: deletions, files replaced and added, folders made and removed, the journal.
+        Assert.InRange(counted.Operations, 15, 200);
+        for (var step = 1; step <= counted.Operations; step++)
+        {
+            var site = root.Combine($"site-{step}");
+            MakeOldSite(site);
+            var before = Everything(site);
+
+            var failed = Assert.Throws<PublishException>(() => CommitNewSite(site, new FailingFileSystem(failAt: step)));
+
+            Assert.True(failed.Restored, $"step {step}: {failed.Message}");
+            Assert.Matches("the previous site (is whole|is as it was)", failed.Message);
+            Assert.Equal(before, Everything(site));
+            Assert.False(Directory.Exists(new StagedOutput(site).StagingFolder), $"step {step} left the staging folder");
+        }
+
+        Assert.Equal(expected, Everything(root.Combine("counted")));
+    }
+
+    [Fact]
+    public void A_commit_whose_undoing_fails_too_says_so_and_the_next_build_makes_the_site_whole()
+    {
+        using var root = new TemporaryFolder();
+        var counted = new FailingFileSystem(failAt: int.MaxValue);
+        MakeOldSite(root.Combine("new"));
+        var old = Everything(root.Combine("new"));
+        CommitNewSite(root.Combine("new"), counted);
+        var complete = Everything(root.Combine("new"));
+
+        for (var step = 1; step <= counted.Operations; step++)
+        {
+            var site = root.Combine($"site-{step}");
+            MakeOldSite(site);
+
+            // From this step on the disk refuses every change, as a full one does.
+            var failed = Assert.Throws<PublishException>(() => CommitNewSite(site, new FailingFileSystem(failAt: step, once: false)));
+            Assert.Contains("No space left on device", failed.Message, StringComparison.Ordinal);
+
+            new StagedOutput(site).Recover();
+            var after = Everything(site);
+            Assert.True(after.SequenceEqual(old) || after.SequenceEqual(complete), $"step {step} left a site that is neither the old one nor the new one: {failed.Message}");
+        }
+    }
+
+    [Fact]
+    public void A_file_or_folder_the_last_build_did_not_write_that_stands_in_the_way_stops_the_commit_before_any_move()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Publish(site, ("index.html", "old"), ("tags", "the publisher's file"), ("feed.xml/notes.txt", "the publisher's notes"));
+        OutputManifest.Write(site, new Dictionary<string, OutputRecord> { ["index.html"] = new("x", 3, 0) });
+        var before = Everything(site);
+
+        using var output = new StagedOutput(site);
+        var records = new Dictionary<string, OutputRecord>();
+        foreach (var path in new[] { "index.html", "tags/strikes/index.html", "feed.xml" })
+        {
+            records[path] = output.WriteBytes(path, Bytes("new " + path), previous: null).Record;
+        }
+
+        Assert.Equal(
+            [("feed.xml", true), ("tags/strikes/index.html", true)],
+            output.Blocked(["feed.xml", "index.html", "tags/strikes/index.html"], new HashSet<string>()).Select(b => (b.Path, b.Problem.Length > 0)));
+        var failed = Assert.Throws<PublishException>(() => output.Commit(records));
+
+        Assert.True(failed.Restored);
+        Assert.Contains("no file was moved", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Everything(site));
+    }
+
+    [Fact]
+    public void A_commit_interrupted_while_it_was_being_undone_is_undone_by_the_next_build()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Publish(site, ("a.html", "old a"), ("gone.html", "gone"));
+        Publish(
+            site + "/../.site.broadside-staging",
+            ("2", "new b"),
+            ("kept/m0", "old a"),
+            ("kept/d0", "gone"),
+            ("journal.json", """{"Moves":[["a.html","1"],["b.html","2"],["c.html","3"]],"Deletions":["gone.html"],"Undo":true}"""));
+        File.Move(Path.Combine(site, "a.html"), Path.Combine(site, "a-moved-in"));
+        File.Delete(Path.Combine(site, "gone.html"));
+        File.WriteAllText(Path.Combine(site, "a.html"), "new a");
+        File.Delete(Path.Combine(site, "a-moved-in"));
+
+        new StagedOutput(site).Recover();
+
+        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["a.html"] = "old a", ["gone.html"] = "gone" }, Snapshot(site));
+        Assert.False(Directory.Exists(root.Combine(".site.broadside-staging")));
+    }
+
+    // A site as a build left it: its manifest, a folder of its own, a file that the next build puts a
+    // folder in its place, and a file of the publisher's that no build touches.
+    private static void MakeOldSite(string site)
+    {
+        Publish(
+            site,
+            ("index.html", "old home"),
+            ("a.html", "same"),
+            ("gone.html", "gone"),
+            ("old-alias", "a page at a path without a slash"),
+            ("becomes-file/index.html", "a folder that becomes a file"),
+            ("dir/keep.html", "kept"),
+            ("dir/sub/gone.html", "gone too"),
+            ("CNAME", "example.org"));
+        OutputManifest.Write(site, new[] { "index.html", "a.html", "gone.html", "old-alias", "becomes-file/index.html", "dir/keep.html", "dir/sub/gone.html" }
+            .ToDictionary(path => path, path => new OutputRecord("x", new FileInfo(Path.Combine(site, path)).Length, 0)));
+    }
+
+    // The next build: one file replaced, one left as it was, new files in new folders, a file where a
+    // folder was and a folder where a file was, and files deleted.
+    private static void CommitNewSite(string site, OutputFileSystem fileSystem)
+    {
+        using var output = new StagedOutput(site, fileSystem);
+        var records = new Dictionary<string, OutputRecord>();
+        foreach (var (path, text) in new[]
+        {
+            ("index.html", "new home"),
+            ("a.html", "same"),
+            ("new/deep/page.html", "new page"),
+            ("old-alias/index.html", "now a folder"),
+            ("becomes-file", "now a file"),
+            ("dir/keep.html", "kept"),
+        })
+        {
+            records[path] = output.WriteBytes(path, Bytes(text), previous: null).Record;
+        }
+
+        output.Commit(records);
+    }
+
+    // Every file with its text (the manifest by the files it lists, whose times differ from build to
+    // build), and every folder, below the site.
+    private static string[] Everything(string folder) =>
+    [
+        .. Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(folder, d) + "/").Order(StringComparer.Ordinal),
+        .. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(folder, f) + "=" + (Path.GetFileName(f) == OutputManifest.FileName
+                ? string.Join(' ', OutputManifest.Load(folder).Keys.Order(StringComparer.Ordinal))
+                : File.ReadAllText(f))),
+    ];
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static void Publish(string folder, params (string Path, string Text)[] files)

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Broadside.Cli;
 using Broadside.Cli.Commands;
+using Broadside.Output;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli.Serve;
@@ -58,6 +59,20 @@ public sealed partial class ServeCommandTests : IDisposable
         Assert.Contains($"{port}", line, StringComparison.Ordinal);
         Assert.Contains("already in use", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_preview_of_the_same_input_is_a_one_line_error_naming_the_first()
+    {
+        using var first = OutputLock.TryAcquire(ServeCommand.OutputFolderFor(_input), "broadside serve", TimeSpan.Zero, out _);
+        Assert.NotNull(first);
+
+        var run = await Run("serve", "--input", _input, "--theme", RepositoryPaths.Theme, "--port", "0");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Cannot serve: the preview of {_input} is already being built, by broadside serve (process {Environment.ProcessId}, ", line, StringComparison.Ordinal);
+        Assert.EndsWith("use that preview, or stop it first.", line.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Text;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Output;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Checks every file the build will write before anything is written: its path must be one a file
+/// system can hold and a host publishes (<see cref="OutputPath"/>), and the published folder must have
+/// room for it: no file or folder the last build did not write may stand in its way
+/// (<see cref="StagedOutput.Blocked"/>). <c>check</c> runs it against the output folder a build would
+/// write, so it finds what the build would fail on.
+/// </summary>
+/// <param name="output">The output folder.</param>
+/// <param name="previous">What the last build wrote there, from its manifest.</param>
+public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
+{
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var folderBytes = Encoding.UTF8.GetByteCount(output.Folder);
+        var written = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var document in context.AllOutputs)
+        {
+            if (document.Destination is not { } destination || !written.TryAdd(destination, document.Source))
+            {
+                continue;
+            }
+
+            if (OutputPath.Problem(destination, folderBytes) is { } problem)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.PathTooLong, $"the page or file at '{destination}' cannot be published: its path {problem}", document.Source);
+            }
+        }
+
+        var leaving = previous.Keys.Where(path => !written.ContainsKey(path)).ToHashSet(StringComparer.Ordinal);
+        var paths = written.Keys.Where(path => OutputPath.Problem(path) is null).Order(StringComparer.Ordinal);
+        foreach (var (path, problem) in output.Blocked(paths, leaving, previous))
+        {
+            context.Diagnostics.Error(DiagnosticCodes.PathBlocked, $"'{path}' {problem}", written[path]);
+        }
+
+        return inputs;
+    }
+}
