@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Broadside.Output;
 using Microsoft.AspNetCore.Http;
 
 namespace Broadside.Cli.Serve;
@@ -10,10 +11,10 @@ namespace Broadside.Cli.Serve;
 internal sealed class LiveReload
 {
     /// <summary>Where <see cref="Script"/> is served.</summary>
-    public const string ScriptPath = "/__broadside/live.js";
+    public const string ScriptPath = "/" + ReservedPaths.Preview + "/live.js";
 
     /// <summary>Where the browsers listen for events.</summary>
-    public const string EventsPath = "/__broadside/events";
+    public const string EventsPath = "/" + ReservedPaths.Preview + "/events";
 
     /// <summary>The event that makes a page reload itself.</summary>
     public const string ReloadEvent = "reload";

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using Broadside.Diagnostics;
 using Broadside.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -62,6 +64,12 @@ public static class DataFiles
             var aliases = map.StringList("aliases");
             if (id is null || wording is null)
             {
+                continue;
+            }
+
+            if (Encoding.UTF8.GetByteCount(id) > Slug.MaxBytes)
+            {
+                map.Report(map.Node("id")!, DiagnosticCodes.InvalidSlug, string.Create(CultureInfo.InvariantCulture, $"the id '{id[..Math.Min(id.Length, 40)]}…' is {Encoding.UTF8.GetByteCount(id):N0} bytes long: an id may be at most {Slug.MaxBytes} bytes of UTF-8 ({Slug.MaxBytes} Latin letters, {Slug.MaxBytes / 2} Cyrillic or Greek ones): use a few words, such as rent-control"));
                 continue;
             }
 

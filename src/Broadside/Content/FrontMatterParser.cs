@@ -58,7 +58,7 @@ public static class FrontMatterParser
             ImageAlt = map.String("image_alt"),
             Canonical = AbsoluteUrl(map, "canonical"),
             Lang = lang,
-            Aliases = Aliases(map),
+            Aliases = Aliases(map, site.Limits),
             Extra = map.PlainValues(site.ExtraKeys),
         };
 
@@ -83,7 +83,7 @@ public static class FrontMatterParser
             Draft = map.Bool("draft") ?? false,
             Updated = Date(map, "updated", site, required: false),
             Lang = Language(map),
-            Aliases = Aliases(map),
+            Aliases = Aliases(map, site.Limits),
             Extra = map.PlainValues(site.ExtraKeys),
         };
         return title is null ? null : front;
@@ -225,7 +225,7 @@ public static class FrontMatterParser
         return null;
     }
 
-    private static ImmutableArray<string> Aliases(YamlMap map)
+    private static ImmutableArray<string> Aliases(YamlMap map, SiteLimits limits)
     {
         var node = map.Node("aliases");
         var items = node switch
@@ -241,31 +241,35 @@ public static class FrontMatterParser
             return [];
         }
 
-        var valid = ImmutableArray.CreateBuilder<string>(items.Count);
-        foreach (var item in items)
+        var valid = ImmutableArray.CreateBuilder<string>(Math.Min(items.Count, limits.Aliases));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
+            if (i == limits.Aliases)
+            {
+                map.Report(item, DiagnosticCodes.LimitExceeded, string.Create(CultureInfo.InvariantCulture, $"'aliases' lists {items.Count} old paths, more than the {limits.Aliases} one article or page may keep: remove the ones nobody visits, or raise 'limits: aliases' in site.yml"));
+                break;
+            }
+
             if (item is not YamlScalarNode { Value: { } alias } || string.IsNullOrWhiteSpace(alias))
             {
                 map.Report(item, DiagnosticCodes.WrongType, "each alias is an old path in quotes, such as \"/2019/old-name/\"");
                 continue;
             }
 
-            var path = alias.Trim().Replace('\\', '/');
-            if (!path.StartsWith('/') && path.Contains(':', StringComparison.Ordinal))
+            var (path, code, problem) = AliasPath.Read(alias);
+            if (path is null)
             {
-                map.Report(item, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' is an address on another site: write the old path only, such as /2019/old-name/");
+                map.Report(item, code!, problem!);
             }
-            else if (path.Split('/').Any(part => part is ".." or "."))
+            else if (!seen.Add(path))
             {
-                map.Report(item, DiagnosticCodes.InvalidUrl, $"the alias '{alias}' uses '.' or '..': write the old path from the site root, such as /2019/old-name/");
-            }
-            else if (path.Trim('/').Length == 0)
-            {
-                map.Report(item, DiagnosticCodes.InvalidUrl, "an alias cannot be the home page '/'");
+                map.Report(item, DiagnosticCodes.DuplicateKey, $"the alias '{path}' is listed twice: remove one", warning: true);
             }
             else
             {
-                valid.Add("/" + path.Trim('/') + (Path.HasExtension(path) ? string.Empty : "/"));
+                valid.Add(path);
             }
         }
 

@@ -5,8 +5,9 @@ using Broadside.Engine;
 namespace Broadside.Modules;
 
 /// <summary>
-/// Reports two documents that would be written to the same place, naming both files. URLs are
-/// compared without regard to case, because some file systems and hosts ignore it.
+/// Reports two documents that would be written to the same place, naming both files, and a file that
+/// would have the name of a folder of others. URLs are compared without regard to case, because some
+/// file systems and hosts ignore it.
 /// </summary>
 public sealed class CheckUrlCollisions : IModule
 {
@@ -30,7 +31,34 @@ public sealed class CheckUrlCollisions : IModule
             }
         }
 
+        FilesThatAreFolders(context);
         return inputs;
+    }
+
+    /// <summary>Reports a file (<c>/old.html</c>, from an alias) with the same name as a folder of other files (<c>/old.html/x/</c>), which no file system can hold.</summary>
+    private static void FilesThatAreFolders(PipelineContext context)
+    {
+        var files = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
+        foreach (var document in context.AllOutputs.Where(d => d.Destination is not null))
+        {
+            files.TryAdd(document.Destination!, document);
+        }
+
+        var folders = files.GetAlternateLookup<ReadOnlySpan<char>>();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (destination, document) in files)
+        {
+            for (var slash = destination.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = destination.IndexOf('/', slash + 1))
+            {
+                if (folders.TryGetValue(destination.AsSpan(0, slash), out var folder, out var file) && reported.Add(folder))
+                {
+                    context.Diagnostics.Error(
+                        DiagnosticCodes.UrlCollision,
+                        $"{Describe(file)} publishes the file /{folder} and {Describe(document)} a page in the folder /{folder}/: a name cannot be both: change the alias, or give the page another 'slug:'",
+                        file.Source ?? document.Source);
+                }
+            }
+        }
     }
 
     private static string Describe(Document document) => document.Source is { } source ? $"'{source}'" : "a generated page";

@@ -12,5 +12,5 @@ public sealed class ReadThemeAssets(AssetManifest assets, string displayFolder) 
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) =>
         [.. inputs, .. assets.Files
             .OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => new AssetFile { Source = displayFolder + "/" + f.Key, FullPath = f.Value, Destination = "assets/" + f.Key })];
+            .Select(f => new AssetFile { Source = displayFolder + "/" + f.Key, FullPath = f.Value, Destination = ReservedPaths.Assets + "/" + f.Key })];
 }

@@ -39,7 +39,7 @@ public sealed class RenderDemandPages(
     public const string IndexPath = "demands/";
 
     /// <summary>The machine-readable data's file.</summary>
-    public const string JsonFile = "demands.json";
+    public const string JsonFile = ReservedPaths.DemandsJson;
 
     private static readonly (string Order, string Name, string Path)[] Orders =
     [

@@ -24,13 +24,13 @@ namespace Broadside.Modules;
 public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, UInt128 fingerprint, EditScope? scope = null) : IModule
 {
     /// <summary>The site's RSS feed.</summary>
-    public const string Rss = "feed.xml";
+    public const string Rss = ReservedPaths.Rss;
 
     /// <summary>The site's Atom feed.</summary>
-    public const string Atom = "atom.xml";
+    public const string Atom = ReservedPaths.Atom;
 
     /// <summary>The site's JSON feed.</summary>
-    public const string Json = "feed.json";
+    public const string Json = ReservedPaths.JsonFeed;
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)

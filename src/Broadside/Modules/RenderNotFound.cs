@@ -12,7 +12,7 @@ public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePi
     public const string Template = "not-found";
 
     /// <summary>The file static hosts look for.</summary>
-    public const string File = "404.html";
+    public const string File = ReservedPaths.NotFound;
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)

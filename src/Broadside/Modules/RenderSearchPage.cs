@@ -16,7 +16,7 @@ public sealed class RenderSearchPage(Theme theme, ViewFactory views, string site
     public const string Template = "search";
 
     /// <summary>The page's path below the site root.</summary>
-    public const string Path = "search/";
+    public const string Path = ReservedPaths.Search + "/";
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)

@@ -25,7 +25,7 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
     public const int ProtocolLimit = 50_000;
 
     /// <summary>The sitemap, or the sitemap index.</summary>
-    public const string Sitemap = "sitemap.xml";
+    public const string Sitemap = ReservedPaths.Sitemap;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -72,20 +72,20 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
             var chunks = pages.Chunk(limit).ToList();
             for (var i = 0; i < chunks.Count; i++)
             {
-                files.Add(new OutputFile { Destination = Numbered(i + 1), Render = UrlSet(chunks[i]), InSitemap = false });
+                files.Add(new OutputFile { Destination = ReservedPaths.NumberedSitemap(i + 1), Render = UrlSet(chunks[i]), InSitemap = false });
             }
 
             files.Add(new OutputFile
             {
                 Destination = Sitemap,
-                Render = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(Numbered(i + 1)), chunk.Max(p => p.LastModified)))]),
+                Render = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(ReservedPaths.NumberedSitemap(i + 1)), chunk.Max(p => p.LastModified)))]),
                 InSitemap = false,
             });
         }
 
         files.Add(new OutputFile
         {
-            Destination = "robots.txt",
+            Destination = ReservedPaths.Robots,
             Content = views.NoIndex
                 ? "User-agent: *\nDisallow: /\n"
                 : $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
@@ -93,8 +93,6 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
         });
         return files.ToImmutable();
     }
-
-    private static string Numbered(int number) => string.Create(CultureInfo.InvariantCulture, $"sitemap-{number}.xml");
 
     /// <summary>The URL path of an output file: <c>a/b/index.html</c> is <c>a/b/</c>.</summary>
     private static string PathOf(string destination) =>

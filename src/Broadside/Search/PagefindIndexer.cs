@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Broadside.Output;
 
 namespace Broadside.Search;
 
@@ -16,7 +17,7 @@ namespace Broadside.Search;
 public sealed partial class PagefindIndexer
 {
     /// <summary>The folder of the site Pagefind writes its bundle into.</summary>
-    public const string BundleFolder = "pagefind";
+    public const string BundleFolder = OutputPath.SearchFolder;
 
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan IndexTimeout = TimeSpan.FromMinutes(30);

@@ -173,7 +173,7 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<FeedLinkView>();
         options.ValueConverters.Add(value => value is RawHtml html ? html.ToFluidValue() : null);
 
-        options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + "assets/" + assets.PathOf(input.ToStringValue())));
+        options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + ReservedPaths.Assets + "/" + assets.PathOf(input.ToStringValue())));
         options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
 
         var fragments = new ConditionalWeakTable<object, ConcurrentDictionary<(string Partial, string Variant), Utf8HtmlValue>>();

@@ -35,6 +35,20 @@ public sealed class ArticleScaffoldTests
     }
 
     [Fact]
+    public void A_long_headline_names_the_file_after_its_capped_slug_which_the_file_name_gives_back()
+    {
+        var headline = string.Join(' ', Enumerable.Repeat("Забастовка водителей автобусов продолжается", 6));
+
+        var scaffold = ArticleScaffold.Create(headline, "Labor", "Ana Ruiz", Now, Site);
+
+        Assert.NotNull(scaffold);
+        var slug = Slug.FromFileName(scaffold.RelativePath);
+        Assert.Equal(Slug.From(headline), slug);
+        Assert.Equal($"articles/2026/{slug}.md", scaffold.RelativePath);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(slug), Slug.MaxBytes / 2, Slug.MaxBytes);
+    }
+
+    [Fact]
     public void A_headline_without_letters_has_no_scaffold() =>
         Assert.Null(ArticleScaffold.Create("!!! ???", "Labor", "Ana Ruiz", Now, Site));
 }

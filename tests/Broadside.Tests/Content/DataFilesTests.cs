@@ -44,6 +44,30 @@ public sealed class DataFilesTests
         Assert.Equal((code, line, "input/demands.yml"), (diagnostic.Code, diagnostic.Line, diagnostic.File));
     }
 
+    [Theory]
+    [InlineData(100, false)]
+    [InlineData(101, true)]
+    public void A_demand_id_longer_than_a_slug_may_be_is_refused_saying_the_longest(int length, bool refused)
+    {
+        var id = string.Concat(Enumerable.Repeat("rent-control-", 10))[..(length - 1)] + "x";
+        var bag = new DiagnosticBag();
+
+        var demands = DataFiles.ReadDemands($"- text: Rent control now!\n  id: {id}\n", "input/demands.yml", bag);
+
+        Assert.Equal(length, id.Length);
+        Assert.Equal(refused ? 0 : 1, demands.Length);
+        if (refused)
+        {
+            var diagnostic = Assert.Single(bag.ToImmutableSorted());
+            Assert.Equal((DiagnosticCodes.InvalidSlug, 2), (diagnostic.Code, diagnostic.Line));
+            Assert.Contains($"at most {Slug.MaxBytes} bytes", diagnostic.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(bag.ToImmutableSorted());
+        }
+    }
+
     [Fact]
     public void Reads_author_profiles_and_refuses_a_bad_link()
     {

@@ -299,8 +299,9 @@ public sealed class FrontMatterParserTests
     [Theory]
     [InlineData("/2019/old-name", "/2019/old-name/")]
     [InlineData("2019/old-name/", "/2019/old-name/")]
-    [InlineData("/feed.xml", "/feed.xml")]
+    [InlineData("/old/feed.xml", "/old/feed.xml")]
     [InlineData("/2019/old.html", "/2019/old.html")]
+    [InlineData("/caf%C3%A9/", "/café/")]
     public void Aliases_become_root_relative_paths(string alias, string expected)
     {
         var (front, diagnostics) = ParseArticle(Required + $"aliases: ['{alias}']\n");
@@ -311,12 +312,14 @@ public sealed class FrontMatterParserTests
     }
 
     [Theory]
-    [InlineData("../old-name", "uses '.' or '..'")]
-    [InlineData("/2019/../admin", "uses '.' or '..'")]
-    [InlineData("./old", "uses '.' or '..'")]
+    [InlineData("../old-name", "has a '..' segment")]
+    [InlineData("/2019/../admin", "has a '..' segment")]
+    [InlineData("./old", "has a '.' segment")]
     [InlineData("https://old.example.org/2019/x/", "is an address on another site")]
     [InlineData("http://old.example.org/", "is an address on another site")]
-    [InlineData("/", "cannot be the home page")]
+    [InlineData("//old.example.org/x/", "is an address on another site")]
+    [InlineData("/", "is the home page")]
+    [InlineData("/old.php?id=3", "a query")]
     public void Refuses_aliases_that_leave_the_site(string alias, string message)
     {
         var (front, diagnostics) = ParseArticle(Required + $"aliases:\n  - /kept/\n  - '{alias}'\n");
@@ -336,6 +339,50 @@ public sealed class FrontMatterParserTests
 
         var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
         Assert.Equal((DiagnosticCodes.InvalidUrl, 9, 5), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Theory]
+    [InlineData("\"/old\\nname/\"", DiagnosticCodes.ControlCharacter)]
+    [InlineData("\"/old\\e[31m/\"", DiagnosticCodes.ControlCharacter)]
+    [InlineData("/old%0A/", DiagnosticCodes.ControlCharacter)]
+    [InlineData("/robots.txt", DiagnosticCodes.PathReserved)]
+    [InlineData("/.well-known/x", DiagnosticCodes.InvalidUrl)]
+    public void Refuses_an_alias_at_its_line_with_a_code_for_its_kind(string alias, string code)
+    {
+        var (front, diagnostics) = ParseArticle(Required + $"aliases:\n  - /kept/\n  - {alias}\n");
+
+        Assert.Equal(["/kept/"], front!.Aliases.ToArray());
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((code, 8, 5), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains("such as /2019/old-name/", diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostic.Message, char.IsControl);
+    }
+
+    [Theory]
+    [InlineData(2, 3, 9)]
+    [InlineData(0, 1, 7)]
+    public void Aliases_past_the_limit_are_an_error_at_the_first_one_past_it(int limit, int count, int line)
+    {
+        var diagnostics = new DiagnosticBag();
+        var aliases = string.Concat(Enumerable.Range(1, count).Select(i => $"  - /old-{i}/\n"));
+        var site = Site with { Limits = SiteLimits.Default with { Aliases = limit } };
+
+        var front = FrontMatterParser.ParseArticle(Map(Required + "aliases:\n" + aliases, diagnostics), site);
+
+        Assert.Equal(limit, front!.Aliases.Length);
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, line, 5), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains("limits: aliases", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_listed_twice_is_kept_once_with_a_warning()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "aliases: [/old/, /OLD, /other/]\n");
+
+        Assert.Equal(["/old/", "/other/"], front!.Aliases.ToArray());
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.DuplicateKey, DiagnosticSeverity.Warning), (diagnostic.Code, diagnostic.Severity));
     }
 
     [Theory]
