@@ -94,7 +94,7 @@ public static class SitePipelines
                 Input =
                 [
                     new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
-                    new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/", input),
+                    new ReadAssets(Folder("media"), services.Display(Folder("media")), "media/", input, services.Config.Limits.MediaBytes),
                 ],
                 Output = [write],
             },

@@ -44,14 +44,14 @@ public sealed class ContentFilesTests : IDisposable
             var path = _folder.Combine(relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "x");
-            Assert.Contains(path, ContentFiles.Enumerate(_folder.Path, "*.md"));
+            Assert.Contains(path, ContentFiles.Enumerate(_folder.Path, "*.md", _folder.Path, "folder", new DiagnosticBag()));
         }
     }
 
     [Fact]
     public void Lists_matching_files_in_ordinal_order_without_hidden_ones()
     {
-        var files = Relative(ContentFiles.Enumerate(_articles, "*.md"));
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", _input, "input/articles", new DiagnosticBag()));
 
         Assert.Equal(["2026/a.md", "Grève générale à Montréal.md", "b.md"], files);
     }
