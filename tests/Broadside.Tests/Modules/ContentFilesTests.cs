@@ -98,6 +98,18 @@ public sealed class ContentFilesTests : IDisposable
         Assert.Equal((DiagnosticCodes.LinkOutsideInput, "input/media"), (diagnostic.Code, diagnostic.File));
     }
 
+    [Fact]
+    public void Hidden_names_are_listed_when_asked_and_links_lead_anywhere_without_a_root()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_articles, "elsewhere"), _folder.Combine("outside"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", root: null, "theme", diagnostics, hidden: true));
+
+        Assert.Equal([".hidden.md", "2026/a.md", "Grève générale à Montréal.md", "_draft.md", "b.md", "elsewhere/secret.md"], files);
+        Assert.Empty(diagnostics.ToImmutableSorted());
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void Write(string path) => File.WriteAllText(path, "---\n---\n");
