@@ -45,9 +45,9 @@ public static class NewCommand
             }
 
             var path = Path.Combine(folder, scaffold.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
                 using var writer = new StreamWriter(stream);
                 writer.Write(scaffold.Text);
@@ -55,6 +55,12 @@ public static class NewCommand
             catch (IOException) when (File.Exists(path))
             {
                 reporter.ErrorLine($"{CommonOptions.Relative(path)} already exists and was left as it is: choose another headline, or edit that file.");
+                return 1;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var why = ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+                reporter.ErrorLine($"Cannot write {CommonOptions.Relative(path)}: {why}. Make its folder writable, or remove the file in the way.");
                 return 1;
             }
 

@@ -29,8 +29,53 @@ public static class InputPaths
     public static string? Outside(string path, string realRoot)
     {
         var real = Real(path);
-        var root = Path.TrimEndingDirectorySeparator(realRoot);
-        return real == root || real.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : real;
+        return IsWithin(real, realRoot) ? null : real;
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or below it (both full paths, compared as written).</summary>
+    public static bool IsWithin(string path, string folder)
+    {
+        var root = Path.TrimEndingDirectorySeparator(folder);
+        var inside = Path.TrimEndingDirectorySeparator(path);
+        return inside == root || inside.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The links that <paramref name="path"/>, a link that never reaches a file, leads round, as full
+    /// paths: the loop its targets fall into. Just the path when the loop is not found by following them.
+    /// </summary>
+    public static IReadOnlyList<string> LinkCycle(string path)
+    {
+        var visited = new List<string>();
+        var current = Path.GetFullPath(path);
+        while (visited.Count <= MaxLinks)
+        {
+            var seen = visited.IndexOf(current);
+            if (seen >= 0)
+            {
+                return visited[seen..];
+            }
+
+            visited.Add(current);
+            string? target;
+            try
+            {
+                target = new FileInfo(current).LinkTarget;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                break;
+            }
+
+            if (target is null)
+            {
+                break;
+            }
+
+            current = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, target));
+        }
+
+        return [Path.GetFullPath(path)];
     }
 
     // Follows the parts of a relative path from the real folder start.

@@ -6,7 +6,8 @@ namespace Broadside.Content;
 
 /// <summary>
 /// Reads the publication's text files (articles, pages, site.yml, data files) with the checks every one
-/// of them needs: not too large, not binary, UTF-8, and not a link that leads out of the input folder.
+/// of them needs: a regular file (never a pipe or a device, which are not opened), not too large, not
+/// binary, UTF-8, and not a link that leads out of the input folder.
 /// </summary>
 public static class TextFile
 {
@@ -31,12 +32,25 @@ public static class TextFile
                 return null;
             }
 
-            var length = new FileInfo(path).Length;
+            var status = FileProbe.Of(path, followLinks: true);
+            if (status.IsSpecial)
+            {
+                ReportSpecial(display, status, diagnostics);
+                return null;
+            }
+
+            if (status.Kind == FileKind.LinkLoop)
+            {
+                diagnostics.Error(DiagnosticCodes.LinkLoop, "this symbolic link leads round a loop of links, and never reaches a file: delete it, or point it at the file it is meant for", display);
+                return null;
+            }
+
+            var length = status.Length;
             if (length > MaxBytes)
             {
                 diagnostics.Error(
                     DiagnosticCodes.FileTooLarge,
-                    string.Create(CultureInfo.InvariantCulture, $"the file is {length / (1024.0 * 1024.0):F1} MB, more than the {MaxBytes / (1024 * 1024)} MB a text file may have: split it, and keep images and data in media/"),
+                    TooLarge(length, MaxBytes, "a text file") + ": split it, and keep images and data in media/",
                     display);
                 return null;
             }
@@ -61,10 +75,38 @@ public static class TextFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file: {ex.Message}", display);
+            ReportUnreadable(display, ex, diagnostics, folder: false);
             return null;
         }
     }
+
+    /// <summary>Reports a file or folder the system would not let the build read.</summary>
+    /// <param name="display">The file or folder as diagnostics show it.</param>
+    /// <param name="exception">What the system said.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="folder">True for a folder, which must be listed as well as read.</param>
+    public static void ReportUnreadable(string display, Exception exception, DiagnosticBag diagnostics, bool folder) =>
+        diagnostics.Error(
+            DiagnosticCodes.FileUnreadable,
+            exception switch
+            {
+                UnauthorizedAccessException when folder => "cannot read the folder: permission denied; make it readable (chmod -R a+rX on it), or move it out of the folder",
+                UnauthorizedAccessException => "cannot read the file: permission denied; make it readable (chmod a+r on it), or move it out of the folder",
+                FileNotFoundException or DirectoryNotFoundException => $"cannot read the {(folder ? "folder" : "file")}: it was removed while the build ran; build again",
+                _ => $"cannot read the {(folder ? "folder" : "file")}: {exception.Message}",
+            },
+            display);
+
+    /// <summary>Reports a named pipe, socket or device where a file was expected (<paramref name="link"/>: at the end of a symbolic link): it is not opened.</summary>
+    public static void ReportSpecial(string display, FileStatus status, DiagnosticBag diagnostics, bool link = false) =>
+        diagnostics.Error(
+            DiagnosticCodes.SpecialFile,
+            $"{(link ? "this symbolic link leads to" : "this is")} {status.Description}, not a file: Broadside reads and copies regular files only, and does not open it; delete it, or move it out of the folder",
+            display);
+
+    /// <summary>Says that a file of <paramref name="length"/> bytes is over the <paramref name="limit"/> that <paramref name="kind"/> (<c>a text file</c>) may have.</summary>
+    public static string TooLarge(long length, long limit, string kind) =>
+        string.Create(CultureInfo.InvariantCulture, $"the file is {length / (1024.0 * 1024.0):F1} MB, more than the {limit / (1024 * 1024)} MB {kind} may have");
 
     /// <summary>Reports a file or folder that is a link to <paramref name="target"/>, outside the input folder.</summary>
     public static void ReportOutside(string display, string target, DiagnosticBag diagnostics) =>

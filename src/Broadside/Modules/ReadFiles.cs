@@ -21,11 +21,6 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        if (!Directory.Exists(folder))
-        {
-            return inputs;
-        }
-
         var paths = ContentFiles.Enumerate(folder, pattern, root, displayFolder, context.Diagnostics);
         var documents = new Document?[paths.Length];
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => documents[i] = Read(paths[i], context.Diagnostics));

@@ -62,6 +62,12 @@ public sealed class ArticleCache : IDisposable
     /// <summary>The folder the cache is kept in; null for a cache kept in memory only.</summary>
     public string? Folder => _folder;
 
+    /// <summary>
+    /// Why the cache's files could not be read, when some could not (the folder or a file is not
+    /// readable): it then opened without them. Null otherwise.
+    /// </summary>
+    public string? Unreadable { get; private init; }
+
     /// <summary>Articles the cache held when the build started.</summary>
     public int Loaded => _loaded.Sum(shard => shard.Count);
 
@@ -72,7 +78,8 @@ public sealed class ArticleCache : IDisposable
 
     /// <summary>
     /// Opens the cache in <paramref name="folder"/> for builds made under <paramref name="fingerprint"/>.
-    /// A missing, foreign or damaged cache opens empty; this never throws for what is on disk.
+    /// A missing, foreign or damaged cache opens empty, and so does one that cannot be read
+    /// (<see cref="Unreadable"/> says why); this never throws for what is on disk.
     /// </summary>
     /// <param name="folder">Where the cache is kept.</param>
     /// <param name="fingerprint">What parsing and rendering depend on besides each file's bytes.</param>
@@ -93,12 +100,31 @@ public sealed class ArticleCache : IDisposable
             return new IOException($"the article cache in {folder} is damaged (the body of {source}): build again, and it is made afresh");
         }
 
+        Exception? unreadable = null;
         Parallel.For(0, ShardCount, shard =>
         {
-            var read = ArticleCacheFormat.Read(ShardPath(folder, shard), fingerprint, prefix, Damaged);
+            (Dictionary<string, Entry> Entries, SafeFileHandle Bodies)? read;
+            try
+            {
+                read = ArticleCacheFormat.Read(ShardPath(folder, shard), fingerprint, prefix, Damaged);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                unreadable = ex;
+                read = null;
+            }
+
             (loaded[shard], bodies[shard]) = read is { } found ? (found.Entries, found.Bodies) : (new Dictionary<string, Entry>(StringComparer.Ordinal), null);
         });
-        return cache = new ArticleCache(folder, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, bodies);
+        return cache = new ArticleCache(folder, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, bodies)
+        {
+            Unreadable = unreadable switch
+            {
+                null => null,
+                UnauthorizedAccessException => "permission denied",
+                _ => unreadable.Message,
+            },
+        };
     }
 
     /// <summary>

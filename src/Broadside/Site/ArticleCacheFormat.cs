@@ -13,7 +13,7 @@ namespace Broadside.Site;
 /// length), the index (every entry but its body HTML, which it locates), an XxHash64 of the index, then
 /// the bodies, each with its own XxHash64 in the index. Only the index is read when a cache opens; a
 /// body is read when a page or feed that shows it is made. Reading a file that is missing, foreign or
-/// damaged gives null.
+/// damaged gives null; one that cannot be opened throws.
 /// </summary>
 internal static class ArticleCacheFormat
 {
@@ -32,18 +32,23 @@ internal static class ArticleCacheFormat
     /// <param name="fingerprint">What the file must have been written under.</param>
     /// <param name="prefix">The articles folder as messages show it, with a final <c>/</c>.</param>
     /// <param name="damaged">Called, with the article, when a body read later does not match its hash.</param>
+    /// <exception cref="UnauthorizedAccessException">The file, or its folder, cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
     public static (Dictionary<string, ArticleCache.Entry> Entries, SafeFileHandle Bodies)? Read(string path, UInt128 fingerprint, string prefix, Func<string, Exception> damaged)
     {
-        SafeFileHandle? handle = null;
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
         byte[]? index = null;
         try
         {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            handle = File.OpenHandle(path);
             var length = RandomAccess.GetLength(handle);
             var header = new byte[HeaderLength];
             if (length < HeaderLength || RandomAccess.Read(handle, header, 0) != HeaderLength)
@@ -108,8 +113,8 @@ internal static class ArticleCacheFormat
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or UriFormatException or OverflowException)
         {
-            // Unreadable or damaged: built again and replaced.
-            handle?.Dispose();
+            // Damaged: built again and replaced.
+            handle.Dispose();
             return null;
         }
         finally

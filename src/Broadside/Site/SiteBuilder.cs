@@ -223,7 +223,7 @@ public static class SiteBuilder
             return null;
         }
 
-        if (OutputFolderProblem(options) is { } problem)
+        if (OutputFolderProblem(options, Display) is { } problem)
         {
             diagnostics.Error(DiagnosticCodes.OutputFolderRefused, problem, Display(options.OutputFolder));
             return null;
@@ -244,7 +244,12 @@ public static class SiteBuilder
             config.Culture,
             SitePipelines.RequiredTemplates,
             diagnostics,
-            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets")));
+            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets"), Display(Path.Combine(options.ThemeFolder, "assets")), diagnostics));
+        var cache = articles.GetAwaiter().GetResult();
+        if (options.CacheFolder is { } cacheFolder && cache is not null && CacheReadProblem(cache, cacheFolder) is var (what, where))
+        {
+            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot read what earlier builds kept: {what}; the site is built, but this build makes everything again (make the folder readable and writable, or delete it)", Display(where));
+        }
 
         return new SiteServices
         {
@@ -256,7 +261,7 @@ public static class SiteBuilder
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder, options.FileSystem),
             Fingerprint = SiteFingerprint.Of(options),
-            Articles = articles.GetAwaiter().GetResult(),
+            Articles = cache,
             Display = Display,
         };
     }
@@ -309,20 +314,42 @@ public static class SiteBuilder
         }
     }
 
-    private static string? OutputFolderProblem(BuildOptions options)
+    // Where the output may not be, by the folders' real paths (symbolic links followed): it would be read
+    // back as input or theme, or replace them.
+    private static string? OutputFolderProblem(BuildOptions options, Func<string, string> display)
     {
-        var output = Normalize(options.OutputFolder);
+        if (File.Exists(options.OutputFolder))
+        {
+            return "--output is a file, not a folder: choose a folder for the site, such as ./output (it is made if missing)";
+        }
+
+        var output = InputPaths.Real(options.OutputFolder);
         foreach (var (name, folder) in new[] { ("input", options.InputFolder), ("theme", options.ThemeFolder) })
         {
-            var other = Normalize(folder);
-            if (output == other || other.StartsWith(output, StringComparison.Ordinal))
+            var other = InputPaths.Real(folder);
+            if (InputPaths.IsWithin(other, output))
             {
-                return $"the output folder would overwrite the {name} folder: choose another --output, such as ./output";
+                return $"the output folder would overwrite the {name} folder ({display(folder)}): choose another --output, such as ./output";
+            }
+
+            if (InputPaths.IsWithin(output, other))
+            {
+                return $"the output folder is inside the {name} folder ({display(folder)}), which the build reads: choose an --output outside it, such as ./output";
+            }
+        }
+
+        // A content folder may be a link to a folder elsewhere.
+        foreach (var name in new[] { "articles", "pages", "media" })
+        {
+            var folder = Path.Combine(options.InputFolder, name);
+            if (InputPaths.IsWithin(output, InputPaths.Real(folder)))
+            {
+                return $"the output folder is inside {display(folder)}, which the build reads: choose an --output outside it, such as ./output";
             }
         }
 
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        if (output == Normalize("/") || (home.Length > 0 && output == Normalize(home)))
+        if (output == Path.GetPathRoot(output) || (home.Length > 0 && Normalize(output) == Normalize(InputPaths.Real(home))))
         {
             return "the output folder cannot be the file system root or a home folder: choose another --output, such as ./output";
         }
@@ -335,6 +362,18 @@ public static class SiteBuilder
     {
         var relative = Path.GetRelativePath(options.DisplayRoot, Path.GetFullPath(path));
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
+    }
+
+    // What earlier builds kept that this one cannot read (it then starts from nothing), and where.
+    private static (string What, string Where)? CacheReadProblem(ArticleCache articles, string folder)
+    {
+        if (articles.Unreadable is { } problem)
+        {
+            return (problem, folder);
+        }
+
+        var state = Path.Combine(folder, StoredState.FileName);
+        return StoredState.Unreadable(state) is { } unreadable ? (unreadable, state) : null;
     }
 
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;

@@ -1,3 +1,6 @@
+using Broadside.Content;
+using Broadside.Diagnostics;
+using Broadside.Modules;
 using Broadside.Output;
 
 namespace Broadside.Site;
@@ -24,12 +27,10 @@ public static class SiteFingerprint
             AddFile(key, Path.Combine(options.InputFolder, name), name);
         }
 
-        if (Directory.Exists(options.ThemeFolder))
+        // What cannot be listed or read is reported where the theme is read.
+        foreach (var file in ContentFiles.Enumerate(options.ThemeFolder, "*", root: null, "theme", new DiagnosticBag(), hidden: true))
         {
-            foreach (var file in Directory.EnumerateFiles(options.ThemeFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                AddFile(key, file, Path.GetRelativePath(options.ThemeFolder, file));
-            }
+            AddFile(key, file, Path.GetRelativePath(options.ThemeFolder, file));
         }
 
         return key.Finish();
@@ -57,7 +58,14 @@ public static class SiteFingerprint
         key.Add(name);
         try
         {
-            key.Add(File.Exists(path) ? File.ReadAllBytes(path) : []);
+            // Only a regular file is opened: a pipe or a device in its place is reported where it is read.
+            var status = FileProbe.Of(path, followLinks: true);
+            key.Add(status.Kind switch
+            {
+                FileKind.Missing => [],
+                FileKind.File => File.ReadAllBytes(path),
+                _ => Guid.NewGuid().ToByteArray(),
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

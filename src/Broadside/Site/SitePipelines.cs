@@ -95,7 +95,7 @@ public static class SitePipelines
                 Input =
                 [
                     new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
-                    new ReadAssets(Folder("media"), services.Display(Folder("media")), ReservedPaths.Media + "/", input),
+                    new ReadAssets(Folder("media"), services.Display(Folder("media")), ReservedPaths.Media + "/", input, services.Config.Limits.MediaBytes),
                 ],
                 Output = [write],
             },

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Text;
 using Broadside.Diagnostics;
+using Broadside.Modules;
 using Broadside.Output;
 
 namespace Broadside.Site;
@@ -114,7 +115,8 @@ internal sealed record StoredState
     }
 
     /// <summary>
-    /// Every file of the input folder's <c>pages/</c> and <c>media/</c>, with its size and time. A file
+    /// Every file of the input folder's <c>pages/</c> and <c>media/</c>, as the build lists them (not the
+    /// hidden ones), with its size and time; a file or folder that cannot be listed has size -1. A file
     /// modified less than two seconds before <paramref name="started"/> (when given) may change again
     /// within the same tick of the file system's clock: it is recorded with no time, which no file matches.
     /// </summary>
@@ -123,21 +125,24 @@ internal sealed record StoredState
     public static ImmutableArray<InputStamp> Stamp(string inputFolder, DateTime? started)
     {
         var stamps = new List<InputStamp>();
+        var problems = new DiagnosticBag();
         foreach (var name in new[] { "pages", "media" })
         {
             var folder = System.IO.Path.Combine(inputFolder, name);
-            if (!Directory.Exists(folder))
+            foreach (var path in ContentFiles.Enumerate(folder, "*", inputFolder, name, problems))
             {
-                continue;
-            }
-
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
-            {
+                var file = new FileInfo(path);
                 var modified = file.LastWriteTimeUtc;
-                var relative = name + "/" + System.IO.Path.GetRelativePath(folder, file.FullName).Replace('\\', '/');
-                stamps.Add(new InputStamp(relative, file.Length, modified > started - TimeSpan.FromSeconds(2) ? 0 : modified.Ticks));
+                var relative = name + "/" + System.IO.Path.GetRelativePath(folder, path).Replace('\\', '/');
+                stamps.Add(new InputStamp(relative, file.Exists ? file.Length : -1, modified > started - TimeSpan.FromSeconds(2) ? 0 : modified.Ticks));
             }
+        }
+
+        // What could not be listed is reported by the build, which then keeps no state; a listing with
+        // it matches no state kept.
+        foreach (var problem in problems.ToImmutableSorted())
+        {
+            stamps.Add(new InputStamp(problem.File ?? string.Empty, -1, 0));
         }
 
         return [.. stamps.OrderBy(s => s.Path, StringComparer.Ordinal)];
@@ -223,6 +228,28 @@ internal sealed record StoredState
         catch (Exception ex) when (ex is EndOfStreamException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Why the state at <paramref name="path"/> cannot be read, when it is there and cannot be; null otherwise.</summary>
+    public static string? Unreadable(string path)
+    {
+        try
+        {
+            File.OpenHandle(path).Dispose();
+            return null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
         }
     }
 

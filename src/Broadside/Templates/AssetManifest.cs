@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Broadside.Content;
+using Broadside.Diagnostics;
 using Broadside.Modules;
 
 namespace Broadside.Templates;
@@ -24,20 +26,29 @@ public sealed class AssetManifest
     /// <summary>Each asset's full path on disk, by its fingerprinted path below <c>assets/</c>.</summary>
     public FrozenDictionary<string, string> Files { get; }
 
-    /// <summary>Hashes every file of <paramref name="folder"/>; a missing folder has no assets.</summary>
-    public static AssetManifest Build(string folder)
+    /// <summary>
+    /// Hashes every file of <paramref name="folder"/>; a missing folder has no assets. What cannot be
+    /// listed or read is reported (shown under <paramref name="displayFolder"/>) and left out.
+    /// </summary>
+    public static AssetManifest Build(string folder, string displayFolder, DiagnosticBag diagnostics)
     {
-        if (!Directory.Exists(folder))
-        {
-            return Empty;
-        }
-
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in ContentFiles.Enumerate(folder, "*"))
+        foreach (var path in ContentFiles.Enumerate(folder, "*", root: null, displayFolder, diagnostics))
         {
             var logical = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            var published = Fingerprint(logical, File.ReadAllBytes(path));
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                TextFile.ReportUnreadable(displayFolder + "/" + logical, ex, diagnostics, folder: false);
+                continue;
+            }
+
+            var published = Fingerprint(logical, bytes);
             names[logical] = published;
             files[published] = path;
         }

@@ -28,6 +28,9 @@ public sealed partial class Theme
     // Escapes what HTML needs escaped and leaves every script's letters as they are.
     private static readonly TextEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // The folders templates are read from; the rest of the theme (assets/) is not Liquid.
+    private static readonly string[] TemplateFolders = ["layouts", "partials", "templates"];
+
     // What partial_cached keys fragments by when a template has no 'site'.
     private static readonly object NoSite = new();
 
@@ -54,7 +57,8 @@ public sealed partial class Theme
     public IEnumerable<string> TemplateNames => _templates.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// Parses every <c>.liquid</c> file of <paramref name="folder"/>. Syntax errors are reported with
+    /// Parses every <c>.liquid</c> file of <paramref name="folder"/>'s <c>layouts/</c>, <c>partials/</c> and
+    /// <c>templates/</c>. Files that cannot be read are reported as such; syntax errors are reported with
     /// the template's path and line; templates the build needs and cannot find are reported too.
     /// </summary>
     /// <param name="folder">The theme folder.</param>
@@ -92,17 +96,24 @@ public sealed partial class Theme
         }
         else
         {
-            foreach (var path in Directory.EnumerateFiles(folder, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var files = TemplateFolders.SelectMany(f => Modules.ContentFiles.Enumerate(Path.Combine(folder, f), "*.liquid", root: null, displayFolder + "/" + f, diagnostics, hidden: true));
+            foreach (var path in files)
             {
                 var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
                 var name = relative[..^".liquid".Length];
                 var display = Path.Combine(displayFolder, relative).Replace('\\', '/');
-                var source = File.ReadAllText(path);
                 if (name.StartsWith("partials/", StringComparison.Ordinal))
                 {
                     partialFiles.Add(name["partials/".Length..] + ".liquid");
                 }
 
+                // One that cannot be read is reported as that, not as missing.
+                if (Content.TextFile.Read(path, display, diagnostics) is not { } bytes)
+                {
+                    continue;
+                }
+
+                var source = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
                 if (parser.TryParse(source, out var template, out var error))
                 {
                     templates[name] = template;

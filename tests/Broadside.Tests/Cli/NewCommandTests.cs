@@ -68,6 +68,36 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("'Science' is not a section of site.yml", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_site_yml_that_is_a_pipe_is_reported_without_waiting_on_it()
+    {
+        var siteFile = Path.Combine(_input.Path, "site.yml");
+        File.Delete(siteFile);
+        SpecialFiles.Pipe(siteFile);
+        using var watch = SpecialFiles.WatchPipe(siteFile);
+
+        // A wait on the pipe would end in a TimeoutException.
+        var (exit, _, error) = await New("Strike vote", "--author", "Ana Ruiz").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, exit);
+        Assert.Contains("site.yml: error BS0012: this is a named pipe (FIFO), not a file", error, StringComparison.Ordinal);
+        Assert.False(watch.Opened);
+    }
+
+    [Fact]
+    public async Task A_file_in_the_way_of_the_article_folder_is_an_error_not_a_crash()
+    {
+        var articles = Path.Combine(_input.Path, "articles");
+        Directory.Delete(articles, recursive: true);
+        File.WriteAllText(articles, "not a folder");
+
+        var (exit, _, error) = await New("Strike vote", "--author", "Ana Ruiz");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Cannot write ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(articles));
+    }
+
     private async Task<(int Exit, string Output, string Error)> New(params string[] args)
     {
         var output = new StringWriter();

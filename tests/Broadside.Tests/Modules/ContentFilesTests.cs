@@ -44,14 +44,14 @@ public sealed class ContentFilesTests : IDisposable
             var path = _folder.Combine(relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "x");
-            Assert.Contains(path, ContentFiles.Enumerate(_folder.Path, "*.md"));
+            Assert.Contains(path, ContentFiles.Enumerate(_folder.Path, "*.md", _folder.Path, "folder", new DiagnosticBag()));
         }
     }
 
     [Fact]
     public void Lists_matching_files_in_ordinal_order_without_hidden_ones()
     {
-        var files = Relative(ContentFiles.Enumerate(_articles, "*.md"));
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", _input, "input/articles", new DiagnosticBag()));
 
         Assert.Equal(["2026/a.md", "Grève générale à Montréal.md", "b.md"], files);
     }
@@ -96,6 +96,18 @@ public sealed class ContentFilesTests : IDisposable
         Assert.Empty(files);
         var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
         Assert.Equal((DiagnosticCodes.LinkOutsideInput, "input/media"), (diagnostic.Code, diagnostic.File));
+    }
+
+    [Fact]
+    public void Hidden_names_are_listed_when_asked_and_links_lead_anywhere_without_a_root()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_articles, "elsewhere"), _folder.Combine("outside"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = Relative(ContentFiles.Enumerate(_articles, "*.md", root: null, "theme", diagnostics, hidden: true));
+
+        Assert.Equal([".hidden.md", "2026/a.md", "Grève générale à Montréal.md", "_draft.md", "b.md", "elsewhere/secret.md"], files);
+        Assert.Empty(diagnostics.ToImmutableSorted());
     }
 
     public void Dispose() => _folder.Dispose();
