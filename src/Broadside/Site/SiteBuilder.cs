@@ -47,7 +47,13 @@ public static class SiteBuilder
             return BuildLocked(options, stopwatch, cancellationToken);
         }
 
+        // A refused output folder is reported before the lock is made beside it.
         var diagnostics = new DiagnosticBag();
+        if (Refused(options, diagnostics))
+        {
+            return Result(diagnostics, succeeded: false, stopwatch);
+        }
+
         using var held = Lock(options, diagnostics);
         return held is null ? Result(diagnostics, succeeded: false, stopwatch) : BuildLocked(options, stopwatch, cancellationToken);
     }
@@ -216,16 +222,8 @@ public static class SiteBuilder
     internal static SiteServices? Prepare(BuildOptions options, DiagnosticBag diagnostics)
     {
         string Display(string path) => SiteBuilder.Display(options, path);
-
-        if (!Directory.Exists(options.InputFolder))
+        if (Refused(options, diagnostics))
         {
-            diagnostics.Error(DiagnosticCodes.InputFolderMissing, "the input folder does not exist: run from the repository root or pass --input with the folder that holds site.yml", Display(options.InputFolder));
-            return null;
-        }
-
-        if (OutputFolderProblem(options, Display) is { } problem)
-        {
-            diagnostics.Error(DiagnosticCodes.OutputFolderRefused, problem, Display(options.OutputFolder));
             return null;
         }
 
@@ -312,6 +310,25 @@ public static class SiteBuilder
             diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep parsed articles for the next build: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", articles.Folder is { } folder ? services.Display(folder) : null);
             return false;
         }
+    }
+
+    // True, after reporting why, when the input folder is missing or the output folder may not be written.
+    private static bool Refused(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        string Display(string path) => SiteBuilder.Display(options, path);
+        if (!Directory.Exists(options.InputFolder))
+        {
+            diagnostics.Error(DiagnosticCodes.InputFolderMissing, "the input folder does not exist: run from the repository root or pass --input with the folder that holds site.yml", Display(options.InputFolder));
+            return true;
+        }
+
+        if (OutputFolderProblem(options, Display) is { } problem)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFolderRefused, problem, Display(options.OutputFolder));
+            return true;
+        }
+
+        return false;
     }
 
     // Where the output may not be, by the folders' real paths (symbolic links followed): it would be read
