@@ -55,10 +55,14 @@ public static class ContentFiles
     /// </summary>
     private sealed class Walk(string folder, string pattern, string? root, string displayFolder, DiagnosticBag diagnostics, bool hidden)
     {
+        // The most links through which one folder is listed.
+        private const int MostPaths = 8;
+
         private readonly string? _realRoot = root is null ? null : InputPaths.Real(root);
         private readonly List<string> _files = [];
         private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
         private readonly List<Level> _chain = [];
+        private readonly Dictionary<string, int> _entered = new(StringComparer.Ordinal);
         private string? _realFolder;
 
         public ImmutableArray<string> Run()
@@ -143,6 +147,22 @@ public static class ContentFiles
             else
             {
                 real = Path.Combine(_chain[^1].Real, Path.GetFileName(path));
+            }
+
+            // Links that branch (a/x and a/y both to b, b/x and b/y both to c...) list a folder once per
+            // path to it, twice as many at each step: a folder is entered through a few links at most.
+            var entered = link ? _entered[real] = _entered.GetValueOrDefault(real) + 1 : 0;
+            if (entered > MostPaths)
+            {
+                if (entered == MostPaths + 1)
+                {
+                    diagnostics.Error(
+                        DiagnosticCodes.LinkLoop,
+                        $"symbolic links lead to the folder '{Shown(real, real)}' by more than {MostPaths} paths, so its files would be published again under each: Broadside follows no more of them; link to it once",
+                        display);
+                }
+
+                return;
             }
 
             List<(string Name, bool IsFolder)> entries;

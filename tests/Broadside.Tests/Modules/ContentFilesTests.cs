@@ -110,6 +110,33 @@ public sealed class ContentFilesTests : IDisposable
         Assert.Empty(diagnostics.ToImmutableSorted());
     }
 
+    [Fact]
+    public void Links_that_branch_list_a_folder_by_a_few_paths_at_most_and_say_so_once()
+    {
+        // Levels 0 to 12, each with two links to the next: 4,096 paths to the last one.
+        var media = Path.Combine(_input, "media");
+        for (var level = 0; level <= 12; level++)
+        {
+            Directory.CreateDirectory(Path.Combine(media, $"l{level}"));
+            File.WriteAllText(Path.Combine(media, $"l{level}", "picture.jpg"), "jpeg");
+            if (level > 0)
+            {
+                Directory.CreateSymbolicLink(Path.Combine(media, $"l{level - 1}", "a"), $"../l{level}");
+                Directory.CreateSymbolicLink(Path.Combine(media, $"l{level - 1}", "b"), $"../l{level}");
+            }
+        }
+
+        var diagnostics = new DiagnosticBag();
+
+        var files = ContentFiles.Enumerate(media, "*", _input, "input/media", diagnostics);
+
+        Assert.InRange(files.Length, 13, 13 * 9);
+        Assert.All(Enumerable.Range(0, 13), level => Assert.Contains(Path.Combine(media, $"l{level}", "picture.jpg"), files));
+        Assert.All(diagnostics.ToImmutableSorted(), d => Assert.Equal(DiagnosticCodes.LinkLoop, d.Code));
+        Assert.InRange(diagnostics.Count, 1, 13);
+        Assert.Contains("by more than 8 paths", diagnostics.ToImmutableSorted()[0].Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void Write(string path) => File.WriteAllText(path, "---\n---\n");
