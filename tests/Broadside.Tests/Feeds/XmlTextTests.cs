@@ -1,4 +1,5 @@
 using Broadside.Feeds;
+using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Feeds;
 
@@ -10,7 +11,12 @@ public sealed class XmlTextTests
     [InlineData("tab\tnewline\n", "tab\tnewline\n")]
     [InlineData("emoji 🔥 stays", "emoji 🔥 stays")]
     [InlineData("\uFFFE\uFFFF", "")]
-    public void Drops_only_what_xml_forbids(string text, string expected) => Assert.Equal(expected, XmlText.Clean(text));
+    [InlineData("DEL\u007F, C1\u0085\u009F and noncharacters\uFDD0\U0010FFFF", "DEL, C1 and noncharacters")]
+    public void Drops_what_xml_forbids_and_what_may_not_be_published(string text, string expected) => Assert.Equal(expected, XmlText.Clean(text));
+
+    [Fact]
+    public void Keeps_none_of_the_characters_that_may_not_be_published() =>
+        Assert.All(ForbiddenText.All, c => Assert.Equal("ab", XmlText.Clean("a" + c + "b")));
 
     // Attribute arguments are stored as UTF-8, which cannot carry a lone surrogate, so this case is built here.
     [Fact]
