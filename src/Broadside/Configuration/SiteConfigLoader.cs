@@ -55,8 +55,8 @@ public static class SiteConfigLoader
         map.WarnUnknownKeys(KnownKeys, ImmutableHashSet<string>.Empty);
         var config = SiteConfig.Fallback with
         {
-            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"") ?? SiteConfig.Fallback.Title,
-            Description = map.String("description") ?? string.Empty,
+            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"", maxLength: TextLengths.Title) ?? SiteConfig.Fallback.Title,
+            Description = map.String("description", maxLength: TextLengths.Description) ?? string.Empty,
             PageSize = map.Int("page_size", 1, 1000) ?? 10,
             FeedSize = map.Int("feed_size", 1, 10_000) ?? 20,
             ExtraKeys = [.. map.StringList("extra_keys")],
@@ -105,7 +105,7 @@ public static class SiteConfigLoader
 
     private static Uri? ReadBaseUrl(YamlMap map, bool overridden)
     {
-        var text = map.String("base_url", required: !overridden, hint: "add the address the site is published at, e.g. base_url: \"https://example.org/\"");
+        var text = map.String("base_url", required: !overridden, hint: "add the address the site is published at, e.g. base_url: \"https://example.org/\"", maxLength: TextLengths.Address);
         if (text is null)
         {
             return null;
@@ -155,12 +155,27 @@ public static class SiteConfigLoader
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in sequence.Children)
         {
-            SectionConfig? section = item switch
+            SectionConfig? section = null;
+            if (item is YamlScalarNode { Value: { } text } scalar && !string.IsNullOrWhiteSpace(text))
             {
-                YamlScalarNode { Value: { } name } when !string.IsNullOrWhiteSpace(name) => new SectionConfig(name.Trim(), string.Empty),
-                YamlMappingNode mapping => ReadSection(YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics)),
-                _ => null,
-            };
+                // Blank once characters no page may hold are taken out, or too long: reported as it was read.
+                if (map.Item(scalar, "sections", TextLengths.Name) is not { } name)
+                {
+                    continue;
+                }
+
+                section = new SectionConfig(name, string.Empty);
+            }
+            else if (item is YamlMappingNode mapping)
+            {
+                // Without a usable name: reported as it was read.
+                section = ReadSection(YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics));
+                if (section is null)
+                {
+                    continue;
+                }
+            }
+
             if (section is null)
             {
                 map.Report(item, DiagnosticCodes.WrongType, "each section is a name, or 'name:' with an optional 'description:'");
@@ -240,7 +255,7 @@ public static class SiteConfigLoader
     private static SectionConfig? ReadSection(YamlMap map)
     {
         map.WarnUnknownKeys(["name", "description"], ImmutableHashSet<string>.Empty);
-        var name = map.String("name", required: true, hint: "give the section's name");
-        return name is null ? null : new SectionConfig(name, map.String("description") ?? string.Empty);
+        var name = map.String("name", required: true, hint: "give the section's name", maxLength: TextLengths.Name);
+        return name is null ? null : new SectionConfig(name, map.String("description", maxLength: TextLengths.Description) ?? string.Empty);
     }
 }
