@@ -53,19 +53,20 @@ public static class SiteConfigLoader
         }
 
         map.WarnUnknownKeys(KnownKeys, ImmutableHashSet<string>.Empty);
+        var limits = ReadLimits(map);
         var config = SiteConfig.Fallback with
         {
-            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"", maxLength: TextLengths.Title) ?? SiteConfig.Fallback.Title,
-            Description = map.String("description", maxLength: TextLengths.Description) ?? string.Empty,
+            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"", maxLength: TextLengths.Name) ?? SiteConfig.Fallback.Title,
+            Description = map.String("description", maxLength: TextLengths.Tagline) ?? string.Empty,
             PageSize = map.Int("page_size", 1, 1000) ?? 10,
             FeedSize = map.Int("feed_size", 1, 10_000) ?? 20,
             ExtraKeys = [.. map.StringList("extra_keys")],
             Params = map.Node("params") is YamlMappingNode p
                 ? YamlMap.From(p, file, 0, diagnostics).PlainValues(p.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
                 : ImmutableDictionary<string, object?>.Empty,
-            Sections = ReadSections(map),
+            Sections = ReadSections(map, limits.Sections),
             RawHtml = ReadRawHtml(map),
-            Limits = ReadLimits(map),
+            Limits = limits,
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -137,7 +138,7 @@ public static class SiteConfigLoader
     private static Uri WithTrailingSlash(Uri url) =>
         url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
 
-    private static ImmutableArray<SectionConfig> ReadSections(YamlMap map)
+    private static ImmutableArray<SectionConfig> ReadSections(YamlMap map, int limit)
     {
         var node = map.Node("sections");
         if (node is null)
@@ -183,6 +184,11 @@ public static class SiteConfigLoader
             else if (!seen.Add(section.Name))
             {
                 map.Report(item, DiagnosticCodes.DuplicateKey, $"the section '{section.Name}' is listed twice: keep one");
+            }
+            else if (sections.Count == limit)
+            {
+                map.ReportOverLimit(item, "sections", sequence, new(limit, "the menu", "limits: sections"));
+                break;
             }
             else
             {
@@ -235,18 +241,20 @@ public static class SiteConfigLoader
 
         if (node is not YamlMappingNode mapping)
         {
-            map.Report(node, DiagnosticCodes.WrongType, "'limits' must be a mapping such as {tags: 50, demands: 50, authors: 20, aliases: 50, media_mb: 100}");
+            map.Report(node, DiagnosticCodes.WrongType, "'limits' must be a mapping such as {tags: 50, demands: 50, authors: 20, sections: 30, pages: 30, aliases: 50, media_mb: 100}");
             return SiteLimits.Default;
         }
 
         var limits = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
-        limits.WarnUnknownKeys(["tags", "demands", "authors", "aliases", "media_mb"], ImmutableHashSet<string>.Empty);
+        limits.WarnUnknownKeys(["tags", "demands", "authors", "sections", "pages", "aliases", "media_mb"], ImmutableHashSet<string>.Empty);
         var defaults = SiteLimits.Default;
         return new SiteLimits
         {
             Tags = limits.Int("tags", 1, 1000) ?? defaults.Tags,
             Demands = limits.Int("demands", 1, 1000) ?? defaults.Demands,
             Authors = limits.Int("authors", 1, 1000) ?? defaults.Authors,
+            Sections = limits.Int("sections", 1, 1000) ?? defaults.Sections,
+            Pages = limits.Int("pages", 0, 1000) ?? defaults.Pages,
             Aliases = limits.Int("aliases", 0, 1000) ?? defaults.Aliases,
             MediaMegabytes = limits.Int("media_mb", 1, 100_000) ?? defaults.MediaMegabytes,
         };

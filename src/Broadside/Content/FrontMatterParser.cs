@@ -77,7 +77,7 @@ public static class FrontMatterParser
     public static PageFrontMatter? ParsePage(YamlMap map, SiteConfig site)
     {
         map.WarnUnknownKeys(PageKeys, site.ExtraKeys, ExtraKeysHint);
-        var title = map.String("title", required: true, hint: "add the page's title, e.g. title: About us", maxLength: TextLengths.Title);
+        var title = map.String("title", required: true, hint: "add the page's title, e.g. title: About us", maxLength: TextLengths.Name);
         var front = new PageFrontMatter
         {
             Title = title ?? string.Empty,

@@ -3,25 +3,31 @@ namespace Broadside.Content;
 /// <summary>
 /// The longest each kind of value may be, in characters, far above what real values use. A value shown on
 /// other pages than its own file's (a title in lists and related links, a section in every card, a demand's
-/// wording on every article that raises it, the site's title on every page) is what can make a site grow
-/// faster than what editors wrote; these lengths keep each repetition small. Past one, the value is an error
-/// at its line (BS0115).
+/// wording on every article that raises it, the site's name and the pages' titles on every page) is what can
+/// make a site grow faster than what editors wrote; these lengths keep each repetition small. Past one, the
+/// value is an error at its line (BS0115).
 /// </summary>
 public static class TextLengths
 {
-    /// <summary>A headline, or the site's name.</summary>
+    /// <summary>An article's headline.</summary>
     public const int Title = 300;
 
-    /// <summary>A summary.</summary>
-    public const int Summary = 1_000;
-
-    /// <summary>A name: of a section, tag, author or topic, or a demand's id.</summary>
+    /// <summary>
+    /// A name: of a section, tag, author or topic, or a demand's id; and the site's name and a standalone
+    /// page's title, which every page shows.
+    /// </summary>
     public const int Name = 100;
 
     /// <summary>A demand's wording.</summary>
     public const int Demand = 300;
 
-    /// <summary>A description: of a picture (<c>image_alt</c>), of the site or of a section.</summary>
+    /// <summary>The site's description, which every page shows.</summary>
+    public const int Tagline = 300;
+
+    /// <summary>A summary.</summary>
+    public const int Summary = 1_000;
+
+    /// <summary>A description: of a picture (<c>image_alt</c>) or of a section.</summary>
     public const int Description = 1_000;
 
     /// <summary>An author's bio.</summary>

@@ -281,8 +281,8 @@ public sealed class SiteConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("title: {0}\nbase_url: https://example.org/\n", TextLengths.Title, 1)]
-    [InlineData("description: {0}\n", TextLengths.Description, 3)]
+    [InlineData("title: {0}\nbase_url: https://example.org/\n", TextLengths.Name, 1)]
+    [InlineData("description: {0}\n", TextLengths.Tagline, 3)]
     [InlineData("sections: [Labor, {0}]\n", TextLengths.Name, 3)]
     [InlineData("sections:\n  - name: {0}\n", TextLengths.Name, 4)]
     [InlineData("sections:\n  - name: Labor\n    description: {0}\n", TextLengths.Description, 5)]
@@ -305,6 +305,28 @@ public sealed class SiteConfigLoaderTests
         Assert.Equal(("News from the picket lines", "La bor", "Solidarity"), (config.Description, config.Sections[0].Name, config.Params["motto"]));
         Assert.Equal([3, 4, 6], diagnostics.ToImmutableSorted().Select(d => d.Line));
         Assert.All(diagnostics.ToImmutableSorted(), d => Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.ControlCharacter), (d.Severity, d.Code)));
+    }
+
+    [Fact]
+    public void Limits_are_read_and_default_when_left_out()
+    {
+        var (config, diagnostics) = Parse(Minimal + "limits:\n  tags: 10\n  demands: 12\n  authors: 3\n  sections: 8\n  pages: 0\n");
+        var (defaults, _) = Parse(Minimal);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal((10, 12, 3, 8, 0), (config.Limits.Tags, config.Limits.Demands, config.Limits.Authors, config.Limits.Sections, config.Limits.Pages));
+        Assert.Equal((50, 50, 20, 30, 30), (defaults.Limits.Tags, defaults.Limits.Demands, defaults.Limits.Authors, defaults.Limits.Sections, defaults.Limits.Pages));
+    }
+
+    [Fact]
+    public void Sections_past_the_limit_are_BS0115_at_the_first_of_them()
+    {
+        var (config, diagnostics) = Parse(Minimal + "sections: [Labor, Housing, Climate, Theory]\nlimits: {sections: 2}\n");
+
+        Assert.Equal(["Labor", "Housing"], config.Sections.Select(s => s.Name));
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, 3, 28), (error.Code, error.Line, error.Column));
+        Assert.Equal("'sections' has 4 items, more than the 2 the menu may have; this is the first past the limit: keep the 2 that matter most, or raise 'limits: sections' in site.yml", error.Message);
     }
 
     private static (SiteConfig Config, DiagnosticBag Diagnostics) Parse(string yaml, Uri? baseUrlOverride = null)
