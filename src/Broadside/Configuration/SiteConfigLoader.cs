@@ -159,7 +159,7 @@ public static class SiteConfigLoader
             SectionConfig? section = null;
             if (item is YamlScalarNode { Value: { } text } scalar && !string.IsNullOrWhiteSpace(text))
             {
-                // Blank once characters no page may hold are taken out, or too long: reported as it was read.
+                // Blank once characters no page may hold are taken out: reported as it was read.
                 if (map.Item(scalar, "sections", TextLengths.Name) is not { } name)
                 {
                     continue;

@@ -1,3 +1,4 @@
+using System.Text;
 using Broadside.Output;
 
 namespace Broadside.Feeds;
@@ -10,4 +11,14 @@ public static class XmlText
 {
     /// <summary><paramref name="text"/> without the characters XML 1.0 forbids and the others that may not be published.</summary>
     public static string Clean(string text) => OutputText.Drop(text);
+
+    /// <summary>
+    /// <paramref name="html"/>, a body a feed carries, without what <see cref="Clean"/> drops and without
+    /// references to such characters (<c>&amp;#x1B;</c>), which the reader's HTML parser would turn back into them.
+    /// </summary>
+    public static string CleanHtml(string html) =>
+        (html.Contains("&#", StringComparison.Ordinal) || OutputText.IndexOfForbidden(html) >= 0)
+        && OutputText.CleanHtml(Encoding.UTF8.GetBytes(html)) is { } cleaned
+            ? Encoding.UTF8.GetString(cleaned)
+            : html;
 }

@@ -103,8 +103,8 @@ public sealed class YamlMap
 
     /// <summary>
     /// Reads text; a list or mapping is reported. Blank text is reported when <paramref name="required"/>.
-    /// Text longer than <paramref name="maxLength"/> is reported and read as absent. Characters no page may
-    /// hold are taken out with a warning (<see cref="Text"/>).
+    /// Text longer than <paramref name="maxLength"/> is reported and cut to that length. Characters no page
+    /// may hold are taken out with a warning (<see cref="Text"/>).
     /// </summary>
     public string? String(string key, bool required = false, string? hint = null, int maxLength = int.MaxValue)
     {
@@ -136,7 +136,7 @@ public sealed class YamlMap
             return null;
         }
 
-        return WithinLength(scalar, key, value, maxLength, item: false) ? value : null;
+        return WithinLength(scalar, key, value, maxLength, item: false);
     }
 
     /// <summary>Reads one text or a list of texts (as <c>author</c> allows).</summary>
@@ -166,8 +166,8 @@ public sealed class YamlMap
 
     /// <summary>
     /// Reads a list of texts; a single text is accepted as a list of one. An item longer than
-    /// <paramref name="maxLength"/> is reported and left out; items past <paramref name="limit"/> are
-    /// reported at the first of them and left out.
+    /// <paramref name="maxLength"/> is reported and cut to that length; items past <paramref name="limit"/>
+    /// are reported at the first of them and left out.
     /// </summary>
     public ImmutableArray<string> StringList(string key, int maxLength = int.MaxValue, ListLimit? limit = null)
     {
@@ -216,12 +216,12 @@ public sealed class YamlMap
 
     /// <summary>
     /// Reads one item of the list <paramref name="key"/>: its text, without characters no page may hold
-    /// (<see cref="Text"/>) and trimmed, or null when it is blank, or reported as longer than <paramref name="maxLength"/>.
+    /// (<see cref="Text"/>) and trimmed, or null when it is blank; past <paramref name="maxLength"/>, reported and cut.
     /// </summary>
     public string? Item(YamlScalarNode node, string key, int maxLength = int.MaxValue)
     {
         var value = Text(node, key);
-        return string.IsNullOrEmpty(value) || !WithinLength(node, key, value, maxLength, item: true) ? null : value;
+        return string.IsNullOrEmpty(value) ? null : WithinLength(node, key, value, maxLength, item: true);
     }
 
     /// <summary>
@@ -366,11 +366,13 @@ public sealed class YamlMap
         return removed;
     }
 
-    private bool WithinLength(YamlNode node, string key, string value, int maxLength, bool item)
+    // The value, or, past 'maxLength', its start, reported: what depends on it (a demand's id, an author's
+    // profile) still finds it, so the one error is all the file shows.
+    private string WithinLength(YamlNode node, string key, string value, int maxLength, bool item)
     {
         if (value.Length <= maxLength)
         {
-            return true;
+            return value;
         }
 
         var start = value.Length > 40 ? value[..40].TrimEnd() + "…" : value;
@@ -378,8 +380,9 @@ public sealed class YamlMap
         Report(node, DiagnosticCodes.LimitExceeded, string.Create(
             CultureInfo.InvariantCulture,
             $"{what} is {value.Length:N0} characters long, more than the {maxLength:N0} it may have: shorten it"));
-        return false;
+        return value[..(char.IsHighSurrogate(value[maxLength - 1]) ? maxLength - 1 : maxLength)];
     }
+
 
     private static YamlMap FromEmpty(string file, int lineOffset, DiagnosticBag diagnostics) =>
         new(new YamlMappingNode(), file, lineOffset, diagnostics);

@@ -26,4 +26,17 @@ public sealed class XmlTextTests
         Assert.Equal("end", XmlText.Clean("end" + '\uDC00'));
         Assert.Equal("pair \uD83D\uDD25", XmlText.Clean("pair \uD83D\uDD25"));
     }
+
+    [Theory]
+    [InlineData("<p>a&#x1B;b&#27;c\u0007d&#0;e</p>", "<p>abcde</p>")]
+    [InlineData("<p>&amp; &#x27; &#9; 🔥 &#x1F525;</p>", "<p>&amp; &#x27; &#9; 🔥 &#x1F525;</p>")]
+    public void A_body_loses_references_to_what_it_may_not_hold_too(string html, string expected) => Assert.Equal(expected, XmlText.CleanHtml(html));
+
+    [Fact]
+    public void A_body_without_them_is_the_same_string()
+    {
+        const string Html = "<p>Grève &amp; &#x27;solidarité&#39;</p>";
+
+        Assert.Same(Html, XmlText.CleanHtml(Html));
+    }
 }

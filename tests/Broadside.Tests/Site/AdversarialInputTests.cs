@@ -188,7 +188,7 @@ public sealed class AdversarialInputTests : IDisposable
             $"demands: [\"Fares{Bad} off\", \"Hire{Bad} drivers\"]",
             $"summary: \"Why{Bad} it spread.\"",
             "image: /media/a.png",
-            $"image_alt: \"Drivers{Bad} on a picket line\"") + "\n---\n\nThe body\u001B, with\u0007 control\u0085 characters\uFFFE.\n");
+            $"image_alt: \"Drivers{Bad} on a picket line\"") + "\n---\n\nThe body\u001B, with\u0007 control\u0085 characters\uFFFE &#x1B; &#0;.\n\n<p title=\"&#27;\">Raw &#x85;&#xFFFF;</p>\n");
         Write("media/a.png", "not really a picture");
 
         var (result, _) = Build();

@@ -68,7 +68,8 @@ public static partial class ForbiddenText
     public static IEnumerable<string> In(byte[] utf8) =>
         System.Text.Unicode.Utf8.IsValid(utf8) ? In(Encoding.UTF8.GetString(utf8)) : ["invalid UTF-8"];
 
-    [GeneratedRegex(@"&#(?:[xX](?<hex>[0-9a-fA-F]+)|(?<dec>[0-9]+))")]
+    // A reference, or one escaped once more (in an Atom feed's HTML content, which XML escapes).
+    [GeneratedRegex(@"&(?:amp;)?#(?:[xX](?<hex>[0-9a-fA-F]+)|(?<dec>[0-9]+))")]
     private static partial Regex Reference();
 
     // An escaped backslash, or a \u escape (group 1), read from the left so that "\\u0000" is no escape.
