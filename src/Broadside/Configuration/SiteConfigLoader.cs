@@ -53,19 +53,20 @@ public static class SiteConfigLoader
         }
 
         map.WarnUnknownKeys(KnownKeys, ImmutableHashSet<string>.Empty);
+        var limits = ReadLimits(map);
         var config = SiteConfig.Fallback with
         {
-            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"") ?? SiteConfig.Fallback.Title,
-            Description = map.String("description") ?? string.Empty,
+            Title = map.String("title", required: true, hint: "add the publication's name, e.g. title: \"The Dispatch\"", maxLength: TextLengths.Name) ?? SiteConfig.Fallback.Title,
+            Description = map.String("description", maxLength: TextLengths.Tagline) ?? string.Empty,
             PageSize = map.Int("page_size", 1, 1000) ?? 10,
             FeedSize = map.Int("feed_size", 1, 10_000) ?? 20,
             ExtraKeys = [.. map.StringList("extra_keys")],
             Params = map.Node("params") is YamlMappingNode p
                 ? YamlMap.From(p, file, 0, diagnostics).PlainValues(p.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
                 : ImmutableDictionary<string, object?>.Empty,
-            Sections = ReadSections(map),
+            Sections = ReadSections(map, limits.Sections),
             RawHtml = ReadRawHtml(map),
-            Limits = ReadLimits(map),
+            Limits = limits,
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -105,7 +106,7 @@ public static class SiteConfigLoader
 
     private static Uri? ReadBaseUrl(YamlMap map, bool overridden)
     {
-        var text = map.String("base_url", required: !overridden, hint: "add the address the site is published at, e.g. base_url: \"https://example.org/\"");
+        var text = map.String("base_url", required: !overridden, hint: "add the address the site is published at, e.g. base_url: \"https://example.org/\"", maxLength: TextLengths.Address);
         if (text is null)
         {
             return null;
@@ -137,7 +138,7 @@ public static class SiteConfigLoader
     private static Uri WithTrailingSlash(Uri url) =>
         url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
 
-    private static ImmutableArray<SectionConfig> ReadSections(YamlMap map)
+    private static ImmutableArray<SectionConfig> ReadSections(YamlMap map, int limit)
     {
         var node = map.Node("sections");
         if (node is null)
@@ -155,12 +156,27 @@ public static class SiteConfigLoader
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in sequence.Children)
         {
-            SectionConfig? section = item switch
+            SectionConfig? section = null;
+            if (item is YamlScalarNode { Value: { } text } scalar && !string.IsNullOrWhiteSpace(text))
             {
-                YamlScalarNode { Value: { } name } when !string.IsNullOrWhiteSpace(name) => new SectionConfig(name.Trim(), string.Empty),
-                YamlMappingNode mapping => ReadSection(YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics)),
-                _ => null,
-            };
+                // Blank once characters no page may hold are taken out: reported as it was read.
+                if (map.Item(scalar, "sections", TextLengths.Name) is not { } name)
+                {
+                    continue;
+                }
+
+                section = new SectionConfig(name, string.Empty);
+            }
+            else if (item is YamlMappingNode mapping)
+            {
+                // Without a usable name: reported as it was read.
+                section = ReadSection(YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics));
+                if (section is null)
+                {
+                    continue;
+                }
+            }
+
             if (section is null)
             {
                 map.Report(item, DiagnosticCodes.WrongType, "each section is a name, or 'name:' with an optional 'description:'");
@@ -168,6 +184,11 @@ public static class SiteConfigLoader
             else if (!seen.Add(section.Name))
             {
                 map.Report(item, DiagnosticCodes.DuplicateKey, $"the section '{section.Name}' is listed twice: keep one");
+            }
+            else if (sections.Count == limit)
+            {
+                map.ReportOverLimit(item, "sections", sequence, new(limit, "the menu", "limits: sections"));
+                break;
             }
             else
             {
@@ -220,18 +241,20 @@ public static class SiteConfigLoader
 
         if (node is not YamlMappingNode mapping)
         {
-            map.Report(node, DiagnosticCodes.WrongType, "'limits' must be a mapping such as {tags: 50, demands: 50, authors: 20, aliases: 50, media_mb: 100}");
+            map.Report(node, DiagnosticCodes.WrongType, "'limits' must be a mapping such as {tags: 50, demands: 50, authors: 20, sections: 30, pages: 30, aliases: 50, media_mb: 100}");
             return SiteLimits.Default;
         }
 
         var limits = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
-        limits.WarnUnknownKeys(["tags", "demands", "authors", "aliases", "media_mb"], ImmutableHashSet<string>.Empty);
+        limits.WarnUnknownKeys(["tags", "demands", "authors", "sections", "pages", "aliases", "media_mb"], ImmutableHashSet<string>.Empty);
         var defaults = SiteLimits.Default;
         return new SiteLimits
         {
             Tags = limits.Int("tags", 1, 1000) ?? defaults.Tags,
             Demands = limits.Int("demands", 1, 1000) ?? defaults.Demands,
             Authors = limits.Int("authors", 1, 1000) ?? defaults.Authors,
+            Sections = limits.Int("sections", 1, 1000) ?? defaults.Sections,
+            Pages = limits.Int("pages", 0, 1000) ?? defaults.Pages,
             Aliases = limits.Int("aliases", 0, 1000) ?? defaults.Aliases,
             MediaMegabytes = limits.Int("media_mb", 1, 100_000) ?? defaults.MediaMegabytes,
         };
@@ -240,7 +263,7 @@ public static class SiteConfigLoader
     private static SectionConfig? ReadSection(YamlMap map)
     {
         map.WarnUnknownKeys(["name", "description"], ImmutableHashSet<string>.Empty);
-        var name = map.String("name", required: true, hint: "give the section's name");
-        return name is null ? null : new SectionConfig(name, map.String("description") ?? string.Empty);
+        var name = map.String("name", required: true, hint: "give the section's name", maxLength: TextLengths.Name);
+        return name is null ? null : new SectionConfig(name, map.String("description", maxLength: TextLengths.Description) ?? string.Empty);
     }
 }

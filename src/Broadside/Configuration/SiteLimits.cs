@@ -3,7 +3,8 @@ namespace Broadside.Configuration;
 /// <summary>
 /// How much one file may ask of a build, from <c>limits:</c> in site.yml. Each limit keeps the cost of a
 /// build, and the size of the site it writes, in proportion to what editors wrote: an article with
-/// thousands of tags would otherwise be repeated in thousands of feeds. Past a limit the build stops
+/// thousands of tags would otherwise be repeated in thousands of feeds, and a thousand pages would each
+/// list the thousand in their menu. Past a limit the build stops
 /// with an error at the line that goes over it.
 /// </summary>
 public sealed record SiteLimits
@@ -20,6 +21,12 @@ public sealed record SiteLimits
     /// <summary>Authors one article may name (<c>limits: authors</c>).</summary>
     public int Authors { get; init; } = 20;
 
+    /// <summary>Sections site.yml may list, each in every page's menu (<c>limits: sections</c>).</summary>
+    public int Sections { get; init; } = 30;
+
+    /// <summary>Standalone pages the site may publish, each in every page's menu (<c>limits: pages</c>).</summary>
+    public int Pages { get; init; } = 30;
+
     /// <summary>Old paths one article or page may keep working (<c>limits: aliases</c>).</summary>
     public int Aliases { get; init; } = 50;
 
@@ -30,5 +37,5 @@ public sealed record SiteLimits
     public long MediaBytes => MediaMegabytes * 1024L * 1024L;
 
     /// <summary>The limits as text, for keys of work cached under them.</summary>
-    public string Key => $"{Tags}:{Demands}:{Authors}:{Aliases}:{MediaMegabytes}";
+    public string Key => $"{Tags}:{Demands}:{Authors}:{Sections}:{Pages}:{Aliases}:{MediaMegabytes}";
 }

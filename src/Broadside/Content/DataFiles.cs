@@ -18,7 +18,7 @@ public static class DataFiles
         foreach (var map in Entries(text, file, diagnostics, "authors.yml", "a list of authors, each with 'name:' and optionally 'bio:', 'link:', 'picture:'"))
         {
             map.WarnUnknownKeys(["name", "bio", "link", "picture"], ImmutableHashSet<string>.Empty);
-            var name = map.String("name", required: true, hint: "give the author's name as bylines write it");
+            var name = map.String("name", required: true, hint: "give the author's name as bylines write it", maxLength: TextLengths.Name);
             if (name is null)
             {
                 continue;
@@ -30,21 +30,21 @@ public static class DataFiles
                 continue;
             }
 
-            var link = map.String("link") ?? string.Empty;
+            var link = map.String("link", maxLength: TextLengths.Address) ?? string.Empty;
             if (link.Length > 0 && !IsWebAddress(link))
             {
                 map.Report(map.Node("link")!, DiagnosticCodes.InvalidUrl, $"'{link}' is not a web address: write it in full, such as https://example.org/");
                 link = string.Empty;
             }
 
-            var picture = map.String("picture") ?? string.Empty;
+            var picture = map.String("picture", maxLength: TextLengths.Address) ?? string.Empty;
             if (picture.Length > 0 && LinkSafety.ImageProblem(picture) is { } problem)
             {
                 map.Report(map.Node("picture")!, DiagnosticCodes.InvalidUrl, problem);
                 picture = string.Empty;
             }
 
-            profiles.Add(new AuthorProfile(name, map.String("bio") ?? string.Empty, link, picture));
+            profiles.Add(new AuthorProfile(name, map.String("bio", maxLength: TextLengths.Bio) ?? string.Empty, link, picture));
         }
 
         return profiles.ToImmutable();
@@ -59,9 +59,9 @@ public static class DataFiles
         foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'aliases:' and 'topic:'"))
         {
             map.WarnUnknownKeys(["id", "text", "aliases", "topic"], ImmutableHashSet<string>.Empty);
-            var id = map.String("id", required: true, hint: "give the demand an id such as rent-control");
-            var wording = map.String("text", required: true, hint: "give the demand's canonical wording, such as \"Rent control now!\"");
-            var aliases = map.StringList("aliases");
+            var id = map.String("id", required: true, hint: "give the demand an id such as rent-control", maxLength: TextLengths.Name);
+            var wording = map.String("text", required: true, hint: "give the demand's canonical wording, such as \"Rent control now!\"", maxLength: TextLengths.Demand);
+            var aliases = map.StringList("aliases", TextLengths.Demand);
             if (id is null || wording is null)
             {
                 continue;
@@ -98,7 +98,7 @@ public static class DataFiles
                 }
             }
 
-            demands.Add(new CanonicalDemand(id, wording, aliases, map.String("topic") ?? string.Empty, map.LineOf("id")));
+            demands.Add(new CanonicalDemand(id, wording, aliases, map.String("topic", maxLength: TextLengths.Name) ?? string.Empty, map.LineOf("id")));
         }
 
         return demands.ToImmutable();

@@ -26,6 +26,8 @@ public static class FrontMatterParser
         "title", "summary", "slug", "draft", "updated", "lang", "aliases", "image", "image_alt",
     ];
 
+    private const string OneArticle = "one article";
+
     private const string ExtraKeysHint = " (if your theme uses it, list it under 'extra_keys' in site.yml)";
 
     /// <summary>Reads an article's front matter.</summary>
@@ -33,9 +35,10 @@ public static class FrontMatterParser
     {
         map.WarnUnknownKeys(ArticleKeys, site.ExtraKeys, ExtraKeysHint);
 
-        var title = map.String("title", required: true, hint: "add the headline, e.g. title: \"Bus drivers walk out\"");
-        var authors = map.StringOrList("author", required: true, hint: "add the byline, e.g. author: Ana Ruiz, or author: [Ana Ruiz, Tomás Berg]");
-        var section = map.String("section", required: true, hint: "add the section, e.g. section: Labor");
+        var limits = site.Limits;
+        var title = map.String("title", required: true, hint: "add the headline, e.g. title: \"Bus drivers walk out\"", maxLength: TextLengths.Title);
+        var authors = map.StringOrList("author", required: true, hint: "add the byline, e.g. author: Ana Ruiz, or author: [Ana Ruiz, Tomás Berg]", maxLength: TextLengths.Name, limit: new(limits.Authors, OneArticle, "limits: authors"));
+        var section = map.String("section", required: true, hint: "add the section, e.g. section: Labor", maxLength: TextLengths.Name);
         var date = Date(map, "date", site, required: true);
         var updated = Date(map, "updated", site, required: false);
         var lang = Language(map);
@@ -47,15 +50,15 @@ public static class FrontMatterParser
             Authors = authors,
             Section = section ?? string.Empty,
             Date = date ?? default,
-            Tags = map.StringList("tags"),
-            Demands = Demands(map),
-            Summary = map.String("summary"),
+            Tags = map.StringList("tags", TextLengths.Name, new(limits.Tags, OneArticle, "limits: tags")),
+            Demands = Demands(map, limits.Demands),
+            Summary = map.String("summary", maxLength: TextLengths.Summary),
             Slug = slug,
             Draft = map.Bool("draft") ?? false,
             Updated = updated,
             Image = ImageReference(map, "image"),
             ImageLine = map.Has("image") ? map.LineOf("image") : 0,
-            ImageAlt = map.String("image_alt"),
+            ImageAlt = map.String("image_alt", maxLength: TextLengths.Description),
             Canonical = AbsoluteUrl(map, "canonical"),
             Lang = lang,
             Aliases = Aliases(map, site.Limits),
@@ -74,11 +77,11 @@ public static class FrontMatterParser
     public static PageFrontMatter? ParsePage(YamlMap map, SiteConfig site)
     {
         map.WarnUnknownKeys(PageKeys, site.ExtraKeys, ExtraKeysHint);
-        var title = map.String("title", required: true, hint: "add the page's title, e.g. title: About us");
+        var title = map.String("title", required: true, hint: "add the page's title, e.g. title: About us", maxLength: TextLengths.Name);
         var front = new PageFrontMatter
         {
             Title = title ?? string.Empty,
-            Summary = map.String("summary"),
+            Summary = map.String("summary", maxLength: TextLengths.Summary),
             Slug = SlugValue(map),
             Draft = map.Bool("draft") ?? false,
             Updated = Date(map, "updated", site, required: false),
@@ -97,12 +100,18 @@ public static class FrontMatterParser
             return null;
         }
 
-        if (DateParser.TryParse(text, site.TimeZone, out var value))
+        var reading = DateParser.Read(text, site.TimeZone, out var value);
+        if (reading == DateReading.Date)
         {
             return value;
         }
 
-        map.Report(map.Node(key)!, DiagnosticCodes.InvalidDate, $"'{text}' is not a date: write it as YYYY-MM-DD (2026-03-14) or with a time and offset (2026-03-14T18:30:00-05:00)");
+        map.Report(map.Node(key)!, DiagnosticCodes.InvalidDate, reading switch
+        {
+            DateReading.OutOfRange => $"'{text}' is out of range: {DateParser.Range}",
+            DateReading.OffsetOutOfRange => $"'{text}' has an offset out of range: offsets run from -14:00 to +14:00, such as 2026-03-14T18:30:00-05:00",
+            _ => $"'{text}' is not a date: write it as YYYY-MM-DD (2026-03-14) or with a time and offset (2026-03-14T18:30:00-05:00)",
+        });
         return null;
     }
 
@@ -149,7 +158,7 @@ public static class FrontMatterParser
         }
     }
 
-    private static ImmutableArray<DemandReference> Demands(YamlMap map)
+    private static ImmutableArray<DemandReference> Demands(YamlMap map, int limit)
     {
         var node = map.Node("demands");
         if (node is null)
@@ -164,21 +173,29 @@ public static class FrontMatterParser
         }
 
         var demands = ImmutableArray.CreateBuilder<DemandReference>();
+        var count = 0;
         foreach (var item in sequence.Children)
         {
             var line = map.Line(item);
             var column = (int)item.Start.Column;
             switch (item)
             {
-                case YamlScalarNode { Value: { } text } when !string.IsNullOrWhiteSpace(text):
-                    demands.Add(new DemandReference(text.Trim(), null, line, column));
+                case YamlScalarNode scalar when YamlMap.IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value):
+                    map.Report(item, DiagnosticCodes.WrongType, "each demand is its text in quotes, or 'id: …' naming a demand of demands.yml");
+                    break;
+                case YamlScalarNode scalar:
+                    if (map.Item(scalar, "demands", TextLengths.Demand) is { } text)
+                    {
+                        Add(item, new DemandReference(text, null, line, column));
+                    }
+
                     break;
                 case YamlMappingNode mapping:
                     var entry = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
                     entry.WarnUnknownKeys(["id"], ImmutableHashSet<string>.Empty);
-                    if (entry.String("id", required: true, hint: "write '- id: free-transit' to name a demand of demands.yml") is { } id)
+                    if (entry.String("id", required: true, hint: "write '- id: free-transit' to name a demand of demands.yml", maxLength: TextLengths.Name) is { } id)
                     {
-                        demands.Add(new DemandReference(null, id, line, column));
+                        Add(item, new DemandReference(null, id, line, column));
                     }
 
                     break;
@@ -189,11 +206,24 @@ public static class FrontMatterParser
         }
 
         return demands.ToImmutable();
+
+        void Add(YamlNode item, DemandReference demand)
+        {
+            if (++count == limit + 1)
+            {
+                map.ReportOverLimit(item, "demands", sequence, new(limit, OneArticle, "limits: demands"));
+            }
+
+            if (count <= limit)
+            {
+                demands.Add(demand);
+            }
+        }
     }
 
     private static string? ImageReference(YamlMap map, string key)
     {
-        var text = map.String(key);
+        var text = map.String(key, maxLength: TextLengths.Address);
         if (text is null)
         {
             return null;
@@ -210,7 +240,7 @@ public static class FrontMatterParser
 
     private static Uri? AbsoluteUrl(YamlMap map, string key)
     {
-        var text = map.String(key);
+        var text = map.String(key, maxLength: TextLengths.Address);
         if (text is null)
         {
             return null;

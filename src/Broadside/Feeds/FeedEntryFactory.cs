@@ -19,7 +19,7 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
             Url = url,
             Title = XmlText.Clean(front.Title),
             Summary = XmlText.Clean(article.Summary),
-            MakeContent = () => XmlText.Clean(AbsoluteHtml.Resolve(article.Html, new Uri(url))),
+            MakeContent = () => XmlText.CleanHtml(AbsoluteHtml.Resolve(article.Html, new Uri(url))),
             ReadyUtf8 = article.FeedReady ? () => article.HtmlUtf8 : null,
             Authors = [.. front.Authors.Select(name => index.Author(name) is { } term
                 ? (XmlText.Clean(term.Name), views.AbsoluteUrl(term.Path))

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Broadside.Output;
 using Broadside.Templates;
 
 namespace Broadside.Feeds;
@@ -16,7 +16,7 @@ public static class JsonFeedWriter
         Indented = true,
 
         // A feed file is never inlined in HTML, so letters of every script stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonTextEncoder.ForFiles,
     };
 
     /// <summary>The feed as JSON Feed 1.1.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Broadside.Content;
 using Broadside.Output;
@@ -22,7 +21,7 @@ public static class DemandsJson
         Indented = true,
 
         // The file is served as application/json, never inlined in HTML, so letters of every script stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonTextEncoder.ForFiles,
     };
 
     /// <summary>Writes the file to <paramref name="stream"/>: the demands' <paramref name="parts"/> (<see cref="Part"/>), most raised first.</summary>

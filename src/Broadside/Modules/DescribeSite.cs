@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Broadside.Content;
+using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
 using Broadside.Templates;
@@ -13,12 +15,26 @@ namespace Broadside.Modules;
 /// <param name="now">The build's time, for the year templates show.</param>
 /// <param name="fingerprint">A hash of what every page depends on besides the site view (<see cref="Site.SiteFingerprint"/>).</param>
 /// <param name="searchUrl">The search page, or empty when the site has none.</param>
-public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "") : IModule
+/// <param name="maxPages">
+/// The most standalone pages there may be (<c>limits: pages</c>): each is in every page's menu, so past a
+/// few dozen the menus would outgrow the pages. Those past it, in the menu's order, are reported.
+/// </param>
+public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "", int maxPages = int.MaxValue) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var view = views.Site(context.OutputsOf<Page>(pagesPipeline), IndexDocument.In(context, indexPipeline).Index, now) with { SearchUrl = searchUrl };
+        var pages = context.OutputsOf<Page>(pagesPipeline).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        if (pages.Count > maxPages)
+        {
+            context.Diagnostics.Error(
+                DiagnosticCodes.LimitExceeded,
+                string.Create(CultureInfo.InvariantCulture, $"the site has {pages.Count:N0} pages, more than the {maxPages:N0} every page's menu may list; this is the first past the limit, in the order of their addresses: merge or remove pages, or raise 'limits: pages' in site.yml"),
+                pages[maxPages].Source);
+            pages = pages[..maxPages];
+        }
+
+        var view = views.Site(pages, IndexDocument.In(context, indexPipeline).Index, now) with { SearchUrl = searchUrl };
         return [new SiteDocument(view, KeyBuilder.Of(fingerprint, view))];
     }
 }

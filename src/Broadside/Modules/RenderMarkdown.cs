@@ -59,6 +59,6 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache 
 
     private static bool IsFeedReady(string html) =>
         !html.Contains("]]>", StringComparison.Ordinal)
-        && ReferenceEquals(XmlText.Clean(html), html)
+        && ReferenceEquals(XmlText.CleanHtml(html), html)
         && !AbsoluteHtml.NeedsResolving(html, AnyPage);
 }

@@ -159,7 +159,7 @@ public static class SitePipelines
         return new Pipeline(Site)
         {
             DependsOn = [Pages, Index],
-            Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, search)],
+            Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, search, services.Config.Limits.Pages)],
         };
     }
 

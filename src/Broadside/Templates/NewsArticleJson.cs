@@ -1,20 +1,20 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Broadside.Configuration;
 using Broadside.Content;
+using Broadside.Output;
 using Broadside.Templates.Views;
 
 namespace Broadside.Templates;
 
 /// <summary>
 /// schema.org <c>NewsArticle</c> data for an article page, as a complete <c>script</c> element. The
-/// JSON is written with the default encoder, which escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and
+/// JSON is written with an encoder that escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and
 /// quotes, so no front matter value can close the script element.
 /// </summary>
 public static class NewsArticleJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JsonTextEncoder.ForHtml };
 
     /// <summary>The script element for <paramref name="article"/>.</summary>
     public static string Script(Article article, ArticleView view, string image, string url, SiteConfig site)

@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using Broadside.Diagnostics;
 using Broadside.Output;
 using Broadside.Templates.Views;
@@ -25,8 +24,8 @@ public sealed partial class Theme
     /// <summary>The layout every page is rendered into.</summary>
     public const string BaseLayout = "layouts/base";
 
-    // Escapes what HTML needs escaped and leaves every script's letters as they are.
-    private static readonly TextEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    // Escapes what HTML needs escaped, leaves every script's letters as they are and drops what may not be published.
+    private static readonly TextEncoder Encoder = HtmlTextEncoder.Instance;
 
     // The folders templates are read from; the rest of the theme (assets/) is not Liquid.
     private static readonly string[] TemplateFolders = ["layouts", "partials", "templates"];

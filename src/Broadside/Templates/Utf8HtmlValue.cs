@@ -11,7 +11,8 @@ namespace Broadside.Templates;
 /// HTML held as UTF-8 bytes (an article's rendered body, a page's rendered template), printed
 /// without escaping. Into a <see cref="Utf8Writer"/> the bytes are copied as they are; anything else
 /// a template does with the value (a filter, a comparison, <c>size</c>) sees the same text as a
-/// string, decoded once when first asked for.
+/// string, decoded once when first asked for. Whatever it is given, it never prints a character that may
+/// not be published, or a reference to one (<see cref="OutputText.CleanHtml"/>): they are dropped.
 /// </summary>
 public sealed class Utf8HtmlValue : FluidValue
 {
@@ -19,7 +20,7 @@ public sealed class Utf8HtmlValue : FluidValue
     private StringValue? _text;
 
     /// <summary>Wraps <paramref name="utf8"/>, which must stay as it is while the value is in use.</summary>
-    public Utf8HtmlValue(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
+    public Utf8HtmlValue(ReadOnlyMemory<byte> utf8) => _utf8 = OutputText.CleanHtml(utf8.Span) ?? utf8;
 
     /// <summary>
     /// Makes every filter of <paramref name="filters"/> get HTML kept as UTF-8 as the unescaped string

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Broadside.Diagnostics;
+using Broadside.Output;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -100,8 +101,12 @@ public sealed class YamlMap
     public void ReportMissing(string key, string hint) =>
         Report(_node, DiagnosticCodes.RequiredKeyMissing, $"the required key '{key}' is missing: {hint}");
 
-    /// <summary>Reads text; a list or mapping is reported. Blank text is reported when <paramref name="required"/>.</summary>
-    public string? String(string key, bool required = false, string? hint = null)
+    /// <summary>
+    /// Reads text; a list or mapping is reported. Blank text is reported when <paramref name="required"/>.
+    /// Text longer than <paramref name="maxLength"/> is reported and cut to that length. Characters no page
+    /// may hold are taken out with a warning (<see cref="Text"/>).
+    /// </summary>
+    public string? String(string key, bool required = false, string? hint = null, int maxLength = int.MaxValue)
     {
         var node = Node(key);
         if (node is null)
@@ -120,7 +125,7 @@ public sealed class YamlMap
             return null;
         }
 
-        var value = scalar.Value?.Trim();
+        var value = Text(scalar, key);
         if (string.IsNullOrEmpty(value))
         {
             if (required)
@@ -131,19 +136,19 @@ public sealed class YamlMap
             return null;
         }
 
-        return value;
+        return WithinLength(scalar, key, value, maxLength, item: false);
     }
 
     /// <summary>Reads one text or a list of texts (as <c>author</c> allows).</summary>
-    public ImmutableArray<string> StringOrList(string key, bool required = false, string? hint = null)
+    public ImmutableArray<string> StringOrList(string key, bool required = false, string? hint = null, int maxLength = int.MaxValue, ListLimit? limit = null)
     {
         var node = Node(key);
         if (node is YamlScalarNode)
         {
-            return String(key, required, hint) is { } single ? [single] : [];
+            return String(key, required, hint, maxLength) is { } single ? [single] : [];
         }
 
-        var list = StringList(key);
+        var list = StringList(key, maxLength, limit);
         if (required && list.IsEmpty && node is null or YamlSequenceNode)
         {
             if (node is null)
@@ -159,8 +164,12 @@ public sealed class YamlMap
         return list;
     }
 
-    /// <summary>Reads a list of texts; a single text is accepted as a list of one.</summary>
-    public ImmutableArray<string> StringList(string key)
+    /// <summary>
+    /// Reads a list of texts; a single text is accepted as a list of one. An item longer than
+    /// <paramref name="maxLength"/> is reported and cut to that length; items past <paramref name="limit"/>
+    /// are reported at the first of them and left out.
+    /// </summary>
+    public ImmutableArray<string> StringList(string key, int maxLength = int.MaxValue, ListLimit? limit = null)
     {
         var node = Node(key);
         switch (node)
@@ -168,16 +177,31 @@ public sealed class YamlMap
             case null:
                 return [];
             case YamlScalarNode scalar:
-                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+                return Item(scalar, key, maxLength) is { } single ? [single] : [];
             case YamlSequenceNode sequence:
                 var builder = ImmutableArray.CreateBuilder<string>();
+                var count = 0;
                 foreach (var item in sequence.Children)
                 {
-                    if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                    if (item is YamlScalarNode text)
                     {
-                        builder.Add(text.Trim());
+                        if (Item(text, key, maxLength) is not { } value)
+                        {
+                            continue;
+                        }
+
+                        count++;
+                        if (limit is not null && count == limit.Max + 1)
+                        {
+                            ReportOverLimit(item, key, sequence, limit);
+                        }
+
+                        if (limit is null || count <= limit.Max)
+                        {
+                            builder.Add(value);
+                        }
                     }
-                    else if (item is not YamlScalarNode)
+                    else
                     {
                         Report(item, DiagnosticCodes.WrongType, $"each item of '{key}' must be text, not {Describe(item)}");
                     }
@@ -188,6 +212,44 @@ public sealed class YamlMap
                 Report(node, DiagnosticCodes.WrongType, $"'{key}' must be a list such as [a, b], not {Describe(node)}");
                 return [];
         }
+    }
+
+    /// <summary>
+    /// Reads one item of the list <paramref name="key"/>: its text, without characters no page may hold
+    /// (<see cref="Text"/>) and trimmed, or null when it is blank; past <paramref name="maxLength"/>, reported and cut.
+    /// </summary>
+    public string? Item(YamlScalarNode node, string key, int maxLength = int.MaxValue)
+    {
+        var value = Text(node, key);
+        return string.IsNullOrEmpty(value) ? null : WithinLength(node, key, value, maxLength, item: true);
+    }
+
+    /// <summary>
+    /// Reports that <paramref name="key"/> has more items than <paramref name="limit"/> allows, at
+    /// <paramref name="first"/>, the first item over it; <paramref name="items"/> is the list, to count them.
+    /// </summary>
+    public void ReportOverLimit(YamlNode first, string key, YamlSequenceNode items, ListLimit limit) =>
+        Report(first, DiagnosticCodes.LimitExceeded, string.Create(
+            CultureInfo.InvariantCulture,
+            $"'{key}' has {items.Children.Count:N0} items, more than the {limit.Max:N0} {limit.Whose} may have; this is the first past the limit: keep the {limit.Max:N0} that matter most, or raise '{limit.Setting}' in site.yml"));
+
+    /// <summary>
+    /// The text of <paramref name="node"/>, trimmed, with characters no page may hold taken out
+    /// (<see cref="OutputText.Replace"/>: control characters, noncharacters, lone surrogates, written in the
+    /// file or as YAML escapes such as <c>"\x1B"</c>); a warning at the value's line says so, once per value.
+    /// </summary>
+    public string Text(YamlScalarNode node, string key)
+    {
+        var value = node.Value ?? string.Empty;
+        var cleaned = OutputText.Replace(value);
+        if (!ReferenceEquals(cleaned, value))
+        {
+            var removed = Removed(value);
+            var (what, them) = removed.Count == 1 ? ("a character", "it was") : ("characters", "they were");
+            Report(node, DiagnosticCodes.ControlCharacter, $"'{key}' has {what} that no page may hold ({string.Join(", ", removed)}): {them} removed; delete {(removed.Count == 1 ? "it" : "them")} from the file", warning: true);
+        }
+
+        return cleaned.Trim();
     }
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
@@ -258,7 +320,7 @@ public sealed class YamlMap
     /// <summary>Converts the values of the given keys into plain values (text, lists, maps) for themes.</summary>
     public ImmutableDictionary<string, object?> PlainValues(IEnumerable<string> keys) =>
         keys.Where(_entries.ContainsKey)
-            .ToImmutableDictionary(k => k, k => ToPlain(_entries[k].Value, depth: 0), StringComparer.Ordinal);
+            .ToImmutableDictionary(k => k, k => ToPlain(_entries[k].Value, k, depth: 0), StringComparer.Ordinal);
 
     /// <summary>True for a missing value: an empty plain scalar, <c>~</c> or <c>null</c>.</summary>
     public static bool IsNull(YamlNode node) =>
@@ -272,17 +334,55 @@ public sealed class YamlMap
         _ => "text",
     };
 
-    private static object? ToPlain(YamlNode node, int depth) => depth > 16 ? null : node switch
+    private object? ToPlain(YamlNode node, string key, int depth) => depth > 16 ? null : node switch
     {
         YamlScalarNode scalar when IsNull(scalar) => null,
-        YamlScalarNode scalar => scalar.Value,
-        YamlSequenceNode sequence => sequence.Children.Select(c => ToPlain(c, depth + 1)).ToImmutableArray(),
+        YamlScalarNode scalar => Text(scalar, key),
+        YamlSequenceNode sequence => sequence.Children.Select(c => ToPlain(c, key, depth + 1)).ToImmutableArray(),
         YamlMappingNode mapping => mapping.Children
             .Where(kv => kv.Key is YamlScalarNode { Value: not null })
             .GroupBy(kv => ((YamlScalarNode)kv.Key).Value!, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => ToPlain(g.First().Value, depth + 1), StringComparer.Ordinal),
+            .ToImmutableDictionary(g => g.Key, g => ToPlain(g.First().Value, key, depth + 1), StringComparer.Ordinal),
         _ => null,
     };
+
+    // The characters OutputText.Replace takes out of 'value', each once, as U+001B.
+    private static List<string> Removed(string value)
+    {
+        var removed = new List<string>();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            var scalar = pair ? char.ConvertToUtf32(value[i], value[i + 1]) : value[i];
+            var name = string.Create(CultureInfo.InvariantCulture, $"U+{scalar:X4}");
+            if (OutputText.IsForbidden(scalar) && !removed.Contains(name))
+            {
+                removed.Add(name);
+            }
+
+            i += pair ? 1 : 0;
+        }
+
+        return removed;
+    }
+
+    // The value, or, past 'maxLength', its start, reported: what depends on it (a demand's id, an author's
+    // profile) still finds it, so the one error is all the file shows.
+    private string WithinLength(YamlNode node, string key, string value, int maxLength, bool item)
+    {
+        if (value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        var start = value.Length > 40 ? value[..40].TrimEnd() + "…" : value;
+        var what = item ? $"the item '{start}' of '{key}'" : $"'{key}' ('{start}')";
+        Report(node, DiagnosticCodes.LimitExceeded, string.Create(
+            CultureInfo.InvariantCulture,
+            $"{what} is {value.Length:N0} characters long, more than the {maxLength:N0} it may have: shorten it"));
+        return value[..(char.IsHighSurrogate(value[maxLength - 1]) ? maxLength - 1 : maxLength)];
+    }
+
 
     private static YamlMap FromEmpty(string file, int lineOffset, DiagnosticBag diagnostics) =>
         new(new YamlMappingNode(), file, lineOffset, diagnostics);

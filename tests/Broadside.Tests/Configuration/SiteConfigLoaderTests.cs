@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Broadside.Configuration;
+using Broadside.Content;
 using Broadside.Diagnostics;
 
 namespace Broadside.Tests.Configuration;
@@ -276,6 +278,55 @@ public sealed class SiteConfigLoaderTests
 
         Assert.Equal(DiagnosticCodes.YamlSyntax, Assert.Single(diagnostics.ToImmutableSorted()).Code);
         Assert.Equal(SiteConfig.Fallback, config);
+    }
+
+    [Theory]
+    [InlineData("title: {0}\nbase_url: https://example.org/\n", TextLengths.Name, 1)]
+    [InlineData("description: {0}\n", TextLengths.Tagline, 3)]
+    [InlineData("sections: [Labor, {0}]\n", TextLengths.Name, 3)]
+    [InlineData("sections:\n  - name: {0}\n", TextLengths.Name, 4)]
+    [InlineData("sections:\n  - name: Labor\n    description: {0}\n", TextLengths.Description, 5)]
+    public void A_value_every_page_shows_is_BS0115_when_too_long(string yaml, int maxLength, int line)
+    {
+        var text = string.Format(CultureInfo.InvariantCulture, yaml, new string('x', maxLength + 1));
+
+        var (config, diagnostics) = Parse(line == 1 ? text : Minimal + text);
+
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, line), (error.Code, error.Line));
+        Assert.DoesNotContain(config.Sections, s => s.Name.Length > maxLength);
+    }
+
+    [Fact]
+    public void Control_characters_in_site_yml_are_removed_with_a_BS0116_warning()
+    {
+        var (config, diagnostics) = Parse(Minimal + "description: \"News\\x1Bfrom the\\u0085picket lines\"\nsections: [\"La\\x00bor\"]\nparams:\n  motto: \"\\x07Solidarity\"\n");
+
+        Assert.Equal(("News from the picket lines", "La bor", "Solidarity"), (config.Description, config.Sections[0].Name, config.Params["motto"]));
+        Assert.Equal([3, 4, 6], diagnostics.ToImmutableSorted().Select(d => d.Line));
+        Assert.All(diagnostics.ToImmutableSorted(), d => Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.ControlCharacter), (d.Severity, d.Code)));
+    }
+
+    [Fact]
+    public void Limits_are_read_and_default_when_left_out()
+    {
+        var (config, diagnostics) = Parse(Minimal + "limits:\n  tags: 10\n  demands: 12\n  authors: 3\n  sections: 8\n  pages: 0\n");
+        var (defaults, _) = Parse(Minimal);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal((10, 12, 3, 8, 0), (config.Limits.Tags, config.Limits.Demands, config.Limits.Authors, config.Limits.Sections, config.Limits.Pages));
+        Assert.Equal((50, 50, 20, 30, 30), (defaults.Limits.Tags, defaults.Limits.Demands, defaults.Limits.Authors, defaults.Limits.Sections, defaults.Limits.Pages));
+    }
+
+    [Fact]
+    public void Sections_past_the_limit_are_BS0115_at_the_first_of_them()
+    {
+        var (config, diagnostics) = Parse(Minimal + "sections: [Labor, Housing, Climate, Theory]\nlimits: {sections: 2}\n");
+
+        Assert.Equal(["Labor", "Housing"], config.Sections.Select(s => s.Name));
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, 3, 28), (error.Code, error.Line, error.Column));
+        Assert.Equal("'sections' has 4 items, more than the 2 the menu may have; this is the first past the limit: keep the 2 that matter most, or raise 'limits: sections' in site.yml", error.Message);
     }
 
     private static (SiteConfig Config, DiagnosticBag Diagnostics) Parse(string yaml, Uri? baseUrlOverride = null)

@@ -107,6 +107,62 @@ public sealed class DataFilesTests
         Assert.Equal((DiagnosticCodes.InvalidUrl, at), (error.Code, error.Line));
     }
 
+    [Theory]
+    [InlineData("name", TextLengths.Name, 1)]
+    [InlineData("bio", TextLengths.Bio, 2)]
+    [InlineData("link", TextLengths.Address, 2)]
+    [InlineData("picture", TextLengths.Address, 2)]
+    public void An_author_value_too_long_is_BS0115_at_its_line(string key, int maxLength, int line)
+    {
+        var value = key is "link" or "picture" ? "https://example.org/" + new string('x', maxLength - 19) : new string('x', maxLength + 1);
+        var yaml = key == "name" ? $"- name: {value}\n" : $"- name: Ana Ruiz\n  {key}: {value}\n";
+        var bag = new DiagnosticBag();
+
+        DataFiles.ReadAuthors(yaml, "input/authors.yml", bag);
+
+        var error = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, line), (error.Code, error.Line));
+        Assert.Contains($"more than the {maxLength:N0} it may have", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text", TextLengths.Demand, 2)]
+    [InlineData("aliases", TextLengths.Demand, 3)]
+    [InlineData("topic", TextLengths.Name, 3)]
+    [InlineData("id", TextLengths.Name, 1)]
+    public void A_demand_value_too_long_is_BS0115_at_its_line(string key, int maxLength, int line)
+    {
+        var value = new string('x', maxLength + 1);
+        var yaml = key switch
+        {
+            "id" => $"- id: {value}\n  text: Free transit!\n",
+            "text" => $"- id: free-transit\n  text: {value}\n",
+            _ => $"- id: free-transit\n  text: Free transit!\n  {key}: {(key == "aliases" ? "[" + value + "]" : value)}\n",
+        };
+        var bag = new DiagnosticBag();
+
+        DataFiles.ReadDemands(yaml, "input/demands.yml", bag);
+
+        var error = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, line), (error.Code, error.Line));
+    }
+
+    [Fact]
+    public void Control_characters_in_data_files_are_removed_with_a_BS0116_warning()
+    {
+        var bag = new DiagnosticBag();
+
+        var authors = DataFiles.ReadAuthors("- name: \"Ana\\x1BRuiz\"\n  bio: \"Covers\\0 transit.\\u009B\"\n", "input/authors.yml", bag);
+        var demands = DataFiles.ReadDemands("- id: free-transit\n  text: \"Free\\x07transit!\"\n  topic: \"\\uFFFETransit\"\n", "input/demands.yml", bag);
+
+        Assert.Equal(("Ana Ruiz", "Covers transit."), (authors[0].Name, authors[0].Bio));
+        Assert.Equal(("Free transit!", "Transit"), (demands[0].Text, demands[0].Topic));
+        Assert.Equal(
+            [("input/authors.yml", 1), ("input/authors.yml", 2), ("input/demands.yml", 2), ("input/demands.yml", 3)],
+            bag.ToImmutableSorted().Select(d => (d.File!, d.Line)));
+        Assert.All(bag.ToImmutableSorted(), d => Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.ControlCharacter), (d.Severity, d.Code)));
+    }
+
     [Fact]
     public void An_empty_file_has_no_entries()
     {

@@ -91,6 +91,61 @@ public sealed class DateParserTests
         Assert.Equal(default, value);
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("9999-12-31T23:30:00-12:00")]
+    [InlineData("9999-12-31")]
+    [InlineData("0000-01-01")]
+    [InlineData("10000-01-01")]
+    [InlineData("02026-01-01")]
+    [InlineData("1799-12-31T23:59:59Z")]
+    [InlineData("2200-01-01")]
+    [InlineData("2206-03-14T18:30:00-05:00")]
+    public void Tells_a_date_out_of_range_from_no_date(string text)
+    {
+        Assert.Equal(DateReading.OutOfRange, DateParser.Read(text, Chicago, out var value));
+        Assert.Equal(default, value);
+        Assert.False(DateParser.TryParse(text, Chicago, out _));
+    }
+
+    [Theory]
+    [InlineData("2026-03-14T18:30:00+14:30")]
+    [InlineData("2026-03-14T18:30:00+15:00")]
+    [InlineData("2026-03-14T18:30:00-18:00")]
+    [InlineData("2026-03-14 18:30-1900")]
+    [InlineData("2026-03-14T18:30:00+25:00")]
+    public void Tells_an_offset_out_of_range_from_no_date(string text) =>
+        Assert.Equal(DateReading.OffsetOutOfRange, DateParser.Read(text, Chicago, out _));
+
+    [Theory]
+    [InlineData("0000-13-01")]
+    [InlineData("10000-02-32")]
+    [InlineData("2026-03-14T18:30:00+14:60")]
+    [InlineData("-2026-01-01")]
+    public void What_no_calendar_has_is_no_date_in_any_year(string text) =>
+        Assert.Equal(DateReading.NotADate, DateParser.Read(text, Chicago, out _));
+
+    [Theory]
+    [InlineData("1800-01-01", "Pacific/Kiritimati")]
+    [InlineData("1800-01-01T00:00:00+14:00", "Etc/GMT+12")]
+    [InlineData("2199-12-31", "Etc/GMT+12")]
+    [InlineData("2199-12-31T23:59:59.9999999-14:00", "Pacific/Kiritimati")]
+    [InlineData("2199-12-31T23:59:59+14:00", "UTC")]
+    public void A_date_at_either_end_of_the_range_is_a_date_in_every_zone(string text, string zone)
+    {
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(zone);
+
+        Assert.Equal(DateReading.Date, DateParser.Read(text, timeZone, out var value));
+
+        foreach (var other in new[] { "Pacific/Kiritimati", "Etc/GMT+12", "Etc/GMT-14", "UTC" })
+        {
+            var local = TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById(other));
+            Assert.InRange(local.Year, DateParser.MinYear - 1, DateParser.MaxYear + 1);
+            Assert.NotEmpty(local.ToString("r", CultureInfo.InvariantCulture) + local.ToString("O", CultureInfo.InvariantCulture));
+        }
+    }
+
     [Fact]
     public void A_leap_day_is_a_date()
     {

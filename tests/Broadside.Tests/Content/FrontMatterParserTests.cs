@@ -166,6 +166,21 @@ public sealed class FrontMatterParserTests
         Assert.StartsWith("'2026-02-30' is not a date: write it as YYYY-MM-DD", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("date: 0001-01-01T00:00:00+14:00", "date", "'0001-01-01T00:00:00+14:00' is out of range: dates run from 1800-01-01 to 2199-12-31")]
+    [InlineData("date: 9999-12-31T23:30:00-12:00", "date", "'9999-12-31T23:30:00-12:00' is out of range: dates run from 1800-01-01 to 2199-12-31")]
+    [InlineData("date: 10000-01-01", "date", "'10000-01-01' is out of range: dates run from 1800-01-01 to 2199-12-31")]
+    [InlineData("updated: 0000-01-01", "updated", "'0000-01-01' is out of range: dates run from 1800-01-01 to 2199-12-31")]
+    [InlineData("date: 2026-03-14T18:30:00+18:00", "date", "'2026-03-14T18:30:00+18:00' has an offset out of range: offsets run from -14:00 to +14:00, such as 2026-03-14T18:30:00-05:00")]
+    public void A_date_out_of_range_is_BS0107_saying_so_and_the_range_accepted(string line, string key, string message)
+    {
+        var (front, diagnostics) = ParseArticle(key == "date" ? Replace(Required, "date", line) : Required + line + "\n");
+
+        var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.InvalidDate, key == "date" ? 5 : 6, key.Length + 3, message), (diagnostic.Code, diagnostic.Line, diagnostic.Column, diagnostic.Message));
+        Assert.Equal(key == "date", front is null);
+    }
+
     [Fact]
     public void An_impossible_updated_date_is_BS0107_and_the_article_is_still_read()
     {
@@ -476,10 +491,77 @@ public sealed class FrontMatterParserTests
         Assert.Contains("'author'", diagnostics.ToImmutableSorted()[1].Message, StringComparison.Ordinal);
     }
 
-    private static (ArticleFrontMatter? Front, DiagnosticBag Diagnostics) ParseArticle(string yaml)
+    [Theory]
+    [InlineData("tags", 50, "limits: tags")]
+    [InlineData("author", 20, "limits: authors")]
+    [InlineData("demands", 50, "limits: demands")]
+    public void Items_past_a_limit_are_BS0115_at_the_first_of_them_naming_the_setting(string key, int limit, string setting)
+    {
+        var items = Enumerable.Range(1, limit + 3).Select(i => key == "demands" && i % 2 == 0 ? $"  - id: demand-{i}" : $"  - Item {i}");
+        var yaml = Replace(Required, key, key + ":\n" + string.Join('\n', items));
+
+        var (front, diagnostics) = ParseArticle(yaml);
+        var (raised, raisedDiagnostics) = ParseArticle(yaml, Site with { Limits = Site.Limits with { Tags = 60, Authors = 60, Demands = 60 } });
+
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        var line = yaml.Split('\n').ToList().FindIndex(l => l.StartsWith(key + ":", StringComparison.Ordinal)) + 2 + limit + 1;
+        Assert.Equal((DiagnosticCodes.LimitExceeded, line, 5), (error.Code, error.Line, error.Column));
+        Assert.Equal($"'{key}' has {limit + 3} items, more than the {limit} one article may have; this is the first past the limit: keep the {limit} that matter most, or raise '{setting}' in site.yml", error.Message);
+        Assert.NotNull(front);
+        Assert.Equal(limit, key switch { "tags" => front.Tags.Length, "author" => front.Authors.Length, _ => front.Demands.Length });
+        Assert.Empty(raisedDiagnostics.ToImmutableSorted());
+        Assert.Equal(limit + 3, key switch { "tags" => raised!.Tags.Length, "author" => raised!.Authors.Length, _ => raised!.Demands.Length });
+    }
+
+    [Fact]
+    public void Every_item_written_counts_towards_a_limit_even_one_that_matches_another()
+    {
+        var yaml = Required + "tags: [" + string.Join(", ", Enumerable.Range(0, 51).Select(i => i % 2 == 0 ? "strikes" : "Strikes")) + "]\n";
+
+        var (_, diagnostics) = ParseArticle(yaml);
+
+        Assert.Equal(DiagnosticCodes.LimitExceeded, Assert.Single(diagnostics.ToImmutableSorted()).Code);
+    }
+
+    [Theory]
+    [InlineData("title", TextLengths.Title)]
+    [InlineData("section", TextLengths.Name)]
+    [InlineData("author", TextLengths.Name)]
+    [InlineData("summary", TextLengths.Summary)]
+    [InlineData("image_alt", TextLengths.Description)]
+    [InlineData("tags", TextLengths.Name)]
+    [InlineData("demands", TextLengths.Demand)]
+    public void A_value_longer_than_its_kind_may_be_is_BS0115_at_its_line(string key, int maxLength)
+    {
+        var longest = key is "tags" or "demands" ? $"{key}: [\"{new string('x', maxLength)}\"]" : $"{key}: \"{new string('x', maxLength)}\"";
+        var over = key is "tags" or "demands" ? $"{key}: [\"{new string('x', maxLength + 1)}\"]" : $"{key}: \"{new string('x', maxLength + 1)}\"";
+
+        var (_, fits) = ParseArticle(Replace(Required + "image: /media/a.jpg\n", key, longest));
+        var (_, diagnostics) = ParseArticle(Replace(Required + "image: /media/a.jpg\n", key, over));
+
+        Assert.Empty(fits.ToImmutableSorted().Where(d => d.Code == DiagnosticCodes.LimitExceeded));
+        var error = Assert.Single(diagnostics.ToImmutableSorted(), d => d.Code == DiagnosticCodes.LimitExceeded);
+        Assert.Contains($"is {maxLength + 1:N0} characters long, more than the {maxLength:N0} it may have", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Replace(Required + "image: /media/a.jpg\n", key, over).Split('\n').ToList().FindIndex(l => l.StartsWith(key + ":", StringComparison.Ordinal)) + 2, error.Line);
+    }
+
+    [Fact]
+    public void Control_characters_in_values_are_removed_with_a_BS0116_warning_each()
+    {
+        var (front, diagnostics) = ParseArticle(Replace(Required, "title", "title: \"Bus\\x1Bdrivers walk out\\0\"") + "demands: [\"Free\\u0085transit\"]\nimage: /media/a.jpg\nimage_alt: \"A\\x7F picket\"\n");
+
+        Assert.NotNull(front);
+        Assert.Equal(("Bus drivers walk out", "Free transit", "A picket"), (front.Title, front.Demands[0].Text, front.ImageAlt));
+        Assert.Equal(
+            [(2, DiagnosticCodes.ControlCharacter), (6, DiagnosticCodes.ControlCharacter), (8, DiagnosticCodes.ControlCharacter)],
+            diagnostics.ToImmutableSorted().Select(d => (d.Line, d.Code)));
+        Assert.All(diagnostics.ToImmutableSorted(), d => Assert.False(d.IsError));
+    }
+
+    private static (ArticleFrontMatter? Front, DiagnosticBag Diagnostics) ParseArticle(string yaml, SiteConfig? site = null)
     {
         var diagnostics = new DiagnosticBag();
-        return (FrontMatterParser.ParseArticle(Map(yaml, diagnostics), Site), diagnostics);
+        return (FrontMatterParser.ParseArticle(Map(yaml, diagnostics), site ?? Site), diagnostics);
     }
 
     private static YamlMap Map(string yaml, DiagnosticBag diagnostics)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Broadside.Output;
 using Broadside.Templates;
+using Broadside.Tests.TestSupport;
 using Fluid;
 using Fluid.Values;
 
@@ -43,6 +44,21 @@ public sealed class Utf8HtmlValueTests
         var printed = Render(Parser.Parse("[{{ v }}]"), new Utf8HtmlValue(bytes), utf8: true);
 
         Assert.Equal("[" + Html + "]", printed);
+    }
+
+    [Fact]
+    public void Printed_anywhere_it_holds_no_character_that_may_not_be_published_nor_a_reference_to_one()
+    {
+        var html = "<p title=\"&#x1B;\">" + string.Concat(ForbiddenText.All.Where(c => !char.IsSurrogate(c[0]) || c.Length == 2)) + "&#0;&#27;&#x85;&#xFFFF;</p>";
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(html), 0xED, 0xA0, 0x80, 0xFF];
+
+        foreach (var utf8 in new[] { true, false })
+        {
+            var printed = Render(Parser.Parse("{{ v }}|{{ v | upcase }}"), new Utf8HtmlValue(bytes), utf8);
+
+            Assert.Empty(ForbiddenText.In(printed));
+            Assert.Equal("<p title=\"\"></p>|<P TITLE=\"\"></P>", printed);
+        }
     }
 
     private static TemplateOptions WithFilters()

@@ -279,6 +279,97 @@ public sealed class YamlMapTests
         Assert.Equal("red", box["color"]);
     }
 
+    [Theory]
+    [InlineData("title: \"Rent\\x1Bcontrol\"", "Rent control", "U+001B")]
+    [InlineData("title: \"\\0Rent control\\e\"", "Rent control", "U+0000, U+001B")]
+    [InlineData("title: \"Rent\\u0085\\u009F\\uFFFEcontrol \\x7F\"", "Rent control", "U+0085, U+009F, U+FFFE, U+007F")]
+    [InlineData("title: \"Rent\\U0010FFFFcontrol\"", "Rent control", "U+10FFFF")]
+    [InlineData("title: 'Rent\u0007control'", "Rent control", "U+0007")]
+    [InlineData("title: Rent\u0001control", "Rent control", "U+0001")]
+    public void Characters_no_page_may_hold_are_removed_with_one_BS0116_warning_at_the_value(string yaml, string expected, string characters)
+    {
+        var (map, diagnostics) = Parse(yaml);
+
+        Assert.Equal(expected, map.String("title"));
+        var warning = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.ControlCharacter, 2, 8), (warning.Severity, warning.Code, warning.Line, warning.Column));
+        Assert.Contains($"({characters})", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("removed", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_item_and_nested_value_with_such_characters_is_reported_at_its_own_line()
+    {
+        var (map, diagnostics) = Parse("tags:\n  - \"a\\x1Bb\"\n  - fine\n  - \"\\x00\"\nhero:\n  caption: [\"x\\x1By\"]\n");
+
+        Assert.Equal(["a b", "fine"], map.StringList("tags").ToArray());
+        Assert.Equal("x y", ((ImmutableArray<object?>)((ImmutableDictionary<string, object?>)map.PlainValues(["hero"])["hero"]!)["caption"]!)[0]);
+        Assert.Equal(
+            [(3, DiagnosticCodes.ControlCharacter), (5, DiagnosticCodes.ControlCharacter), (7, DiagnosticCodes.ControlCharacter)],
+            diagnostics.ToImmutableSorted().Select(d => (d.Line, d.Code)));
+    }
+
+    [Fact]
+    public void A_required_value_of_nothing_but_such_characters_is_empty()
+    {
+        var (map, diagnostics) = Parse("title: \"\\x1B\\x00\"");
+
+        Assert.Null(map.String("title", required: true));
+        Assert.Equal([DiagnosticCodes.EmptyValue, DiagnosticCodes.ControlCharacter], diagnostics.ToImmutableSorted().Select(d => d.Code).Order());
+    }
+
+    [Theory]
+    [InlineData("title: 12345", 5, "12345")]
+    [InlineData("title: 123456", 5, "12345")]
+    [InlineData("title: \"1234\\x1B\"", 4, "1234")]
+    public void Text_longer_than_its_limit_is_BS0115_and_cut_to_it(string yaml, int maxLength, string expected)
+    {
+        var (map, diagnostics) = Parse(yaml);
+
+        Assert.Equal(expected, map.String("title", maxLength: maxLength));
+        var errors = diagnostics.ToImmutableSorted().Where(d => d.IsError).ToList();
+        if (yaml.Contains("123456", StringComparison.Ordinal))
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal((DiagnosticCodes.LimitExceeded, 2, 8, "'title' ('123456') is 6 characters long, more than the 5 it may have: shorten it"), (error.Code, error.Line, error.Column, error.Message));
+        }
+        else
+        {
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
+    public void A_list_item_longer_than_its_limit_is_reported_and_cut()
+    {
+        var (map, diagnostics) = Parse("tags: [short, a very long tag indeed, also short]");
+
+        Assert.Equal(["short", "a very lon", "also short"], map.StringList("tags", maxLength: 10).ToArray());
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, 2, 15), (error.Code, error.Line, error.Column));
+        Assert.Equal("the item 'a very long tag indeed' of 'tags' is 22 characters long, more than the 10 it may have: shorten it", error.Message);
+    }
+
+    [Fact]
+    public void Items_past_the_limit_of_a_list_are_BS0115_at_the_first_of_them_and_left_out()
+    {
+        var (map, diagnostics) = Parse("tags:\n  - a\n  -\n  - b\n  - c\n  - d\n");
+
+        Assert.Equal(["a", "b"], map.StringList("tags", limit: new ListLimit(2, "one article", "limits: tags")).ToArray());
+        var error = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.LimitExceeded, 6, 5), (error.Code, error.Line, error.Column));
+        Assert.Equal("'tags' has 5 items, more than the 2 one article may have; this is the first past the limit: keep the 2 that matter most, or raise 'limits: tags' in site.yml", error.Message);
+    }
+
+    [Fact]
+    public void A_list_within_its_limit_is_read_whole()
+    {
+        var (map, diagnostics) = Parse("author: [a, b]");
+
+        Assert.Equal(["a", "b"], map.StringOrList("author", limit: new ListLimit(2, "one article", "limits: authors")).ToArray());
+        Assert.Empty(diagnostics.ToImmutableSorted());
+    }
+
     private static (YamlMap Map, DiagnosticBag Diagnostics) Parse(string yaml, int lineOffset = 1)
     {
         var (map, diagnostics) = TryParse(yaml, lineOffset);
