@@ -85,13 +85,15 @@ public sealed class PipelineEngine
         foreach (var pipeline in Pipelines)
         {
             var dependencies = pipeline.DependsOn.Select(d => processTasks[d]).ToArray();
+
+            // Taken now: the loop goes on adding tasks to the dictionary while this one may already run.
+            var reachable = _reachable[pipeline.Name].ToImmutableDictionary(name => name, name => processTasks[name], StringComparer.Ordinal);
             processTasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(
                 _ =>
                 {
-                    var reachable = _reachable[pipeline.Name];
                     var visible = new OrderedOutputs(
-                        [.. Pipelines.Where(p => reachable.Contains(p.Name))],
-                        reachable.ToImmutableDictionary(name => name, name => processTasks[name].Result, StringComparer.Ordinal));
+                        [.. Pipelines.Where(p => reachable.ContainsKey(p.Name))],
+                        reachable.ToImmutableDictionary(task => task.Key, task => task.Value.Result, StringComparer.Ordinal));
                     return RunPhase(pipeline, Phase.Process, inputs[pipeline.Name], visible, diagnostics, timings, progress, cancellationToken);
                 },
                 cancellationToken,
