@@ -1,12 +1,11 @@
-using System.Collections.Immutable;
-using System.Text;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -48,7 +47,9 @@ public sealed class MarkdownRenderer
     /// <summary>
     /// Renders <paramref name="markdown"/>. A level-1 heading is reported (the title is the page's only
     /// <c>h1</c>) and rendered as a level-2 heading. Raw HTML and links that do what the site's
-    /// <see cref="RawHtmlPolicy"/> does not allow are reported at their lines.
+    /// <see cref="RawHtmlPolicy"/> does not allow, raw HTML that changes how the page after the body is
+    /// read, and nesting deeper than a page can hold are reported at their lines; characters a page
+    /// cannot show are taken out, with a warning.
     /// </summary>
     /// <param name="markdown">The body.</param>
     /// <param name="file">The file, for diagnostics.</param>
@@ -56,82 +57,40 @@ public sealed class MarkdownRenderer
     /// <param name="diagnostics">Where to report.</param>
     public RenderedMarkdown Render(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
     {
-        // Markdig reads a line that opens thousands of lists or quotes for seconds before it gives up.
-        var deepLine = LineOpeningTooMany(markdown);
-        if (deepLine == 0)
+        var controls = new List<ControlCharacters.Found>();
+        markdown = ControlCharacters.CleanText(markdown, controls);
+        try
         {
+            if (NestingScan.Find(markdown) is { } deep)
+            {
+                diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, deep.Message, file, lineOffset + deep.Line, 1);
+                return Empty;
+            }
+
             try
             {
-                return RenderChecked(markdown, file, lineOffset, diagnostics);
+                return RenderChecked(markdown, file, lineOffset, diagnostics, controls);
             }
             catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
             {
                 // Markdig stops before its recursion would exhaust the stack: a long run of brackets,
                 // emphasis or quote marks, most likely on the line with the most of them.
-                deepLine = LineWithMostOpeners(markdown);
+                diagnostics.Error(
+                    DiagnosticCodes.MarkdownTooDeep,
+                    "the Markdown nests brackets, quotes, emphasis or lists inside each other more deeply than a page can hold: remove the run of '[', '>', '*' or '-'",
+                    file,
+                    lineOffset + LineWithMostOpeners(markdown),
+                    1);
+                return Empty;
             }
         }
-
-        diagnostics.Error(
-            DiagnosticCodes.MarkdownTooDeep,
-            "the Markdown nests brackets, quotes, emphasis or lists inside each other more deeply than a page can hold: remove the run of '[', '>', '*' or '-'",
-            file,
-            lineOffset + deepLine,
-            1);
-        return new RenderedMarkdown(string.Empty, string.Empty, 0, []);
-    }
-
-    // The 1-based line that starts with more than MaxOpeners list or quote markers, or 0.
-    private static int LineOpeningTooMany(string markdown)
-    {
-        const int MaxOpeners = 100;
-        var line = 1;
-        for (var start = 0; start < markdown.Length; line++)
+        finally
         {
-            var (i, count) = (start, 0);
-            while (i < markdown.Length && count <= MaxOpeners)
-            {
-                var c = markdown[i];
-                if (c is ' ' or '\t')
-                {
-                    i++;
-                }
-                else if (c == '>' || (c is '*' or '-' or '+' && i + 1 < markdown.Length && markdown[i + 1] is ' ' or '\t'))
-                {
-                    (i, count) = (i + 1, count + 1);
-                }
-                else if (char.IsAsciiDigit(c))
-                {
-                    var end = i;
-                    while (end < markdown.Length && char.IsAsciiDigit(markdown[end]))
-                    {
-                        end++;
-                    }
-
-                    if (end >= markdown.Length || markdown[end] is not ('.' or ')'))
-                    {
-                        break;
-                    }
-
-                    (i, count) = (end + 1, count + 1);
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            if (count > MaxOpeners)
-            {
-                return line;
-            }
-
-            var next = markdown.IndexOf('\n', start);
-            start = next < 0 ? markdown.Length : next + 1;
+            ControlCharacters.Report(controls, file, lineOffset, diagnostics);
         }
-
-        return 0;
     }
+
+    private static RenderedMarkdown Empty => new(string.Empty, string.Empty, 0, []);
 
     // The 1-based line with the most characters that open nested Markdown.
     private static int LineWithMostOpeners(string markdown)
@@ -153,24 +112,58 @@ public sealed class MarkdownRenderer
         return best;
     }
 
-    private RenderedMarkdown RenderChecked(string markdown, string file, int lineOffset, DiagnosticBag diagnostics)
+    private RenderedMarkdown RenderChecked(string markdown, string file, int lineOffset, DiagnosticBag diagnostics, List<ControlCharacters.Found> controls)
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        var walk = new Walk(this, file, lineOffset, diagnostics);
+        var walk = new BodyWalk(
+            file,
+            lineOffset,
+            diagnostics,
+            (url, image, line, column) => CheckLink(url, image, line, column, file, diagnostics),
+            url => url.Length > 1 && url[0] == '/' && url[1] != '/' && _rootPath != "/" ? _rootPath + url[1..] : url,
+            controls);
         walk.Block(document);
-
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        var rendered = writer.ToString();
-        if (walk.Raw is { } raw)
+        if (walk.TooDeep)
         {
-            CheckRawHtml(raw, rendered, file, diagnostics);
+            return Empty;
+        }
+
+        var rendered = Write(document, walk.Raw);
+        if (walk.Raw.Count > 0 && !new BodyHtmlCheck(_rawHtmlCheck, file, lineOffset, diagnostics).Check(rendered, [.. walk.Raw.Select(r => r.Piece)]))
+        {
+            // Raw HTML that would take the page after the body with it is not published as written.
+            return Empty;
         }
 
         return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable());
+    }
+
+    // Renders the document, noting where in the HTML each piece of raw HTML is written.
+    private string Write(MarkdownDocument document, List<(MarkdownObject Source, RawHtmlPiece Piece)> raw)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        if (raw.Count > 0)
+        {
+            var pieces = raw.ToDictionary(r => (object)r.Source, r => r.Piece);
+            Record<HtmlBlockRenderer, HtmlBlock>(renderer, pieces);
+            Record<HtmlInlineRenderer, HtmlInline>(renderer, pieces);
+        }
+
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static void Record<TRenderer, TObject>(HtmlRenderer renderer, Dictionary<object, RawHtmlPiece> pieces)
+        where TRenderer : HtmlObjectRenderer<TObject>
+        where TObject : MarkdownObject
+    {
+        if (renderer.ObjectRenderers.Find<TRenderer>() is { } inner)
+        {
+            renderer.ObjectRenderers.Replace<TRenderer>(new Recorder<TObject>(inner, pieces));
+        }
     }
 
     private void CheckLink(string url, bool image, int line, int column, string file, DiagnosticBag diagnostics)
@@ -186,175 +179,19 @@ public sealed class MarkdownRenderer
         }
     }
 
-    // Each piece of raw HTML is checked on its own, so a problem is reported at its own line. The whole
-    // page is checked too, once, when the pieces pass: a tag or quote one piece leaves open can take the
-    // Markdown after it into an attribute of the editor's choosing.
-    private void CheckRawHtml(List<(int Line, int Column, string Html)> pieces, string rendered, string file, DiagnosticBag diagnostics)
+    /// <summary>Writes raw HTML as Markdig does, and notes where in the HTML it went.</summary>
+    private sealed class Recorder<T>(IMarkdownObjectRenderer inner, Dictionary<object, RawHtmlPiece> pieces) : HtmlObjectRenderer<T>
+        where T : MarkdownObject
     {
-        var found = false;
-        foreach (var (line, column, html) in pieces)
+        protected override void Write(HtmlRenderer renderer, T obj)
         {
-            foreach (var problem in _rawHtmlCheck.Find(html))
+            var html = ((StringWriter)renderer.Writer).GetStringBuilder();
+            var start = html.Length;
+            inner.Write(renderer, obj);
+            if (pieces.TryGetValue(obj, out var piece))
             {
-                diagnostics.Error(problem.Code, problem.Message, file, line + problem.Line - 1, problem.Line == 1 ? column : 1);
-                found = true;
+                (piece.Start, piece.End) = (start, html.Length);
             }
-        }
-
-        if (found)
-        {
-            return;
-        }
-
-        foreach (var problem in _rawHtmlCheck.Find(rendered))
-        {
-            diagnostics.Error(
-                problem.Code,
-                $"raw HTML from here on leaves a tag or a quote open, and the page ends up with {problem.What}: close every tag and quote",
-                file,
-                pieces[0].Line,
-                pieces[0].Column);
-        }
-    }
-
-    /// <summary>
-    /// One pass over the syntax tree in document order, blocks and their inlines: what the checks need
-    /// (raw HTML, links, level-one headings) and what the article's view needs (its words, its first
-    /// paragraph as plain text).
-    /// </summary>
-    private sealed class Walk(MarkdownRenderer renderer, string file, int lineOffset, DiagnosticBag diagnostics)
-    {
-        private readonly StringBuilder _text = new(1024);
-
-        public ImmutableArray<WrittenLink>.Builder Links { get; } = ImmutableArray.CreateBuilder<WrittenLink>();
-
-        public List<(int Line, int Column, string Html)>? Raw { get; private set; }
-
-        public string? FirstParagraph { get; private set; }
-
-        public int Words { get; private set; }
-
-        public void Block(Block block)
-        {
-            switch (block)
-            {
-                case ContainerBlock container:
-                    foreach (var child in container)
-                    {
-                        Block(child);
-                    }
-
-                    return;
-                case HtmlBlock html:
-                    (Raw ??= []).Add((lineOffset + html.Line + 1, 1, html.Lines.ToString()));
-                    return;
-                case HeadingBlock { Level: 1 } heading:
-                    diagnostics.Warning(
-                        DiagnosticCodes.HeadingLevelOne,
-                        "a '#' heading in the body: the title is the page's only top heading, so start headings at '##'",
-                        file,
-                        lineOffset + heading.Line + 1,
-                        heading.Column + 1);
-                    heading.Level = 2;
-
-                    // Its words were never counted: the title's are not the body's.
-                    Inlines(heading.Inline, text: false);
-                    return;
-                case LeafBlock { Inline: { } inline } leaf:
-                    // Counted over the whole block: typographic quotes and dashes split its text into pieces.
-                    _text.Clear();
-                    Inlines(inline, text: true);
-                    Words += CountWords(_text);
-                    if (FirstParagraph is null && leaf is ParagraphBlock && leaf.Parent is MarkdownDocument)
-                    {
-                        FirstParagraph = _text.ToString().Trim();
-                    }
-
-                    return;
-            }
-        }
-
-        private void Inlines(ContainerInline? container, bool text)
-        {
-            for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
-            {
-                switch (inline)
-                {
-                    case LiteralInline literal when text:
-                        _text.Append(literal.Content.AsSpan());
-                        break;
-                    case CodeInline code when text:
-                        _text.Append(code.Content);
-                        break;
-                    case LineBreakInline when text:
-                        _text.Append(' ');
-                        break;
-                    case HtmlEntityInline entity when text:
-                        _text.Append(entity.Transcoded.AsSpan());
-                        break;
-                    case SmartyPant pant when text:
-                        _text.Append(Typographic(pant.Type));
-                        break;
-                    case HtmlInline html:
-                        (Raw ??= []).Add((lineOffset + html.Line + 1, html.Column + 1, html.Tag));
-                        break;
-                    case AutolinkInline { Url: { } address } autolink:
-                        renderer.CheckLink(address, image: false, lineOffset + autolink.Line + 1, autolink.Column + 1, file, diagnostics);
-                        break;
-                    case LinkInline link:
-                        if (link.Url is { } url)
-                        {
-                            Links.Add(new WrittenLink(url, lineOffset + link.Line + 1, link.Column + 1));
-                            renderer.CheckLink(url, link.IsImage, lineOffset + link.Line + 1, link.Column + 1, file, diagnostics);
-                            if (url.Length > 1 && url[0] == '/' && url[1] != '/' && renderer._rootPath != "/")
-                            {
-                                link.Url = renderer._rootPath + url[1..];
-                            }
-                        }
-
-                        break;
-                }
-
-                if (inline is ContainerInline children)
-                {
-                    Inlines(children, text);
-                }
-            }
-        }
-
-        private static string Typographic(SmartyPantType type) => type switch
-        {
-            SmartyPantType.LeftQuote => "\u2018",
-            SmartyPantType.RightQuote or SmartyPantType.Quote => "\u2019",
-            SmartyPantType.LeftDoubleQuote => "\u201C",
-            SmartyPantType.RightDoubleQuote => "\u201D",
-            SmartyPantType.LeftAngleQuote => "\u00AB",
-            SmartyPantType.RightAngleQuote => "\u00BB",
-            SmartyPantType.Ellipsis => "\u2026",
-            SmartyPantType.Dash2 => "\u2013",
-            SmartyPantType.Dash3 => "\u2014",
-            _ => string.Empty,
-        };
-
-        private static int CountWords(StringBuilder text)
-        {
-            var count = 0;
-            var inWord = false;
-            foreach (var chunk in text.GetChunks())
-            {
-                foreach (var c in chunk.Span)
-                {
-                    var letter = !char.IsWhiteSpace(c);
-                    if (letter && !inWord)
-                    {
-                        count++;
-                    }
-
-                    inWord = letter;
-                }
-            }
-
-            return count;
         }
     }
 }

@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Broadside.Configuration;
 using Broadside.Content;
@@ -22,15 +23,18 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
     /// <summary>The fix for code that would run.</summary>
     public const string ScriptFix = "remove it, or set 'raw_html: {allow_scripts: true}' in site.yml if the publication means it";
 
-    // HtmlSanitizer's own reading (scripts on, CSS read), keeping where each element starts.
-    private static readonly HtmlParser Parser = new(
-        new HtmlParserOptions { IsScripting = true, IsKeepingSourceReferences = true },
-        BrowsingContext.New(AngleSharp.Configuration.Default.WithCss(new CssParserOptions
-        {
-            IsIncludingUnknownDeclarations = true,
-            IsIncludingUnknownRules = true,
-            IsToleratingInvalidSelectors = true,
-        })));
+    /// <summary>How HtmlSanitizer reads HTML: with scripts on, keeping where each element starts.</summary>
+    internal static readonly HtmlParserOptions Reading = new() { IsScripting = true, IsKeepingSourceReferences = true };
+
+    /// <summary>What HtmlSanitizer reads HTML in: CSS is read too, so styles are judged.</summary>
+    internal static readonly IBrowsingContext Context = BrowsingContext.New(AngleSharp.Configuration.Default.WithCss(new CssParserOptions
+    {
+        IsIncludingUnknownDeclarations = true,
+        IsIncludingUnknownRules = true,
+        IsToleratingInvalidSelectors = true,
+    }));
+
+    private static readonly HtmlParser Parser = new(Reading, Context);
 
     // Elements that load code or plug-ins, or change what the page's links and address mean.
     private static readonly HashSet<string> ActiveElements = new(StringComparer.OrdinalIgnoreCase)
@@ -45,7 +49,22 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
     /// <summary>Every problem of <paramref name="html"/>, in the order found.</summary>
     public IReadOnlyList<RawHtmlProblem> Find(string html)
     {
-        var problems = new List<RawHtmlProblem>();
+        var problems = new List<(RawHtmlProblem Problem, IElement Element)>();
+        Sanitizer(problems).Sanitize(html);
+        return [.. problems.Select(p => p.Problem)];
+    }
+
+    /// <summary>Every problem of the body of <paramref name="page"/>, with the element it is on, in the order found.</summary>
+    internal IReadOnlyList<(RawHtmlProblem Problem, IElement Element)> Find(BodyPage page)
+    {
+        var problems = new List<(RawHtmlProblem Problem, IElement Element)>();
+        Sanitizer(problems).SanitizeDom(page.Document, (IHtmlElement)page.Root);
+        return problems;
+    }
+
+    // A sanitizer that removes nothing the policy allows and records, in 'problems', what it does not.
+    private HtmlSanitizer Sanitizer(List<(RawHtmlProblem Problem, IElement Element)> problems)
+    {
         var sanitizer = new HtmlSanitizer { HtmlParserFactory = () => Parser };
 
         // SVG animations set attributes, href among them, from these.
@@ -54,7 +73,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
         {
             if (TagProblem(e.Tag) is { } problem)
             {
-                problems.Add(problem);
+                problems.Add((problem, e.Tag));
             }
             else
             {
@@ -65,7 +84,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
         {
             if (!policy.AllowScripts && e.Reason == RemoveReason.NotAllowedAttribute && e.Attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(Active($"the event handler '{e.Attribute.Name}' on <{e.Tag.LocalName}>", e.Tag));
+                problems.Add((Active($"the event handler '{e.Attribute.Name}' on <{e.Tag.LocalName}>", e.Tag), e.Tag));
             }
             else
             {
@@ -78,7 +97,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
             var runs = !policy.AllowScripts && LinkSafety.RunsCode(e.OriginalUrl, image: ImageElements.Contains(e.Tag.LocalName));
             if (runs)
             {
-                problems.Add(Active($"the address '{Shorten(e.OriginalUrl)}' on <{e.Tag.LocalName}>, which runs code", e.Tag));
+                problems.Add((Active($"the address '{Shorten(e.OriginalUrl)}' on <{e.Tag.LocalName}>, which runs code", e.Tag), e.Tag));
             }
 
             e.SanitizedUrl = runs ? null : e.OriginalUrl;
@@ -87,9 +106,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
         sanitizer.RemovingAtRule += (_, e) => e.Cancel = true;
         sanitizer.RemovingComment += (_, e) => e.Cancel = true;
         sanitizer.RemovingCssClass += (_, e) => e.Cancel = true;
-
-        sanitizer.Sanitize(html);
-        return problems;
+        return sanitizer;
     }
 
     private RawHtmlProblem? TagProblem(IElement tag)

@@ -15,7 +15,7 @@ public static class SiteFingerprint
     private static readonly Type[] Renderers =
     [
         typeof(SiteFingerprint), typeof(Fluid.FluidParser), typeof(Markdig.Markdown), typeof(YamlDotNet.Core.Parser),
-        typeof(System.ServiceModel.Syndication.SyndicationFeed),
+        typeof(System.ServiceModel.Syndication.SyndicationFeed), typeof(AngleSharp.Html.Parser.HtmlParser), typeof(Ganss.Xss.HtmlSanitizer),
     ];
 
     /// <summary>The fingerprint of a build with <paramref name="options"/>.</summary>
