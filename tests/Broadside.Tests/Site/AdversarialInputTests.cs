@@ -196,7 +196,7 @@ public sealed class AdversarialInputTests : IDisposable
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         string[] lines =
         [
-            "articles/first-issue.md: 2, 3, 3, 4, 6, 7, 7, 8, 10", "authors.yml: 1, 2", "demands.yml: 2, 3, 4", "pages/about.md: 2, 3",
+            "articles/first-issue.md: 2, 3, 3, 4, 6, 7, 7, 8, 10, 13, 15", "authors.yml: 1, 2", "demands.yml: 2, 3, 4", "pages/about.md: 2, 3",
             "site.yml: 1, 2, 4, 6",
         ];
         Assert.Equal(
