@@ -85,6 +85,9 @@ public static class BuildCommand
                 reporter.Line(string.Create(
                     CultureInfo.InvariantCulture,
                     $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
+                reporter.Line(result.Full is { } full
+                    ? $"  Every file was made: {full}."
+                    : $"  Started from the last build's state: {Reporter.Count(result.FilesProduced - result.FilesReused, "file")} made again.");
                 if (options.CacheFolder is { } cache)
                 {
                     reporter.Line($"  {Reporter.Count(result.ArticlesReused, "article")} taken from the cache in {CommonOptions.Relative(cache)}; {Reporter.Count(result.FilesReused, "file")} not made again.");

@@ -131,6 +131,10 @@ internal sealed class PreviewServer : IAsyncDisposable
             _reporter.Line(
                 $"{prefix}Built {Reporter.Count(result.Documents, "document")}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
                 "green");
+            if (changed is not null && result.Full is { } full)
+            {
+                _reporter.Line($"  Every file was made again: {full}.");
+            }
         }
         else
         {

@@ -10,7 +10,10 @@ namespace Broadside.Modules;
 /// site, at the line that wrote them: errors for <c>broadside check</c>, warnings for a build (a dead link should
 /// not hold up publishing).
 /// </summary>
-public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
+/// <param name="rootPath">The site's root path.</param>
+/// <param name="asErrors">True to report errors, false warnings.</param>
+/// <param name="planPipeline">The pipeline of the plan, whose declared files are the site's; null to take them from the documents.</param>
+public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipeline = null) : IModule
 {
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
@@ -18,7 +21,8 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var known = Known(context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!));
+        var made = context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!);
+        var known = Known(planPipeline is null ? made : made.Concat(Outputs.OutputPlan.In(context, planPipeline).Declared));
         Check(context.AllOutputs.OfType<ContentDocument>(), known, context.Diagnostics);
         return inputs;
     }

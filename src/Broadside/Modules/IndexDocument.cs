@@ -8,7 +8,8 @@ namespace Broadside.Modules;
 /// <summary>The build's <see cref="SiteIndex"/> and every article's view, each made once and shared by every page that shows it.</summary>
 /// <param name="Index">The groupings of the articles.</param>
 /// <param name="Views">Each article's view, by source file.</param>
-public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views) : Document
+/// <param name="Contexts">Each article's <see cref="IndexSite.Context"/>, by source file.</param>
+public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views, IReadOnlyDictionary<string, UInt128> Contexts) : Document
 {
     /// <summary>The view of <paramref name="article"/>.</summary>
     public ArticleView ViewOf(Article article) => Views[article.Source!];

@@ -13,16 +13,22 @@ namespace Broadside.Modules;
 
 /// <summary>
 /// Builds the <see cref="IndexDocument"/> from the published articles and the data files: the index,
-/// and every article's view, made at once or, when <paramref name="lazyViews"/>, each when first shown
-/// (<see cref="LazyArticleViews"/>).
+/// each article's <see cref="Context"/>, and every article's view. A build from nothing makes every view
+/// at once; one that starts from an earlier build makes each when first shown, and takes the earlier
+/// build's when the article and its context are as they were.
 /// </summary>
 /// <param name="site">The configuration.</param>
 /// <param name="views">Makes the views.</param>
 /// <param name="theme">Renders each article's card.</param>
 /// <param name="articlesPipeline">The pipeline of the published articles.</param>
 /// <param name="dataPipeline">The pipeline of the data files.</param>
-/// <param name="lazyViews">True to make each view when first asked for.</param>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, bool lazyViews = false) : IModule
+/// <param name="earlier">
+/// What an earlier build of this process made, to start from: its index (each term and demand no
+/// changed article is in is taken as it was), its views, and each article's context then. Null to
+/// build the index from the articles alone.
+/// </param>
+/// <param name="lazyViews">True to make each view when first asked for (a build that makes only some pages).</param>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false) : IModule
 {
     /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
     public const string CardPartial = "article-card";
@@ -33,12 +39,30 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var articles = context.OutputsOf<Article>(articlesPipeline).ToImmutableArray();
         var profiles = context.OutputsOf<AuthorsDocument>(dataPipeline).SelectMany(d => d.Profiles).ToImmutableArray();
         var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
-        var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics);
-        if (lazyViews)
+        var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics, earlier is null ? null : Reuse(earlier.Index, articles));
+        var contexts = new UInt128[articles.Length];
+        Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index));
+        var contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
+        for (var i = 0; i < articles.Length; i++)
         {
-            var diagnostics = context.Diagnostics;
+            contextOf[articles[i].Source!] = contexts[i];
+        }
+
+        var diagnostics = context.Diagnostics;
+        if (earlier is not null || lazyViews)
+        {
+            // The earlier build's views that still hold, taken now, so that no build keeps the one before alive.
+            var kept = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
+            foreach (var (source, view) in earlier?.Views is LazyArticleViews lazy ? lazy.MadeSoFar : earlier?.Views ?? ImmutableDictionary<string, ArticleView>.Empty)
+            {
+                if (earlier!.Contexts.TryGetValue(source, out var before) && contextOf.TryGetValue(source, out var now) && before == now)
+                {
+                    kept[source] = view;
+                }
+            }
+
             var articleOf = articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
-            return [new IndexDocument(index, new LazyArticleViews(articleOf, article => View(views, theme, article, index, diagnostics)))];
+            return [new IndexDocument(index, new LazyArticleViews(articleOf, article => View(views, theme, article, index, diagnostics), kept), contextOf)];
         }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
@@ -51,10 +75,46 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         }
 
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, context.Diagnostics, a => linkOf[a]));
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a]));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        return [new IndexDocument(index, bySource)];
+        return [new IndexDocument(index, bySource, contextOf)];
+    }
+
+    /// <summary>
+    /// A hash of everything of <paramref name="article"/>'s view that comes from elsewhere in
+    /// <paramref name="index"/>, with the bytes of its own file: the names and places of its section,
+    /// authors and tags, the demands it raises as the index shows them, and the articles related to it,
+    /// by their files' bytes. Two builds that give an article the same context give it the same view
+    /// (the configuration and theme being the same), so only an article whose context changed can read
+    /// otherwise.
+    /// </summary>
+    public static UInt128 Context(Article article, SiteIndex index)
+    {
+        var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination);
+        void Term(Term? term) => key.Add(term?.Name).Add(term?.Path);
+        Term(index.Section(article.FrontMatter.Section));
+        foreach (var author in article.FrontMatter.Authors)
+        {
+            Term(index.Author(author));
+        }
+
+        foreach (var tag in article.FrontMatter.Tags)
+        {
+            Term(index.Tag(tag));
+        }
+
+        foreach (var (demand, wording) in index.DemandsOf(article))
+        {
+            key.Add(demand.Text).Add(demand.Slug).Add(demand.Path).Add(wording);
+        }
+
+        foreach (var related in index.RelatedTo(article))
+        {
+            key.Add(related.Source).Add(related.SourceHash);
+        }
+
+        return key.Finish();
     }
 
     /// <summary>The view of <paramref name="article"/> in <paramref name="index"/>, with its key and its card.</summary>
@@ -69,5 +129,30 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var view = views.Article(article, index, link);
         var key = KeyBuilder.Of(view);
         return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
+    }
+
+    // The earlier index to build from, and the articles that changed since: by source file, as the
+    // earlier index holds them (null for an article it does not hold). Every other is the same object.
+    private static SiteIndexBuilder.Reuse Reuse(SiteIndex earlier, ImmutableArray<Article> articles)
+    {
+        var before = earlier.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
+        var changed = new Dictionary<string, Article?>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            var old = before.GetValueOrDefault(article.Source!);
+            if (!ReferenceEquals(old, article))
+            {
+                changed[article.Source!] = old;
+            }
+
+            before.Remove(article.Source!);
+        }
+
+        foreach (var (source, gone) in before)
+        {
+            changed[source] = gone;
+        }
+
+        return new SiteIndexBuilder.Reuse(earlier, changed);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 using Broadside.Templates.Views;
 
@@ -32,11 +33,17 @@ public static class ListingPages
     }
 
     /// <summary>
-    /// True when a page or feed of the list at <paramref name="list"/> that holds <paramref name="articles"/>
-    /// is made: always in a full build (<paramref name="scope"/> null), else as <see cref="EditScope.Makes"/> says.
+    /// The files of the pages of <paramref name="items"/> at <paramref name="path"/> (<see cref="Split"/>),
+    /// each with the items it shows and its <c>lastmod</c>, the newest change among them.
     /// </summary>
-    public static bool Makes(EditScope? scope, string list, IEnumerable<Article> articles) =>
-        scope is null || scope.Makes(list, articles);
+    public static ImmutableArray<ListFile> Files<T>(ImmutableArray<T> items, int size, string path, Func<T, Article> article) =>
+        [.. Split(items, size, path).Select(p => new ListFile(UrlScheme.File(p.Path), (p.Number - 1) * size, p.Items.Length, Newest(p.Items.Select(article)), InSitemap: true))];
+
+    /// <summary>The pages of <paramref name="list"/>, made of <paramref name="items"/>, that <paramref name="plan"/> makes.</summary>
+    public static IEnumerable<(int Number, int Count, ImmutableArray<T> Items, string Path)> Made<T>(ListDeclaration list, ImmutableArray<T> items, OutputPlan plan) =>
+        list.Files.Select((file, i) => (Number: i + 1, Count: list.Files.Length, Items: items.Slice(file.Start, file.Count), Path: file.Path[..^UrlScheme.File(string.Empty).Length], file.Path))
+            .Where(page => plan.Makes(page.Item5))
+            .Select(page => (page.Number, page.Count, page.Items, page.Path));
 
     /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>

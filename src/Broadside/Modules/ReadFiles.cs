@@ -24,8 +24,17 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
         var paths = ContentFiles.Enumerate(folder, pattern, root, displayFolder, context.Diagnostics);
         var documents = new Document?[paths.Length];
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => documents[i] = Read(paths[i], context.Diagnostics));
-        return [.. inputs, .. documents.OfType<Document>()];
+        return [.. inputs, .. documents.OfType<Document>(), new SourcesDocument(paths)];
     }
+
+    /// <summary>The folder read.</summary>
+    public string Folder => folder;
+
+    /// <summary>The pattern of the files read.</summary>
+    public string Pattern => pattern;
+
+    /// <summary>The file of the folder that <paramref name="source"/>, a source file as diagnostics show it, names.</summary>
+    public string PathOf(string source) => Path.Combine(folder, source[(displayFolder.Length + 1)..]);
 
     /// <summary>
     /// The document of the file at <paramref name="path"/>, in the folder, as listing would make it; null
@@ -37,7 +46,7 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
         var display = displayFolder + "/" + relative;
         if (cache is not null)
         {
-            var info = new FileInfo(path);
+            var info = Build.DiskStateStore.InputFile(path);
             if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
             {
                 return new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = [], Hash = hash, Unread = true };
@@ -54,3 +63,7 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
             : null;
     }
 }
+
+/// <summary>The files a folder's listing read, as full paths, whatever became of them.</summary>
+/// <param name="Paths">The files.</param>
+public sealed record SourcesDocument(ImmutableArray<string> Paths) : Document;

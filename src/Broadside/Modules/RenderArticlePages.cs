@@ -1,19 +1,33 @@
+using System.Collections.Immutable;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Renders each article with <c>templates/article.liquid</c> into its page.</summary>
-public sealed class RenderArticlePages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline) : ParallelModule<Article>
+/// <summary>
+/// Renders each article with <c>templates/article.liquid</c> into its page. A list per article, of the
+/// article alone: its page is made again when its view changes.
+/// </summary>
+public sealed class RenderArticlePages(Theme theme, ViewFactory views, string articlesPipeline, string indexPipeline, string sitePipeline, string planPipeline) : ParallelModule<Article>, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "article";
 
     /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) =>
+        context.OutputsOf<Article>(articlesPipeline).Select(a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)]));
+
+    /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)
     {
+        if (!OutputPlan.In(context, planPipeline).Makes(input.Destination!))
+        {
+            return input;
+        }
+
         var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
         var site = SiteDocument.In(context, sitePipeline);
         return new OutputFile

@@ -204,23 +204,6 @@ public sealed class ArticleCache : IDisposable
     public Article? Recorded(string source, UInt128 hash) =>
         _loaded[Shard(source)].TryGetValue(source, out var entry) && entry.Hash == hash ? entry.Article : null;
 
-    /// <summary>
-    /// The files this build read (rather than trusting their size and time) that it neither took from
-    /// the cache nor recorded in it: those it did not publish. Their times are 0 when not to be trusted.
-    /// </summary>
-    internal IEnumerable<InputStamp> ReadNotKept() =>
-        _stamps.Where(s => !_kept.ContainsKey(s.Key)).Select(s => new InputStamp(s.Key, s.Value.Length, s.Value.Ticks));
-
-    /// <summary>Forgets what this build took from the cache and added to it, for a build that starts again (<see cref="StoredEdit"/>).</summary>
-    internal void Restart()
-    {
-        _kept.Clear();
-        _stamps.Clear();
-        _parsed.Clear();
-        Array.Clear(_dirty);
-        _reused = 0;
-    }
-
     /// <summary>Reports the diagnostics rendering gave for <paramref name="article"/>, taken from the cache.</summary>
     public void ReportRendering(Article article, DiagnosticBag diagnostics)
     {

@@ -20,8 +20,8 @@ public sealed class BuildCache
     /// <summary>The articles of the last build, parsed and rendered, from which the next build starts.</summary>
     public ArticleCache? Articles { get; set; }
 
-    /// <summary>What the last build left for an edit to start from, when it succeeded; null otherwise.</summary>
-    internal SiteState? Last { get; set; }
+    /// <summary>What the last build left for the next to start from (<see cref="Build.BuildState"/>).</summary>
+    public Build.MemoryStateStore State { get; } = new();
 
     /// <summary>Files a step worked on, over the cache's life.</summary>
     public int Misses => Volatile.Read(ref _misses);

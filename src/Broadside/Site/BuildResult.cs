@@ -29,11 +29,13 @@ public sealed record BuildResult
     public int ArticlesReused { get; init; }
 
     /// <summary>
-    /// True when the build made only the files that show the articles an edit changed, the rest of the
-    /// site being as the build before left it: in <c>serve</c> (<see cref="SiteBuilder.Rebuild"/>), or
-    /// a <c>build</c> that started from the state the last one saved (<see cref="StoredEdit"/>).
+    /// True when the build started from the state the last one left and made only what changed since,
+    /// the rest of the site being as that build left it; false when it made every file (<see cref="Full"/>).
     /// </summary>
     public bool Edited { get; init; }
+
+    /// <summary>Why the build made every file, when it did.</summary>
+    public Build.WhyFull? Full { get; init; }
 
     /// <summary>
     /// True when the build failed while its files moved into the output folder and could not put all of

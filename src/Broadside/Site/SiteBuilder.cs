@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Broadside.Build;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -7,44 +8,39 @@ using Broadside.Engine;
 using Broadside.Markdown;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Site;
 
-/// <summary>Builds a publication: reads its configuration and theme once, then runs <see cref="SitePipelines"/>.</summary>
+/// <summary>
+/// Builds a publication. There is one build: it takes the options, what changed (<see cref="ChangeSet"/>)
+/// and the state the last build left, if any (<see cref="BuildState"/>, kept in memory by <c>serve</c>,
+/// on disk by <c>build</c>), and runs the same pipelines (<see cref="SitePipelines"/>) either way. With no
+/// state to use it makes every file; with one, its plan makes only what changed (<see cref="PlanOutputs"/>),
+/// and a result says why a build was full (<see cref="BuildResult.Full"/>).
+/// </summary>
 public static class SiteBuilder
 {
-    /// <summary>
-    /// Builds again after the files <paramref name="changed"/> (full paths) changed, in a process that
-    /// keeps its work between builds (<see cref="BuildOptions.Cache"/>): an edit that leaves every list as
-    /// it was makes only the files that show the edited articles (<see cref="EditBuild"/>); anything else
-    /// is a full <see cref="Build"/>.
-    /// </summary>
-    public static BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken = default)
-    {
-        if (Holds(options))
-        {
-            return EditBuild.TryBuild(options, changed, cancellationToken) ?? Build(options, cancellationToken);
-        }
+    /// <summary>Builds the site of <paramref name="options"/>, from the state its cache keeps, finding what changed.</summary>
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
+        Build(options, ChangeSet.Unknown, cancellationToken);
 
-        var diagnostics = new DiagnosticBag();
-        using var held = Lock(options, diagnostics);
-        return held is null
-            ? Result(diagnostics, succeeded: false, Stopwatch.StartNew())
-            : Rebuild(options with { Lock = held }, changed, cancellationToken);
-    }
+    /// <summary>Builds again after the files <paramref name="changed"/> (full paths) were written or deleted, and nothing else.</summary>
+    public static BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, CancellationToken cancellationToken = default) =>
+        Build(options, ChangeSet.Of(changed), cancellationToken);
 
     /// <summary>
-    /// Builds the site described by <paramref name="options"/>. Never throws for bad input: problems are
-    /// in the result. A build that writes holds the lock of its output folder (<see cref="OutputLock"/>)
-    /// unless the caller holds it (<see cref="BuildOptions.Lock"/>).
+    /// Builds the site described by <paramref name="options"/> after <paramref name="changes"/>. Never
+    /// throws for bad input: problems are in the result. A build that writes holds the lock of its output
+    /// folder (<see cref="OutputLock"/>) unless the caller holds it (<see cref="BuildOptions.Lock"/>).
     /// </summary>
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default)
+    public static BuildResult Build(BuildOptions options, ChangeSet changes, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         if (options.CheckOnly || Holds(options))
         {
-            return BuildLocked(options, stopwatch, cancellationToken);
+            return BuildLocked(options, changes, stopwatch, cancellationToken);
         }
 
         // A refused output folder is reported before the lock is made beside it.
@@ -55,7 +51,7 @@ public static class SiteBuilder
         }
 
         using var held = Lock(options, diagnostics);
-        return held is null ? Result(diagnostics, succeeded: false, stopwatch) : BuildLocked(options, stopwatch, cancellationToken);
+        return held is null ? Result(diagnostics, succeeded: false, stopwatch) : BuildLocked(options with { Lock = held }, changes, stopwatch, cancellationToken);
     }
 
     // True when the caller holds the lock of the output folder.
@@ -86,60 +82,58 @@ public static class SiteBuilder
         return null;
     }
 
-    private static BuildResult BuildLocked(BuildOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private static BuildResult BuildLocked(BuildOptions options, ChangeSet changes, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
-
-        // Until this build succeeds, no edit can start from the last one.
-        options.Cache?.Last = null;
         var diagnostics = new DiagnosticBag();
-        var services = Prepare(options, diagnostics);
+        IStateStore? store = options.CheckOnly ? null : options.Cache is { } cache ? cache.State : options.CacheFolder is { } folder ? new DiskStateStore(folder) : null;
+        var whyNot = "check";
+        var earlier = store?.Load(out whyNot);
+        var warm = earlier?.Warm;
+
+        // What the whole site is read with (site.yml, the data files, the theme) is read again when it changed.
+        var services = warm is not null && changes.Paths is { } paths && !paths.Any(path => Configures(options, path))
+            ? warm.Services with { Options = options, Statistics = new WriteStatistics(), Output = new StagedOutput(options.OutputFolder, options.FileSystem) }
+            : Prepare(options, diagnostics);
         if (services is null)
         {
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
-        using var cacheFiles = services.Articles;
-        bool Recovered()
-        {
-            try
-            {
-                services.Output.Recover();
-                return true;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot finish the interrupted build in {services.Display(services.Output.StagingFolder)}: {ex.Message}; delete that folder and build again");
-                return false;
-            }
-        }
-
-        if (!options.CheckOnly && !Recovered())
+        using var cacheFiles = options.Cache is null ? services.Articles : null;
+        if (!options.CheckOnly && !Recovered(services, diagnostics))
         {
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
-        if (StoredEdit.TryBuild(options, services, stopwatch, cancellationToken) is { } edited)
+        var published = warm?.Records ?? OutputManifest.Load(services.Output.Folder);
+        var started = DateTime.UtcNow;
+        var stamps = store is DiskStateStore ? DiskStateStore.Stamp(options.InputFolder, started: null) : [];
+        var full = options.CheckOnly ? new WhyFull(FullReason.NoState, "check")
+            : earlier is null ? new WhyFull(FullReason.NoState, whyNot)
+            : options.Fresh ? new WhyFull(FullReason.Asked)
+            : earlier.Unlike(services.FingerprintParts) ?? (warm is null ? Unpublished(services, earlier, published) : null);
+        var year = TimeZoneInfo.ConvertTime(options.Now, services.Config.TimeZone).Year;
+        if (full is null && !(earlier!.NextPublication <= options.Now) && earlier.Year == year
+            && (warm is not null ? changes.Paths is { Count: 0 } : stamps.SequenceEqual(earlier.Inputs)))
         {
-            return edited;
-        }
-
-        // A full build; until it succeeds, no build starts from the state the last one left. An edit
-        // that failed while it published its files left them to finish.
-        var stored = options.CacheFolder is { } cacheFolder && !options.CheckOnly && options.Cache is null && services.Articles is not null
-            ? (Folder: cacheFolder, Key: StoredState.KeyOf(options, services.Fingerprint), Inputs: StoredState.Stamp(options.InputFolder, DateTime.UtcNow))
-            : default((string Folder, UInt128 Key, ImmutableArray<InputStamp> Inputs)?);
-        if (stored is { } forgotten)
-        {
-            StoredState.Forget(forgotten.Folder);
-        }
-
-        if (!options.CheckOnly && !Recovered())
-        {
-            return Result(diagnostics, succeeded: false, stopwatch);
+            // Nothing changed: nothing to make, nothing to write, and the state stays as it is.
+            return new BuildResult
+            {
+                Diagnostics = earlier.Diagnostics,
+                Succeeded = true,
+                Edited = true,
+                Documents = earlier.Documents,
+                FilesProduced = published.Count,
+                FilesReused = published.Count,
+                ArticlesReused = earlier.Articles.Count,
+                Elapsed = stopwatch.Elapsed,
+            };
         }
 
         options.Cache?.BeginBuild();
-        var engine = new PipelineEngine(SitePipelines.Create(services));
+        var articlesFolder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
+        var changed = warm is not null && full is null ? ArticleChanges(changes, articlesFolder) : null;
+        var engine = new PipelineEngine(SitePipelines.Create(services, new BuildStart(earlier, full, changed, published))) { CollectBetweenPhases = full is not null };
         var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
         var done = 0;
         var progress = options.Progress is { } report
@@ -147,14 +141,31 @@ public static class SiteBuilder
             : null;
         using var output = services.Output;
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
-        var published = false;
-        var damaged = false;
-        if (result.Completed && !options.CheckOnly)
+        var plan = result.ProcessOutputs[SitePipelines.Plan].OfType<BuildPlan>().SingleOrDefault();
+        var declared = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().SingleOrDefault()?.Declared;
+        var documents = result.ProcessOutputs[SitePipelines.Articles].OfType<Article>().Count() + result.ProcessOutputs[SitePipelines.Pages].OfType<Page>().Count();
+        var records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal);
+        IReadOnlyList<string>? order = null;
+        var (published2, damaged) = (false, false);
+        if (result.Completed && !options.CheckOnly && declared is not null)
         {
+            // The files of the site: those this build made, and those it declared and left as the last one made them.
+            foreach (var file in declared)
+            {
+                if (!records.ContainsKey(file) && published.TryGetValue(file, out var record))
+                {
+                    records[file] = record;
+                }
+            }
+
+            var removed = published.Keys.Where(file => !records.ContainsKey(file)).ToList();
+            order = warm is not null
+                ? OrdinalOrder.Merge(warm.RecordOrder, records.Keys.Where(file => !published.ContainsKey(file)), file => records.ContainsKey(file))
+                : null;
             try
             {
-                output.Commit(services.Statistics.Records);
-                published = true;
+                output.Commit(records, published, order, removed);
+                published2 = true;
             }
             catch (PublishException ex)
             {
@@ -169,53 +180,132 @@ public static class SiteBuilder
 
         // Kept whether or not the build succeeded: fixing one article's error then parses that article only.
         var cacheSaved = services.Articles is { } articles && SaveCache(articles, services, diagnostics);
-
-        var documents = result.ProcessOutputs[SitePipelines.Articles].Length + result.ProcessOutputs[SitePipelines.Pages].Length;
-        if (published && options.Cache is { } cache && !diagnostics.HasErrors)
+        if (published2 && !diagnostics.HasErrors && store is not null && plan is not null && (cacheSaved || options.Cache is not null))
         {
-            cache.Last = State(options, services, engine, result, diagnostics.ToImmutableSorted(), documents);
+            var state = new BuildState
+            {
+                Fingerprint = services.FingerprintParts,
+                SiteKey = result.ProcessOutputs[SitePipelines.Site].OfType<SiteDocument>().Single().Key,
+                Year = year,
+                Manifest = store is DiskStateStore ? DiskStateStore.HashManifest(output.Folder) : UInt128.Zero,
+                Articles = plan.Articles,
+                Lists = plan.Lists,
+                Inputs = DiskStateStore.Trusted(stamps, started),
+                Diagnostics = diagnostics.ToImmutableSorted(),
+                Documents = documents,
+                NextPublication = result.ProcessOutputs[SitePipelines.Articles].OfType<ScheduleDocument>().SingleOrDefault()?.NextPublication,
+                Warm = options.Cache is null ? null : new WarmState
+                {
+                    Unpublished = Unread(result, plan, services, articlesFolder),
+                    Services = services,
+                    Index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single(),
+                    Records = records,
+                    RecordOrder = order ?? OrdinalOrder.Merge([], records.Keys),
+                    DemandsJson = result.ProcessOutputs[SitePipelines.Demands].OfType<DemandsJsonDocument>().Single().Parts,
+                },
+            };
+            try
+            {
+                store.Save(state);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep the state of this build for the next one: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", options.CacheFolder is { } cacheFolder ? services.Display(cacheFolder) : null);
+            }
         }
-        else if (published && cacheSaved && stored is { } state && !diagnostics.HasErrors)
+        else if (published2 && store is not null)
         {
-            SaveState(State(options, services, engine, result, diagnostics.ToImmutableSorted(), documents), state.Folder, state.Key, state.Inputs, diagnostics);
+            // The site changed and nothing describes it: the next build starts from nothing.
+            store.Forget();
         }
 
         return Result(diagnostics, result.Completed || (options.CheckOnly && !diagnostics.HasErrors), stopwatch) with
         {
             OutputDamaged = damaged,
+            Edited = plan?.Why is null,
+            Full = plan?.Why,
             Documents = documents,
-            FilesProduced = services.Statistics.Total,
+            FilesProduced = records.Count,
             FilesWritten = services.Statistics.Written,
-            FilesReused = services.Statistics.Reused,
+            FilesReused = records.Count - services.Statistics.Total + services.Statistics.Reused,
             ArticlesReused = services.Articles?.Reused ?? 0,
             Timings = result.Timings,
         };
     }
 
-    // What a published build leaves for an edit to start from.
-    private static SiteState State(BuildOptions options, SiteServices services, PipelineEngine engine, EngineResult result, ImmutableArray<Diagnostic> diagnostics, int documents)
+    private static bool Recovered(SiteServices services, DiagnosticBag diagnostics)
     {
-        var index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single();
-        var sitemap = SitePipelines.Module<RenderSitemap>(engine.Pipelines, SitePipelines.Sitemap);
-        return new SiteState
+        try
         {
-            Options = options,
-            Services = services,
-            Index = index,
-            Site = result.ProcessOutputs[SitePipelines.Site].OfType<SiteDocument>().Single(),
-            Articles = index.Index.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal),
-            Pages = [.. result.ProcessOutputs[SitePipelines.Pages].OfType<Page>()],
-            Profiles = [.. result.ProcessOutputs[SitePipelines.Data].OfType<AuthorsDocument>().SelectMany(d => d.Profiles)],
-            Catalog = [.. result.ProcessOutputs[SitePipelines.Data].OfType<DemandCatalogDocument>().SelectMany(d => d.Demands)],
-            Records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal),
-            RecordOrder = OrdinalOrder.Merge([], services.Statistics.Records.Keys),
-            Sitemap = sitemap.Pages,
-            SitemapOrder = sitemap.Order,
-            DemandsJson = SitePipelines.Module<RenderDemandPages>(engine.Pipelines, SitePipelines.Demands).JsonParts,
-            Diagnostics = diagnostics,
-            Documents = documents,
-            NextPublication = SitePipelines.Module<FilterPublished>(engine.Pipelines, SitePipelines.Articles).NextPublication,
-        };
+            services.Output.Recover();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            diagnostics.Error(DiagnosticCodes.WriteFailed, $"cannot finish the interrupted build in {services.Display(services.Output.StagingFolder)}: {ex.Message}; delete that folder and build again");
+            return false;
+        }
+    }
+
+    // True when the file at path is one the whole site is read with: site.yml, a data file, or a file of the theme.
+    private static bool Configures(BuildOptions options, string path)
+    {
+        var input = Path.GetFullPath(options.InputFolder);
+        return path == Path.Combine(input, "site.yml") || path == Path.Combine(input, "authors.yml") || path == Path.Combine(input, "demands.yml")
+            || path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.ThemeFolder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    // The article files among the changes; null when one is not a file (a folder written or deleted), and the folder must be listed.
+    private static List<string>? ArticleChanges(ChangeSet changes, string folder)
+    {
+        if (changes.Paths is null)
+        {
+            return null;
+        }
+
+        var files = new List<string>();
+        foreach (var path in changes.Paths)
+        {
+            if (Directory.Exists(path) || (!File.Exists(path) && !Path.GetFileName(path).Contains('.', StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            if (path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    // Why the published site is not the one the state describes: its manifest, or a file, changed since.
+    private static WhyFull? Unpublished(SiteServices services, BuildState earlier, IReadOnlyDictionary<string, OutputRecord> published)
+    {
+        if (earlier.Manifest != DiskStateStore.HashManifest(services.Output.Folder))
+        {
+            return new WhyFull(FullReason.Output, "its manifest changed");
+        }
+
+        string? changed = null;
+        Parallel.ForEach(published, (record, loop) =>
+        {
+            if (record.Value.Length < 0 || !services.Output.IsUnchanged(record.Key, record.Value))
+            {
+                changed = record.Key;
+                loop.Stop();
+            }
+        });
+        return changed is null ? null : new WhyFull(FullReason.Output, $"{changed} changed");
+    }
+
+    // The article files this build read and did not publish, as full paths.
+    private static ImmutableArray<string> Unread(EngineResult result, BuildPlan plan, SiteServices services, string folder)
+    {
+        var display = services.Display(folder);
+        return [.. result.ProcessOutputs[SitePipelines.Articles].OfType<SourcesDocument>().SelectMany(d => d.Paths)
+            .Where(path => !plan.Articles.ContainsKey(display + "/" + Path.GetRelativePath(folder, path).Replace('\\', '/')))];
     }
 
     /// <summary>Reads site.yml and the theme; null when the input folder itself is missing.</summary>
@@ -227,6 +317,7 @@ public static class SiteBuilder
             return null;
         }
 
+        var parts = SiteFingerprint.Parts(options);
         var siteFile = Path.Combine(options.InputFolder, "site.yml");
         var config = SiteConfigLoader.Load(siteFile, Display(siteFile), diagnostics, options.BaseUrl);
         var markdown = new MarkdownRenderer(config.RootPath, config.RawHtml);
@@ -258,7 +349,8 @@ public static class SiteBuilder
             Theme = theme,
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder, options.FileSystem),
-            Fingerprint = SiteFingerprint.Of(options),
+            FingerprintParts = parts,
+            Fingerprint = SiteFingerprint.Of(parts),
             Articles = cache,
             Display = Display,
         };
@@ -277,19 +369,6 @@ public static class SiteBuilder
         return options.CacheFolder is { } folder
             ? ArticleCache.Open(folder, fingerprint, displayFolder)
             : options.Cache!.Articles = ArticleCache.InMemory(fingerprint, displayFolder, options.Cache.Articles);
-    }
-
-    // What a published build leaves for the next `build` to start from; without it, that build is a full one.
-    private static void SaveState(SiteState site, string folder, UInt128 key, ImmutableArray<InputStamp> inputs, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            StoredEdit.Saved(site, key, inputs, site.Services.Articles!.ReadNotKept()).Write(folder);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot keep the state of this build for the next one: {ex.Message}; the site is built, but the next build will be slower (delete the folder, or build with --no-cache)", site.Services.Display(folder));
-        }
     }
 
     /// <summary>
@@ -389,8 +468,8 @@ public static class SiteBuilder
             return (problem, folder);
         }
 
-        var state = Path.Combine(folder, StoredState.FileName);
-        return StoredState.Unreadable(state) is { } unreadable ? (unreadable, state) : null;
+        var state = Path.Combine(folder, DiskStateStore.FileName);
+        return DiskStateStore.Unreadable(state) is { } unreadable ? (unreadable, state) : null;
     }
 
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;

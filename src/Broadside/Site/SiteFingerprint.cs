@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Modules;
@@ -19,21 +20,49 @@ public static class SiteFingerprint
     ];
 
     /// <summary>The fingerprint of a build with <paramref name="options"/>.</summary>
-    public static UInt128 Of(BuildOptions options)
-    {
-        var key = new KeyBuilder().Add(OfConfiguration(options)).Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0);
-        foreach (var name in new[] { "authors.yml", "demands.yml" })
-        {
-            AddFile(key, Path.Combine(options.InputFolder, name), name);
-        }
+    public static UInt128 Of(BuildOptions options) => Of(Parts(options));
 
-        // What cannot be listed or read is reported where the theme is read.
-        foreach (var file in ContentFiles.Enumerate(options.ThemeFolder, "*", root: null, "theme", new DiagnosticBag(), hidden: true))
+    /// <summary>The fingerprint made of <paramref name="parts"/> (<see cref="Parts"/>).</summary>
+    public static UInt128 Of(ImmutableArray<(string Part, UInt128 Hash)> parts)
+    {
+        var key = new KeyBuilder();
+        foreach (var (part, hash) in parts)
         {
-            AddFile(key, file, Path.GetRelativePath(options.ThemeFolder, file));
+            key.Add(part).Add(hash);
         }
 
         return key.Finish();
+    }
+
+    /// <summary>
+    /// The fingerprint of a build with <paramref name="options"/> part by part, each named as a message
+    /// names it: Broadside and site.yml (<see cref="OfConfiguration"/>), the options, each data file and
+    /// the theme. A build that starts from another's state says which part changed when one did.
+    /// </summary>
+    public static ImmutableArray<(string Part, UInt128 Hash)> Parts(BuildOptions options)
+    {
+        var settings = new KeyBuilder().Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0)
+            .Add(options.Search ? 1 : 0).Add(Path.GetFullPath(options.InputFolder)).Add(Path.GetFullPath(options.ThemeFolder))
+            .Add(Path.GetFullPath(options.OutputFolder)).Add(options.DisplayRoot).Finish();
+        var parts = ImmutableArray.CreateBuilder<(string, UInt128)>();
+        parts.Add(("Broadside, site.yml or --base-url", OfConfiguration(options)));
+        parts.Add(("the options", settings));
+        foreach (var name in new[] { "authors.yml", "demands.yml" })
+        {
+            var file = new KeyBuilder();
+            AddFile(file, Path.Combine(options.InputFolder, name), name);
+            parts.Add((name, file.Finish()));
+        }
+
+        // What cannot be listed or read is reported where the theme is read.
+        var theme = new KeyBuilder();
+        foreach (var file in ContentFiles.Enumerate(options.ThemeFolder, "*", root: null, "theme", new DiagnosticBag(), hidden: true))
+        {
+            AddFile(theme, file, Path.GetRelativePath(options.ThemeFolder, file));
+        }
+
+        parts.Add(("the theme", theme.Finish()));
+        return parts.ToImmutable();
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Taxonomy;
 
 namespace Broadside.Site;
@@ -29,6 +30,7 @@ public static class SitePipelines
     public const string Redirects = nameof(Redirects);
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
+    public const string Plan = nameof(Plan);
 
     /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
     public const string ArticlePattern = "*.md";
@@ -46,8 +48,12 @@ public static class SitePipelines
         "templates/" + RenderNotFound.Template,
     ];
 
-    /// <summary>Creates the pipelines of one build.</summary>
-    public static ImmutableArray<Pipeline> Create(SiteServices services)
+    /// <summary>
+    /// Creates the pipelines of one build, which starts from <paramref name="start"/>: from nothing, or
+    /// from an earlier build's state. The pipelines are the same either way; what differs is what they
+    /// read and take from the earlier build, and which files the plan has them make.
+    /// </summary>
+    internal static ImmutableArray<Pipeline> Create(SiteServices services, Build.BuildStart start)
     {
         var options = services.Options;
         var config = services.Config;
@@ -55,41 +61,69 @@ public static class SitePipelines
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = MarkdownStep(services);
-        var manifest = OutputManifest.Load(services.Output.Folder);
-        var write = new WriteFiles(services.Output, services.Statistics, manifest, reuse: !options.Fresh);
+        var write = new WriteFiles(services.Output, services.Statistics, start.Published, reuse: !options.Fresh);
+        var warm = start.Full is null ? start.Earlier?.Warm : null;
         string Folder(string name) => Path.Combine(input, name);
+        var articles = new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles);
 
-        return
+        ImmutableArray<Pipeline> pipelines =
         [
             new Pipeline(Articles)
             {
-                Input = [new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles)],
+                Input = [warm is not null && start.Changed is { } changed ? new Build.ReadChangedArticles(articles, start.Earlier!, warm.Unpublished, changed) : articles],
                 Process = [new ParseArticles(config, services.Articles), publish, renderMarkdown, new OrderArticles()],
-                PostProcess = [new RenderArticlePages(theme, views, Index, Site)],
+                PostProcess = [new RenderArticlePages(theme, views, Articles, Index, Site, Plan)],
                 Output = [write],
             },
-            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Site), write),
+            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Pages, Site, Plan), write),
             DataPipeline(services),
             new Pipeline(Index)
             {
                 DependsOn = [Articles, Data],
-                Process = [new IndexSite(config, views, theme, Articles, Data)],
+                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null)],
             },
             SitePipeline(services),
-            .. Listings(services, write),
+            new Pipeline(Home)
+            {
+                DependsOn = [Index, Site, Plan],
+                Process = [new RenderHome(theme, views, Index, Site, Plan, config.PageSize)],
+                Output = [write],
+            },
+            new Pipeline(Archives)
+            {
+                DependsOn = [Index, Site, Plan],
+                Process = [new RenderArchives(theme, views, Index, Site, Plan, config.PageSize, config.Culture)],
+                Output = [write],
+            },
+            new Pipeline(Demands)
+            {
+                DependsOn = [Index, Site, Plan],
+                Process = [new RenderDemandPages(theme, views, Index, Site, Plan, config.PageSize, warm?.DemandsJson)],
+                Output = [write],
+            },
+            new Pipeline(Feeds)
+            {
+                DependsOn = [Index, Plan],
+                Process = [new RenderFeeds(config, views, Index, Plan, services.Fingerprint)],
+                Output = [write],
+            },
             new Pipeline(NotFound)
             {
-                DependsOn = [Site],
-                Process = [new RenderNotFound(theme, views, Site)],
+                DependsOn = [Site, Plan],
+                Process = [new RenderNotFound(theme, views, Site, Plan)],
                 Output = [write],
             },
             new Pipeline(Search)
             {
-                DependsOn = [Site],
-                Process = options.Search ? [new RenderSearchPage(theme, views, Site)] : [],
+                DependsOn = [Site, Plan],
+                Process = options.Search ? [new RenderSearchPage(theme, views, Site, Plan)] : [],
                 Output = [write],
             },
-            SitemapPipeline(services, write),
+            new Pipeline(Sitemap)
+            {
+                PostProcess = [new RenderSitemap(views, Plan)],
+                Output = [write],
+            },
             new Pipeline(Assets)
             {
                 Input =
@@ -97,23 +131,36 @@ public static class SitePipelines
                     new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
                     new ReadAssets(Folder("media"), services.Display(Folder("media")), ReservedPaths.Media + "/", input, services.Config.Limits.MediaBytes),
                 ],
+                Process = [new CopyAssets(Assets)],
                 Output = [write],
             },
             new Pipeline(Redirects)
             {
-                DependsOn = [Articles, Pages],
-                Process = [new RenderRedirects(views, Articles, Pages)],
+                DependsOn = [Articles, Pages, Plan],
+                Process = [new RenderRedirects(views, Plan, Articles, Pages)],
                 Output = [write],
             },
             new Pipeline(Urls)
             {
-                PostProcess = [new CheckUrlCollisions(), new CheckOutputPaths(services.Output, manifest)],
+                PostProcess = [new CheckUrlCollisions(), new CheckOutputPaths(services.Output, start.Published)],
             },
             new Pipeline(Checks)
             {
                 PostProcess = options.CheckOnly
-                    ? [new CheckLinks(config.RootPath, asErrors: true), new CheckDemandWording(Index)]
-                    : [new CheckLinks(config.RootPath, asErrors: false)],
+                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan), new CheckDemandWording(Index)]
+                    : [new CheckLinks(config.RootPath, asErrors: false, Plan)],
+            },
+        ];
+
+        // Every module that publishes files declares them; the plan reads every declaration, and knows no listing by name.
+        var modules = pipelines.SelectMany(p => p.Input.Concat(p.Process).Concat(p.PostProcess).Concat(p.Output)).ToList();
+        return
+        [
+            .. pipelines,
+            new Pipeline(Plan)
+            {
+                DependsOn = [Articles, Pages, Data, Index, Site, Assets],
+                Process = [new Build.PlanOutputs([.. modules.OfType<IListing>()], [.. modules.OfType<ISiteListing>()], start.Earlier, start.Full, start.Published, Index, Site)],
             },
         ];
     }
@@ -161,63 +208,6 @@ public static class SitePipelines
             DependsOn = [Pages, Index],
             Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, search, services.Config.Limits.Pages)],
         };
-    }
-
-    /// <summary>
-    /// The pipelines that list articles: home, archives, demand pages and feeds. Given
-    /// <paramref name="scope"/>, they make only the pages and feeds it names, and demands.json only when
-    /// <paramref name="demandsJsonChanged"/>, from the last build's parts of it that still hold,
-    /// <paramref name="demandsJsonParts"/> (an <see cref="EditBuild"/>).
-    /// </summary>
-    internal static IEnumerable<Pipeline> Listings(
-        SiteServices services,
-        WriteFiles write,
-        EditScope? scope = null,
-        bool demandsJsonChanged = false,
-        IReadOnlyDictionary<Demand, byte[]>? demandsJsonParts = null)
-    {
-        var (config, theme, views) = (services.Config, services.Theme, services.Views);
-        yield return new Pipeline(Home)
-        {
-            DependsOn = [Index, Site],
-            Process = [new RenderHome(theme, views, Index, Site, config.PageSize, scope)],
-            Output = [write],
-        };
-        yield return new Pipeline(Archives)
-        {
-            DependsOn = [Index, Site],
-            Process = [new RenderArchives(theme, views, Index, Site, config.PageSize, config.Culture, scope)],
-            Output = [write],
-        };
-        yield return new Pipeline(Demands)
-        {
-            DependsOn = [Index, Site],
-            Process = [new RenderDemandPages(theme, views, Index, Site, config.PageSize, scope, demandsJsonChanged, demandsJsonParts)],
-            Output = [write],
-        };
-        yield return new Pipeline(Feeds)
-        {
-            DependsOn = [Index],
-            Process = [new RenderFeeds(config, views, Index, services.Fingerprint, scope)],
-            Output = [write],
-        };
-    }
-
-    /// <summary>
-    /// The sitemap of every page; given the <see cref="RenderSitemap.Pages"/> of an earlier build,
-    /// those pages and the ones this build makes (an <see cref="EditBuild"/>).
-    /// </summary>
-    internal static Pipeline SitemapPipeline(SiteServices services, WriteFiles write, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null, IReadOnlyList<string>? previousOrder = null) => new(Sitemap)
-    {
-        PostProcess = [new RenderSitemap(services.Views, previous: previous, previousOrder: previousOrder)],
-        Output = [write],
-    };
-
-    /// <summary>The module of type <typeparamref name="T"/> of the pipeline called <paramref name="name"/>, for what it found while it ran.</summary>
-    internal static T Module<T>(IEnumerable<Pipeline> pipelines, string name)
-    {
-        var pipeline = pipelines.Single(p => p.Name == name);
-        return pipeline.Process.Concat(pipeline.PostProcess).OfType<T>().Single();
     }
 
     /// <summary>The step that renders Markdown, with the caches of <paramref name="services"/>.</summary>

@@ -50,7 +50,7 @@ public sealed class ListEditTests : IDisposable
     }
 
     [Fact]
-    public void Removing_a_page_another_article_links_to_is_a_full_build_that_reports_the_link()
+    public void Removing_a_page_another_article_links_to_reports_the_link()
     {
         Assert.True(Build().Succeeded);
         Assert.True(Rebuild(Change(Article, "tags: [transit, strikes, unions]", "tags: [transit, strikes, unions, wildcat]")).Edited);
@@ -58,7 +58,7 @@ public sealed class ListEditTests : IDisposable
 
         var removed = Rebuild(Change(Article, "tags: [transit, strikes, unions, wildcat]", "tags: [transit, strikes, unions]"));
 
-        Assert.False(removed.Edited);
+        Assert.True(removed.Edited);
         Assert.Contains(removed.Diagnostics, d => d.Code == Broadside.Diagnostics.DiagnosticCodes.BrokenLink && d.File!.EndsWith(Path.GetFileName(Transit), StringComparison.Ordinal));
         AssertSameAsFresh(removed);
     }

@@ -1,3 +1,4 @@
+using Broadside.Build;
 using Broadside.Diagnostics;
 using Broadside.Output;
 using Broadside.Site;
@@ -46,14 +47,15 @@ public sealed class StoredEditTests : IDisposable
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\ndemands:\n  - \"Hire 500 drivers now!\"\n---\n\nThe bakers came at six, with bread.\n" },
     };
 
-    public static TheoryData<string, string, string> OtherChanges => new()
+    public static TheoryData<string, string, string, string?> OtherChanges => new()
     {
-        // A file besides the articles, the text replaced (appended when empty), its replacement.
-        { "input/site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"" },
-        { "input/authors.yml", "now covers transit and labor", "now covers transit, labor and housing" },
-        { "input/pages/about.md", string.Empty, "\nA sentence added to the page.\n" },
-        { "input/media/2025/new-picture.svg", string.Empty, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>" },
-        { "theme/layouts/base.liquid", string.Empty, "<!-- changed -->\n" },
+        // A file besides the articles, the text replaced (appended when empty), its replacement, and
+        // why the build is a full one (null: it is not).
+        { "input/site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", "Broadside, site.yml or --base-url changed" },
+        { "input/authors.yml", "now covers transit and labor", "now covers transit, labor and housing", "authors.yml changed" },
+        { "theme/layouts/base.liquid", string.Empty, "<!-- changed -->\n", "the theme changed" },
+        { "input/pages/about.md", string.Empty, "\nA sentence added to the page.\n", null },
+        { "input/media/2025/new-picture.svg", string.Empty, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", null },
     };
 
     public void Dispose() => _work.Dispose();
@@ -115,13 +117,13 @@ public sealed class StoredEditTests : IDisposable
         Assert.Contains(first.Diagnostics, d => d.Code == DiagnosticCodes.HeadingLevelOne);
         var written = Snapshot("out");
         var times = Directory.EnumerateFiles(_work.Combine("out"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
-        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName));
+        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", DiskStateStore.FileName));
 
         var second = Build();
 
         Assert.True(second.Succeeded);
         Assert.True(second.Edited);
-        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName)));
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", DiskStateStore.FileName)));
         Assert.Equal(0, second.FilesWritten);
         Assert.Equal(first.FilesProduced, second.FilesProduced);
         Assert.Equal(first.Documents, second.Documents);
@@ -132,7 +134,7 @@ public sealed class StoredEditTests : IDisposable
 
     [Theory]
     [MemberData(nameof(OtherChanges))]
-    public void A_change_to_anything_but_the_articles_is_a_full_build(string file, string find, string replace)
+    public void A_change_to_what_every_page_depends_on_is_a_full_build_that_says_why(string file, string find, string replace, string? why)
     {
         Assert.True(Build().Succeeded);
         Change(file, find, replace);
@@ -142,7 +144,8 @@ public sealed class StoredEditTests : IDisposable
         var fresh = Build("fresh", cache: false);
         var again = Build();
 
-        Assert.False(changed.Edited);
+        Assert.Equal(why is null, changed.Edited);
+        Assert.Equal(why, changed.Full?.ToString());
         Assert.True(changed.Succeeded, string.Join('\n', changed.Diagnostics));
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
         Assert.True(again.Edited, "the full build should have saved a state for the next one");
@@ -180,7 +183,7 @@ public sealed class StoredEditTests : IDisposable
     public void A_state_that_does_not_describe_the_site_is_not_used(string how)
     {
         Assert.True(Build().Succeeded);
-        var state = _work.Combine("cache", StoredState.FileName);
+        var state = _work.Combine("cache", DiskStateStore.FileName);
         Assert.True(File.Exists(state));
         switch (how)
         {
@@ -212,7 +215,7 @@ public sealed class StoredEditTests : IDisposable
     }
 
     [Fact]
-    public void A_scheduled_article_come_due_is_a_full_build()
+    public void A_scheduled_article_come_due_is_published_by_the_next_build()
     {
         var now = SampleSiteFixture.Now;
         Assert.True(Build(now: now).Succeeded);
@@ -227,7 +230,8 @@ public sealed class StoredEditTests : IDisposable
         SiteBuilder.Build(Options("fresh", cache: false) with { Now = now.AddDays(7) });
 
         Assert.True(before.Edited);
-        Assert.False(due.Edited);
+        Assert.True(due.Edited);
+        Assert.True(due.FilesWritten > 0);
         Assert.Contains(Snapshot("out").Keys, path => path.Contains("a-scheduled-piece", StringComparison.Ordinal));
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
     }
@@ -242,11 +246,12 @@ public sealed class StoredEditTests : IDisposable
         SiteBuilder.Build(Options("fresh", cache: false) with { Now = now.AddYears(1) });
 
         Assert.False(result.Edited);
+        Assert.Equal("what every page shows of the site changed (the menu or the year)", result.Full?.ToString());
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
     }
 
     [Fact]
-    public void An_edit_the_state_cannot_carry_is_a_full_build_that_says_what_is_wrong()
+    public void After_a_failed_build_the_next_starts_from_the_last_good_one()
     {
         Assert.True(Build().Succeeded);
         Change("input/" + Article, "date: 2025-01-18", "date: not a date");
@@ -257,9 +262,8 @@ public sealed class StoredEditTests : IDisposable
         var fresh = Build("fresh", cache: false);
 
         Assert.False(failed.Succeeded);
-        Assert.False(failed.Edited);
         Assert.Contains(failed.Diagnostics, d => d.File == "input/" + Article && d.IsError);
-        Assert.False(fixedBuild.Edited, "a failed build leaves no state");
+        Assert.True(fixedBuild.Edited, "a failed build wrote nothing, so the last good one's state still describes the site");
         Assert.True(fixedBuild.Succeeded);
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
         Assert.True(Build().Edited);
@@ -281,8 +285,7 @@ public sealed class StoredEditTests : IDisposable
         }
 
         var read = Build();
-        var state = StoredState.Read(_work.Combine("cache"));
-        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName));
+        var saved = File.GetLastWriteTimeUtc(_work.Combine("cache", DiskStateStore.FileName));
         var notRead = Build();
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
@@ -290,20 +293,15 @@ public sealed class StoredEditTests : IDisposable
         Assert.Equal(0, result.FilesWritten);
         AssertSameFiles(before, Snapshot("out"));
         Assert.True(read.Edited);
-        Assert.NotNull(state);
-        Assert.Equal(
-            ["input/articles/2026/2026-11-18-grocery-workers-vote-on-strike-authorization.md", "input/articles/2026/2026-11-23-another-draft.md"],
-            state.Unpublished.Select(u => u.Path).ToArray());
-        Assert.All(state.Unpublished, u => Assert.Equal(CheckedOut.AddDays(1).Ticks, u.Ticks));
 
         // Nothing changed since: the drafts are not read, and the state is not written again.
         Assert.True(notRead.Edited);
         Assert.Equal(0, notRead.FilesWritten);
-        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", StoredState.FileName)));
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(_work.Combine("cache", DiskStateStore.FileName)));
     }
 
     [Fact]
-    public void A_published_article_made_a_draft_is_a_full_build()
+    public void A_published_article_made_a_draft_leaves_the_site_as_a_build_from_nothing()
     {
         Assert.True(Build().Succeeded);
         Change("input/" + Article, "section: Labor\n", "section: Labor\ndraft: true\n");
@@ -311,15 +309,15 @@ public sealed class StoredEditTests : IDisposable
         var result = Build();
         Build("fresh", cache: false);
 
-        Assert.False(result.Edited);
+        Assert.True(result.Edited);
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
     }
 
     [Fact]
-    public void Many_changed_articles_are_a_full_build()
+    public void Many_new_articles_leave_the_site_as_a_build_from_nothing()
     {
         Assert.True(Build().Succeeded);
-        for (var i = 0; i <= StoredEdit.MostChanged; i++)
+        for (var i = 0; i <= 100; i++)
         {
             Change($"input/articles/2026/2026-11-01-note-{i:D3}.md", string.Empty, $"---\ntitle: \"Note {i}\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-01\n---\n\nA short note.\n");
         }
@@ -327,7 +325,7 @@ public sealed class StoredEditTests : IDisposable
         var result = Build();
         Build("fresh", cache: false);
 
-        Assert.False(result.Edited);
+        Assert.True(result.Edited);
         AssertSameFiles(Snapshot("fresh"), Snapshot("out"));
     }
 
