@@ -112,6 +112,9 @@ public sealed record WarmState
     /// <summary>The files of <see cref="Records"/> in ordinal order, as the manifest lists them.</summary>
     public required IReadOnlyList<string> RecordOrder { get; init; }
 
+    /// <summary>The build's plan, with every list every listing declared.</summary>
+    public required Outputs.OutputPlan Plan { get; init; }
+
     /// <summary>Each demand's object in demands.json, by demand of <see cref="Index"/>.</summary>
     public required IReadOnlyDictionary<Demand, byte[]> DemandsJson { get; init; }
 }

@@ -68,6 +68,12 @@ public sealed record BuildOptions
     /// <summary>How long a build waits for another one writing the same output folder to finish.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// More pipelines for the build, each made from the build's services and the module that writes
+    /// files: a listing added this way is declared, planned, made and removed as the built-in ones are.
+    /// </summary>
+    internal System.Collections.Immutable.ImmutableArray<Func<SiteServices, Engine.IModule, Engine.Pipeline>> Extensions { get; init; } = [];
+
     /// <summary>Work kept between builds of one process (the preview server), or null.</summary>
     public BuildCache? Cache { get; init; }
 

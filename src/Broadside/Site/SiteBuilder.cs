@@ -199,6 +199,7 @@ public static class SiteBuilder
                     Unpublished = Unread(result, plan, services, articlesFolder),
                     Services = services,
                     Index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single(),
+                    Plan = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().Single(),
                     Records = records,
                     RecordOrder = order ?? OrdinalOrder.Merge([], records.Keys),
                     DemandsJson = result.ProcessOutputs[SitePipelines.Demands].OfType<DemandsJsonDocument>().Single().Parts,

@@ -152,6 +152,8 @@ public static class SitePipelines
             },
         ];
 
+        pipelines = [.. pipelines, .. options.Extensions.Select(extension => extension(services, write))];
+
         // Every module that publishes files declares them; the plan reads every declaration, and knows no listing by name.
         var modules = pipelines.SelectMany(p => p.Input.Concat(p.Process).Concat(p.PostProcess).Concat(p.Output)).ToList();
         return
