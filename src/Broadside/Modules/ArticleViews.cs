@@ -19,9 +19,6 @@ internal sealed class LazyArticleViews(IReadOnlyDictionary<string, Article> arti
         ? new(StringComparer.Ordinal)
         : new(kept, StringComparer.Ordinal);
 
-    /// <summary>Views made so far.</summary>
-    public int Made => _made.Count;
-
     /// <summary>The views made so far, by source file.</summary>
     public IEnumerable<KeyValuePair<string, ArticleView>> MadeSoFar => _made;
 
