@@ -1,7 +1,7 @@
 using System.Globalization;
+using Broadside.Build;
 using Broadside.Diagnostics;
 using Broadside.Engine;
-using Broadside.Site;
 using Spectre.Console;
 
 namespace Broadside.Cli;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Broadside.Build;
 using Broadside.Configuration;
 using Broadside.Diagnostics;
 using Broadside.Search;
-using Broadside.Site;
 
 namespace Broadside.Cli.Commands;
 
@@ -73,7 +73,7 @@ public static class BuildCommand
             var (indexer, searchOff) = parsed.GetValue(search) ? locateSearch(options.InputFolder) : (null, string.Empty);
             options = options with { Search = indexer is not null };
 
-            var result = reporter.WithProgress("Building", progress => SiteBuilder.Build(options with { Progress = progress }));
+            var result = reporter.WithProgress("Building", progress => Builder.Build(options with { Progress = progress }));
             reporter.Diagnostics(result.Diagnostics);
             if (parsed.GetValue(verbose))
             {

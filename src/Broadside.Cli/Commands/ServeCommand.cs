@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Broadside.Build;
 using Broadside.Cli.Serve;
-using Broadside.Site;
 using Microsoft.AspNetCore.Connections;
 
 namespace Broadside.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Net;
-using Broadside.Site;
+using Broadside.Build;
 
 namespace Broadside.Cli.Serve;
 

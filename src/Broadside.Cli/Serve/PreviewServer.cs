@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Broadside.Build;
+using Broadside.Caching;
 using Broadside.Output;
-using Broadside.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -116,7 +117,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         try
         {
             var options = _build with { Now = DateTimeOffset.UtcNow };
-            result = _state.Build(() => changed is null ? SiteBuilder.Build(options, cancellationToken) : SiteBuilder.Rebuild(options, changed, cancellationToken));
+            result = _state.Build(() => changed is null ? Builder.Build(options, cancellationToken) : Builder.Rebuild(options, changed, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

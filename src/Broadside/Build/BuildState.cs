@@ -16,7 +16,7 @@ namespace Broadside.Build;
 /// </summary>
 public sealed record BuildState
 {
-    /// <summary>What the build depended on besides its content files, part by part (<see cref="Site.SiteFingerprint.Parts"/>).</summary>
+    /// <summary>What the build depended on besides its content files, part by part (<see cref="Build.SiteFingerprint.Parts"/>).</summary>
     public required ImmutableArray<(string Part, UInt128 Hash)> Fingerprint { get; init; }
 
     /// <summary>The key of the <c>site</c> every page shows (the menu, the year in the footer).</summary>
@@ -101,7 +101,7 @@ public sealed record WarmState
     public required ImmutableArray<string> Unpublished { get; init; }
 
     /// <summary>What the build read site.yml and the theme into, for a next build in which neither changed.</summary>
-    public required Site.SiteServices Services { get; init; }
+    public required Build.SiteServices Services { get; init; }
 
     /// <summary>The index and the views of the published articles.</summary>
     public required IndexDocument Index { get; init; }

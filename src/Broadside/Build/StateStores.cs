@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Text;
+using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Modules;
 using Broadside.Output;
@@ -195,14 +196,14 @@ public sealed class DiskStateStore(string folder) : IStateStore
     {
         var stamps = new List<InputStamp>();
         var problems = new DiagnosticBag();
-        foreach (var (name, pattern) in new[] { ("articles", Site.SitePipelines.ArticlePattern), ("pages", "*"), ("media", "*") })
+        foreach (var (name, pattern) in new[] { ("articles", Build.SitePipelines.ArticlePattern), ("pages", "*"), ("media", "*") })
         {
             var folder = System.IO.Path.Combine(inputFolder, name);
             var paths = ContentFiles.Enumerate(folder, pattern, inputFolder, name, problems);
             var found = new InputStamp[paths.Length];
             Parallel.For(0, paths.Length, i =>
             {
-                var file = InputFile(paths[i]);
+                var file = InputPaths.Stamped(paths[i]);
                 var modified = file.LastWriteTimeUtc;
                 var relative = name + "/" + System.IO.Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
                 found[i] = new InputStamp(relative, file.Exists ? file.Length : -1, modified > started - TimeSpan.FromSeconds(2) ? 0 : modified.Ticks);
@@ -229,16 +230,6 @@ public sealed class DiskStateStore(string folder) : IStateStore
     {
         var racy = (started - TimeSpan.FromSeconds(2)).Ticks;
         return [.. stamps.Select(s => s.Ticks > racy ? s with { Ticks = 0 } : s)];
-    }
-
-    /// <summary>
-    /// The file at <paramref name="path"/> as its size and time tell whether it changed: the file a
-    /// symbolic link leads to, since a link keeps its own time when what it leads to changes.
-    /// </summary>
-    public static FileInfo InputFile(string path)
-    {
-        var file = new FileInfo(path);
-        return (file.Attributes & FileAttributes.ReparsePoint) != 0 && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : file;
     }
 
     private static BuildState Read(BinaryReader reader)

@@ -16,7 +16,7 @@ namespace Broadside.Modules;
 /// Articles kept by earlier builds, or null: a file whose size and time are as the cache recorded them
 /// is not read, and its document says so (<see cref="SourceFile.Unread"/>).
 /// </param>
-public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root, Site.ArticleCache? cache = null) : IModule
+public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root, Caching.ArticleCache? cache = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -46,7 +46,7 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
         var display = displayFolder + "/" + relative;
         if (cache is not null)
         {
-            var info = Build.DiskStateStore.InputFile(path);
+            var info = InputPaths.Stamped(path);
             if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
             {
                 return new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = [], Hash = hash, Unread = true };

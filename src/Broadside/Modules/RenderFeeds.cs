@@ -22,7 +22,7 @@ namespace Broadside.Modules;
 /// <param name="views">Makes URLs and archive headers.</param>
 /// <param name="indexPipeline">The pipeline of the index.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
-/// <param name="fingerprint">What every feed's key starts from (<see cref="Site.SiteFingerprint"/>).</param>
+/// <param name="fingerprint">What every feed's key starts from (the build's fingerprint of its code, theme and settings).</param>
 public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, string planPipeline, UInt128 fingerprint) : IModule, IListing
 {
     /// <summary>The site's RSS feed.</summary>

@@ -6,7 +6,7 @@ namespace Broadside.Outputs;
 /// Something the build publishes files for (a kind of page, the feeds, the data files), saying before
 /// any is made which lists it has, what each holds and which files each makes
 /// (<see cref="ListDeclaration"/>). The build compares the declarations with the last build's and makes
-/// again only what changed (<see cref="Build.BuildPlan"/>); nothing else needs to know which listings
+/// again only what changed (the build's plan); nothing else needs to know which listings
 /// exist, so a new one is made, remade and removed like every other the day it is added.
 /// </summary>
 public interface IListing

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
+using Broadside.Build;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
 using Broadside.Outputs;
-using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Build;
@@ -44,7 +44,7 @@ public sealed class PlanOutputsTests : IDisposable
     {
         var fuzzer = new ListingFuzzer(_site, new Random(77));
         fuzzer.Seed();
-        Assert.True(SiteBuilder.Build(WithLetters(_site.Options(), honest: true)).Succeeded);
+        Assert.True(Builder.Build(WithLetters(_site.Options(), honest: true)).Succeeded);
         Assert.True(File.Exists(_site.Work.Combine("out", "letters", "r", "index.html")));
 
         fuzzer.Run(options => WithLetters(options, honest: true), steps: 40);
@@ -57,7 +57,7 @@ public sealed class PlanOutputsTests : IDisposable
     {
         var fuzzer = new ListingFuzzer(_site, new Random(77));
         fuzzer.Seed();
-        Assert.True(SiteBuilder.Build(WithLetters(_site.Options(), honest: false)).Succeeded);
+        Assert.True(Builder.Build(WithLetters(_site.Options(), honest: false)).Succeeded);
 
         // Its pages show titles it does not declare: an edited title leaves a page a build from nothing would make otherwise.
         var caught = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => fuzzer.Run(options => WithLetters(options, honest: false), steps: 60));

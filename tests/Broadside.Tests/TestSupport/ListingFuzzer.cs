@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Broadside.Build;
 using Broadside.Outputs;
-using Broadside.Site;
 using static Broadside.Tests.TestSupport.SameBuild;
 
 namespace Broadside.Tests.TestSupport;
@@ -51,7 +51,7 @@ public sealed class ListingFuzzer(ServedSite site, Random random)
         for (var step = 0; step < steps; step++)
         {
             var (file, change) = Edit(step, Plan());
-            var rebuilt = SiteBuilder.Rebuild(options(site.Options()), [file]);
+            var rebuilt = Builder.Rebuild(options(site.Options()), [file]);
             edits += rebuilt.Edited ? 1 : 0;
             var what = $"step {step} ({change}), {(rebuilt.Edited ? "made from the last state" : $"a full build: {rebuilt.Full}")}";
             Assert.True(rebuilt.Succeeded, $"{what}: {string.Join('\n', rebuilt.Diagnostics)}");
@@ -61,7 +61,7 @@ public sealed class ListingFuzzer(ServedSite site, Random random)
                 Directory.Delete(site.Work.Combine("fresh"), recursive: true);
             }
 
-            var fresh = SiteBuilder.Build(options(site.Options("fresh", serve: false)));
+            var fresh = Builder.Build(options(site.Options("fresh", serve: false)));
             Assert.True(fresh.Succeeded, $"{what}: {string.Join('\n', fresh.Diagnostics)}");
             Assert.Equal(Lines(fresh), Lines(rebuilt));
             try

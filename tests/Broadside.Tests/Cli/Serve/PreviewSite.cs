@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Broadside.Build;
 using Broadside.Cli;
 using Broadside.Cli.Serve;
-using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli.Serve;
