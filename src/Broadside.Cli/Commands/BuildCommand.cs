@@ -77,14 +77,7 @@ public static class BuildCommand
             reporter.Diagnostics(result.Diagnostics);
             if (parsed.GetValue(verbose))
             {
-                foreach (var timing in result.Timings)
-                {
-                    reporter.Line(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-10} {timing.Phase,-11} {timing.Elapsed.TotalMilliseconds,8:F1} ms  {timing.Documents,7} documents"));
-                }
-
-                reporter.Line(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
+                reporter.Timings(result);
                 reporter.Line(result.Full is { } full
                     ? $"  Every file was made: {full}."
                     : $"  Started from the last build's state: {Reporter.Count(result.FilesProduced - result.FilesReused, "file")} made again.");

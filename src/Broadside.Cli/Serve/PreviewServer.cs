@@ -26,6 +26,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly Reporter _reporter;
     private readonly BuildState _state = new();
     private readonly LiveReload _reload = new();
+    private readonly bool _verbose;
     private BuildOptions _build;
     private SiteWatcher? _watcher;
     private OutputLock? _lock;
@@ -33,6 +34,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private PreviewServer(PreviewOptions options, Reporter reporter)
     {
         _reporter = reporter;
+        _verbose = options.Verbose;
         _build = options.Build;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
@@ -135,6 +137,11 @@ internal sealed class PreviewServer : IAsyncDisposable
             if (changed is not null && result.Full is { } full)
             {
                 _reporter.Line($"  Every file was made again: {full}.");
+            }
+
+            if (_verbose)
+            {
+                _reporter.Timings(result);
             }
         }
         else

@@ -29,10 +29,10 @@ public sealed record BuildState
     public required UInt128 Manifest { get; init; }
 
     /// <summary>The published articles, by source file.</summary>
-    public required ImmutableDictionary<string, ArticleRecord> Articles { get; init; }
+    public required IReadOnlyDictionary<string, ArticleRecord> Articles { get; init; }
 
     /// <summary>Every list the build declared, by <see cref="Outputs.ListDeclaration.Id"/>.</summary>
-    public required ImmutableDictionary<string, ListRecord> Lists { get; init; }
+    public required IReadOnlyDictionary<string, ListRecord> Lists { get; init; }
 
     /// <summary>
     /// Every input file with its size and time, by its path in the input or theme folder: articles (with

@@ -93,7 +93,15 @@ public static class Builder
 
         // What the whole site is read with (site.yml, the data files, the theme) is read again when it changed.
         var services = warm is not null && changes.Paths is { } paths && !paths.Any(path => Configures(options, path))
-            ? warm.Services with { Options = options, Statistics = new WriteStatistics(), Output = new StagedOutput(options.OutputFolder, options.FileSystem) }
+            ? warm.Services with
+            {
+                Options = options,
+                Statistics = new WriteStatistics(),
+                Output = new StagedOutput(options.OutputFolder, options.FileSystem),
+
+                // What the last build parsed and rendered, for this one to find.
+                Articles = OpenArticles(options, warm.Services.Markdown, Display(options, Path.Combine(options.InputFolder, "articles"))),
+            }
             : Prepare(options, diagnostics);
         if (services is null)
         {

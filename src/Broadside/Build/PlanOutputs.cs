@@ -64,7 +64,7 @@ internal sealed class PlanOutputs(
             ?? (twice is not null ? new WhyFull(FullReason.Site, $"two files at {twice}") : null);
 
         // Each article's view is made again only when its context changed; the page shows it when its view did.
-        var articles = ImmutableDictionary.CreateBuilder<string, ArticleRecord>(StringComparer.Ordinal);
+        var articles = new Dictionary<string, ArticleRecord>(index.Index.Articles.Length, StringComparer.Ordinal);
         var showing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var article in index.Index.Articles)
         {
@@ -85,7 +85,7 @@ internal sealed class PlanOutputs(
             }
         }
 
-        var lists = ImmutableDictionary.CreateBuilder<string, ListRecord>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, ListRecord>(StringComparer.Ordinal);
         var made = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in declarations.Values.SelectMany(l => l))
         {
@@ -107,7 +107,7 @@ internal sealed class PlanOutputs(
         }
 
         var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, Declarations = declarations };
-        return [plan, new BuildPlan(why, lists.ToImmutable(), articles.ToImmutable(), showing.Count)];
+        return [plan, new BuildPlan(why, lists, articles, showing.Count)];
     }
 
     // The folders a path lies in, as paths of the site: a/b/c gives a and a/b.
@@ -149,4 +149,4 @@ internal sealed class PlanOutputs(
 /// <param name="Lists">Each list, for the next build to compare with.</param>
 /// <param name="Articles">Each published article, for the next build to compare with.</param>
 /// <param name="Showing">How many articles read otherwise than in the earlier build.</param>
-internal sealed record BuildPlan(WhyFull? Why, ImmutableDictionary<string, ListRecord> Lists, ImmutableDictionary<string, ArticleRecord> Articles, int Showing) : Document;
+internal sealed record BuildPlan(WhyFull? Why, IReadOnlyDictionary<string, ListRecord> Lists, IReadOnlyDictionary<string, ArticleRecord> Articles, int Showing) : Document;

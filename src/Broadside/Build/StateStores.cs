@@ -245,13 +245,13 @@ public sealed class DiskStateStore(string folder) : IStateStore
         var manifest = ReadHash(reader);
         var next = ReadDate(reader);
         var documents = reader.ReadInt32();
-        var articles = ImmutableDictionary.CreateBuilder<string, ArticleRecord>(StringComparer.Ordinal);
+        var articles = new Dictionary<string, ArticleRecord>(StringComparer.Ordinal);
         for (var i = reader.ReadInt32(); i > 0; i--)
         {
             articles[reader.ReadString()] = new ArticleRecord(ReadHash(reader), ReadHash(reader), ReadHash(reader));
         }
 
-        var lists = ImmutableDictionary.CreateBuilder<string, ListRecord>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, ListRecord>(StringComparer.Ordinal);
         for (var i = reader.ReadInt32(); i > 0; i--)
         {
             lists[reader.ReadString()] = new ListRecord(ReadHash(reader), ReadHash(reader));
@@ -280,8 +280,8 @@ public sealed class DiskStateStore(string folder) : IStateStore
             Manifest = manifest,
             NextPublication = next,
             Documents = documents,
-            Articles = articles.ToImmutable(),
-            Lists = lists.ToImmutable(),
+            Articles = articles,
+            Lists = lists,
             Inputs = inputs.MoveToImmutable(),
             Diagnostics = diagnostics.MoveToImmutable(),
         };

@@ -316,8 +316,13 @@ public sealed class ArticleCache : IDisposable
         }
     }
 
-    private int Shard(string source) =>
-        (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(source.StartsWith(_prefix, StringComparison.Ordinal) ? source[_prefix.Length..] : source)) % ShardCount);
+    private int Shard(string source)
+    {
+        var name = source.AsSpan(source.StartsWith(_prefix, StringComparison.Ordinal) ? _prefix.Length : 0);
+        var length = Encoding.UTF8.GetMaxByteCount(name.Length);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        return (int)(XxHash32.HashToUInt32(bytes[..Encoding.UTF8.GetBytes(name, bytes)]) % ShardCount);
+    }
 
     private static string ShardPath(string folder, int shard) => Path.Combine(folder, $"articles-{shard:D2}.bin");
 

@@ -36,8 +36,8 @@ public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<st
         }
 
         var leaving = previous.Keys.Where(path => !written.ContainsKey(path)).ToHashSet(StringComparer.Ordinal);
-        var paths = written.Keys.Where(path => OutputPath.Problem(path) is null).Order(StringComparer.Ordinal);
-        foreach (var (path, problem) in output.Blocked(paths, leaving, previous))
+        var paths = written.Keys.Where(path => OutputPath.Problem(path) is null);
+        foreach (var (path, problem) in output.Blocked(paths, leaving, previous).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             context.Diagnostics.Error(DiagnosticCodes.PathBlocked, $"'{path}' {problem}", written[path]);
         }

@@ -36,8 +36,30 @@ public static class ListingPages
     /// The files of the pages of <paramref name="items"/> at <paramref name="path"/> (<see cref="Split"/>),
     /// each with the items it shows and its <c>lastmod</c>, the newest change among them.
     /// </summary>
-    public static ImmutableArray<ListFile> Files<T>(ImmutableArray<T> items, int size, string path, Func<T, Article> article) =>
-        [.. Split(items, size, path).Select(p => new ListFile(UrlScheme.File(p.Path), (p.Number - 1) * size, p.Items.Length, Newest(p.Items.Select(article)), InSitemap: true))];
+    public static ImmutableArray<ListFile> Files<T>(ImmutableArray<T> items, int size, string path, Func<T, Article> article)
+    {
+        // As Split pages them, without copying each page's items: every list of the site is declared on every build.
+        var count = Math.Max(1, (items.Length + size - 1) / size);
+        var files = ImmutableArray.CreateBuilder<ListFile>(count);
+        for (var number = 1; number <= count; number++)
+        {
+            var start = (number - 1) * size;
+            var length = Math.Min(size, items.Length - start);
+            DateTimeOffset? newest = null;
+            for (var i = start; i < start + length; i++)
+            {
+                var modified = article(items[i]).LastModified;
+                if (newest is not { } known || modified > known)
+                {
+                    newest = modified;
+                }
+            }
+
+            files.Add(new ListFile(UrlScheme.File(UrlScheme.Paged(path, number)), start, length, newest, InSitemap: true));
+        }
+
+        return files.MoveToImmutable();
+    }
 
     /// <summary>The pages of <paramref name="list"/>, made of <paramref name="items"/>, that <paramref name="plan"/> makes.</summary>
     public static IEnumerable<(int Number, int Count, ImmutableArray<T> Items, string Path)> Made<T>(ListDeclaration list, ImmutableArray<T> items, OutputPlan plan) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
@@ -30,11 +31,23 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files)
     {
-        var pages = files.Where(f => f.InSitemap && f.Path.EndsWith(".html", StringComparison.Ordinal))
-            .DistinctBy(f => f.Path)
-            .OrderBy(f => PathOf(f.Path), StringComparer.Ordinal)
-            .Select(f => (f.Path, f.LastModified))
-            .ToImmutableArray();
+        // Ordered by address; no two pages have one, so the order does not depend on the sort's.
+        var seen = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        var addresses = new List<string>(files.Count);
+        var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
+        foreach (var file in files)
+        {
+            if (file.InSitemap && file.Path.EndsWith(".html", StringComparison.Ordinal) && seen.Add(file.Path))
+            {
+                addresses.Add(PathOf(file.Path));
+                listed.Add((file.Path, file.LastModified));
+            }
+        }
+
+        var order = addresses.ToArray();
+        var sorted = listed.ToArray();
+        Array.Sort(order, sorted, StringComparer.Ordinal);
+        var pages = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
         var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0);
         foreach (var (page, lastModified) in pages)
         {
