@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Modules;
@@ -66,6 +69,7 @@ internal sealed class PlanOutputs(
         // Each article's view is made again only when its context changed; the page shows it when its view did.
         var articles = new Dictionary<string, ArticleRecord>(index.Index.Articles.Length, StringComparer.Ordinal);
         var showing = new HashSet<string>(StringComparer.Ordinal);
+        var shown = new HashSet<Article>(ReferenceEqualityComparer.Instance);
         foreach (var article in index.Index.Articles)
         {
             var source = article.Source!;
@@ -82,14 +86,21 @@ internal sealed class PlanOutputs(
             if (before.View != view)
             {
                 showing.Add(source);
+                shown.Add(article);
             }
+        }
+
+        var ids = new Dictionary<Article, UInt128>(index.Index.Articles.Length, ReferenceEqualityComparer.Instance);
+        foreach (var article in index.Index.Articles)
+        {
+            ids[article] = Id(article);
         }
 
         var lists = new Dictionary<string, ListRecord>(StringComparer.Ordinal);
         var made = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in declarations.Values.SelectMany(l => l))
         {
-            var record = new ListRecord(Members(list.Articles), list.Header);
+            var record = new ListRecord(Members(list.Articles, ids), list.Header);
             lists[list.Id] = record;
             if (why is not null)
             {
@@ -99,7 +110,7 @@ internal sealed class PlanOutputs(
             var changed = !earlier!.Lists.TryGetValue(list.Id, out var before) || before != record;
             foreach (var file in list.Files)
             {
-                if (changed || !published.ContainsKey(file.Path) || Shows(list, file, showing))
+                if (changed || !published.ContainsKey(file.Path) || Shows(list, file, showing, shown, ids))
                 {
                     made.Add(file.Path);
                 }
@@ -119,11 +130,19 @@ internal sealed class PlanOutputs(
         }
     }
 
-    private static bool Shows(ListDeclaration list, ListFile file, HashSet<string> showing)
+    // Whether a file shows an article whose view changed: by the article itself, or by its file's name
+    // for one that is not the index's own (none is, today).
+    private static bool Shows(ListDeclaration list, ListFile file, HashSet<string> showing, HashSet<Article> shown, Dictionary<Article, UInt128> ids)
     {
+        if (showing.Count == 0)
+        {
+            return false;
+        }
+
         for (var i = file.Start; i < file.Start + file.Count; i++)
         {
-            if (showing.Contains(list.Articles[i].Source!))
+            var article = list.Articles[i];
+            if (shown.Contains(article) || (!ids.ContainsKey(article) && showing.Contains(article.Source!)))
             {
                 return true;
             }
@@ -132,16 +151,27 @@ internal sealed class PlanOutputs(
         return false;
     }
 
-    private static UInt128 Members(ImmutableArray<Article> articles)
+    // Which articles a list holds, in order: the hash of each one's hash of its file's name, made
+    // once per build (a site's lists hold each article a dozen times over).
+    private static UInt128 Members(ImmutableArray<Article> articles, Dictionary<Article, UInt128> ids)
     {
-        var key = new KeyBuilder().Add(articles.Length);
-        foreach (var article in articles)
+        var hashes = ArrayPool<UInt128>.Shared.Rent(Math.Max(1, articles.Length));
+        try
         {
-            key.Add(article.Source);
-        }
+            for (var i = 0; i < articles.Length; i++)
+            {
+                hashes[i] = ids.TryGetValue(articles[i], out var id) ? id : Id(articles[i]);
+            }
 
-        return key.Finish();
+            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, articles.Length)));
+        }
+        finally
+        {
+            ArrayPool<UInt128>.Shared.Return(hashes);
+        }
     }
+
+    private static UInt128 Id(Article article) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(article.Source.AsSpan()));
 }
 
 /// <summary>What <see cref="PlanOutputs"/> found, for the build to publish and keep.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 
 namespace Broadside.Modules;
 
@@ -15,7 +16,11 @@ namespace Broadside.Modules;
 /// </summary>
 /// <param name="output">The output folder.</param>
 /// <param name="previous">What the last build wrote there, from its manifest.</param>
-public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<string, OutputRecord> previous) : IModule
+/// <param name="planPipeline">
+/// The pipeline of the plan: a file the last build wrote that this one does not make again is left
+/// as it is, and so has nothing in its way.
+/// </param>
+public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<string, OutputRecord> previous, string planPipeline) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -36,7 +41,8 @@ public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<st
         }
 
         var leaving = previous.Keys.Where(path => !written.ContainsKey(path)).ToHashSet(StringComparer.Ordinal);
-        var paths = written.Keys.Where(path => OutputPath.Problem(path) is null);
+        var plan = OutputPlan.In(context, planPipeline);
+        var paths = written.Keys.Where(path => (plan.Makes(path) || !previous.ContainsKey(path)) && OutputPath.Problem(path) is null);
         foreach (var (path, problem) in output.Blocked(paths, leaving, previous).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             context.Diagnostics.Error(DiagnosticCodes.PathBlocked, $"'{path}' {problem}", written[path]);
