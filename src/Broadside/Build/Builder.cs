@@ -141,7 +141,10 @@ public static class Builder
 
         options.Cache?.BeginBuild();
         var articlesFolder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
-        var changed = warm is not null && full is null ? ArticleChanges(changes, articlesFolder) : null;
+        var articlesDisplay = services.Display(articlesFolder) + "/";
+        var changed = warm is not null && full is null
+            ? ArticleChanges(changes, articlesFolder, () => earlier!.Articles.Keys.Where(source => source.StartsWith(articlesDisplay, StringComparison.Ordinal)).Select(source => Path.Combine(articlesFolder, source[articlesDisplay.Length..])).Concat(warm.Unpublished))
+            : null;
         var engine = new PipelineEngine(SitePipelines.Create(services, new BuildStart(earlier, full, changed, published))) { CollectBetweenPhases = full is not null };
         var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
         var done = 0;
@@ -265,8 +268,10 @@ public static class Builder
             || path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.ThemeFolder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    // The article files among the changes; null when one is not a file (a folder written or deleted), and the folder must be listed.
-    private static List<string>? ArticleChanges(ChangeSet changes, string folder)
+    // The article files among the changes; null when a folder was written, or a folder that held
+    // articles the last build read was deleted, and the folder must be listed. A name gone without an
+    // extension that held none of them (an editor's temporary file) is not content, and is left out.
+    private static List<string>? ArticleChanges(ChangeSet changes, string folder, Func<IEnumerable<string>> known)
     {
         if (changes.Paths is null)
         {
@@ -276,9 +281,20 @@ public static class Builder
         var files = new List<string>();
         foreach (var path in changes.Paths)
         {
-            if (Directory.Exists(path) || (!File.Exists(path) && !Path.GetFileName(path).Contains('.', StringComparison.Ordinal)))
+            if (Directory.Exists(path))
             {
                 return null;
+            }
+
+            if (!File.Exists(path) && !Path.GetFileName(path).Contains('.', StringComparison.Ordinal))
+            {
+                var under = path + Path.DirectorySeparatorChar;
+                if (folder == path || folder.StartsWith(under, StringComparison.Ordinal) || known().Any(file => file.StartsWith(under, StringComparison.Ordinal)))
+                {
+                    return null;
+                }
+
+                continue;
             }
 
             if (path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
