@@ -141,9 +141,13 @@ public static class Builder
 
         options.Cache?.BeginBuild();
         var articlesFolder = Path.GetFullPath(Path.Combine(options.InputFolder, "articles"));
-        var articlesDisplay = services.Display(articlesFolder) + "/";
         var changed = warm is not null && full is null
-            ? ArticleChanges(changes, articlesFolder, () => earlier!.Articles.Keys.Where(source => source.StartsWith(articlesDisplay, StringComparison.Ordinal)).Select(source => Path.Combine(articlesFolder, source[articlesDisplay.Length..])).Concat(warm.Unpublished))
+            ? ArticleChanges(changes, articlesFolder, folder =>
+            {
+                var shown = services.Display(folder) + "/";
+                return earlier!.Articles.Keys.Any(source => source.StartsWith(shown, StringComparison.Ordinal))
+                    || warm.Unpublished.Any(file => file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            })
             : null;
         var engine = new PipelineEngine(SitePipelines.Create(services, new BuildStart(earlier, full, changed, published))) { CollectBetweenPhases = full is not null };
         var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
@@ -271,7 +275,7 @@ public static class Builder
     // The article files among the changes; null when a folder was written, or a folder that held
     // articles the last build read was deleted, and the folder must be listed. A name gone without an
     // extension that held none of them (an editor's temporary file) is not content, and is left out.
-    private static List<string>? ArticleChanges(ChangeSet changes, string folder, Func<IEnumerable<string>> known)
+    private static List<string>? ArticleChanges(ChangeSet changes, string folder, Func<string, bool> heldArticles)
     {
         if (changes.Paths is null)
         {
@@ -288,8 +292,7 @@ public static class Builder
 
             if (!File.Exists(path) && !Path.GetFileName(path).Contains('.', StringComparison.Ordinal))
             {
-                var under = path + Path.DirectorySeparatorChar;
-                if (folder == path || folder.StartsWith(under, StringComparison.Ordinal) || known().Any(file => file.StartsWith(under, StringComparison.Ordinal)))
+                if (folder == path || folder.StartsWith(path + Path.DirectorySeparatorChar, StringComparison.Ordinal) || heldArticles(path))
                 {
                     return null;
                 }
