@@ -158,26 +158,31 @@ public static class Builder
         using var output = services.Output;
         var result = engine.Run(diagnostics, cancellationToken, runOutput: !options.CheckOnly, progress);
         var plan = result.ProcessOutputs[SitePipelines.Plan].OfType<BuildPlan>().SingleOrDefault();
-        var declared = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().SingleOrDefault()?.Declared;
+        var outputs = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().SingleOrDefault();
         var documents = result.ProcessOutputs[SitePipelines.Articles].OfType<Article>().Count() + result.ProcessOutputs[SitePipelines.Pages].OfType<Page>().Count();
         var records = new Dictionary<string, OutputRecord>(services.Statistics.Records, StringComparer.Ordinal);
         IReadOnlyList<string>? order = null;
         var (published2, damaged) = (false, false);
-        if (result.Completed && !options.CheckOnly && declared is not null)
+        if (result.Completed && !options.CheckOnly && outputs is not null)
         {
-            // The files of the site: those this build made, and those it declared and left as the last one made them.
-            foreach (var file in declared)
+            // The files of the site: those the last build published, less those no listing declared any
+            // more, with those this build made.
+            records = published is Dictionary<string, OutputRecord> last ? new Dictionary<string, OutputRecord>(last, StringComparer.Ordinal) : new(published, StringComparer.Ordinal);
+            foreach (var (file, record) in services.Statistics.Records)
             {
-                if (!records.ContainsKey(file) && published.TryGetValue(file, out var record))
-                {
-                    records[file] = record;
-                }
+                records[file] = record;
             }
 
-            var removed = published.Keys.Where(file => !records.ContainsKey(file)).ToList();
-            order = warm is not null
-                ? OrdinalOrder.Merge(warm.RecordOrder, records.Keys.Where(file => !published.ContainsKey(file)), file => records.ContainsKey(file))
-                : null;
+            var removed = outputs.Removed;
+            foreach (var file in removed)
+            {
+                records.Remove(file);
+            }
+
+            var gone = removed.ToHashSet(StringComparer.Ordinal);
+            order = warm is null ? null
+                : outputs.Added.Count == 0 && removed.Count == 0 ? warm.RecordOrder
+                : OrdinalOrder.Merge(warm.RecordOrder, outputs.Added, removed.Count == 0 ? null : file => !gone.Contains(file));
             try
             {
                 output.Commit(records, published, order, removed);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Engine;
@@ -35,6 +36,12 @@ internal sealed class PlanOutputs(
     string indexPipeline,
     string sitePipeline) : IModule
 {
+    // What no article hashes to.
+    private static readonly UInt128 Empty = XxHash128.HashToUInt128([]);
+
+    // Each list of articles hashed, by the array that holds it, for as long as the array lives.
+    private static readonly ConditionalWeakTable<Article[], StrongBox<UInt128>> Hashed = new();
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -46,31 +53,69 @@ internal sealed class PlanOutputs(
             declarations[listing] = [.. listing.Declare(context)];
         }
 
-        var files = declarations.Values.SelectMany(lists => lists.SelectMany(l => l.Files)).ToList();
+        var files = new List<ListFile>(published.Count + 64);
+        foreach (var declaredLists in declarations.Values)
+        {
+            foreach (var list in declaredLists)
+            {
+                files.AddRange(list.Files);
+            }
+        }
+
         foreach (var listing in siteListings)
         {
             var declaredHere = listing.Declare(files).ToImmutableArray();
             declarations[listing] = declaredHere;
-            files.AddRange(declaredHere.SelectMany(l => l.Files));
+            foreach (var list in declaredHere)
+            {
+                files.AddRange(list.Files);
+            }
         }
 
-        // Two files at one path (in any case), or a file where another needs a folder, is a problem the
-        // checks of a full build report with the files that make it.
+        // Which files the published site lacks; two files at one path, which the checks of a full build
+        // report with the files that make it.
         var declared = new HashSet<string>(files.Count, StringComparer.Ordinal);
-        var caseless = new HashSet<string>(files.Count, StringComparer.OrdinalIgnoreCase);
-        var twice = files.FirstOrDefault(f => !caseless.Add(f.Path)).Path
-            ?? files.Where(f => !published.ContainsKey(f.Path)).Select(f => f.Path).FirstOrDefault(path => Folders(path).Any(caseless.Contains));
-        declared.UnionWith(files.Select(f => f.Path));
+        var lacking = new bool[files.Count];
+        var added = new List<string>();
+        string? twice = null;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var path = files[i].Path;
+            var once = declared.Add(path);
+            twice ??= once ? null : path;
+            if (lacking[i] = !published.ContainsKey(path))
+            {
+                if (once)
+                {
+                    added.Add(path);
+                }
+            }
+        }
+
+        // Two paths that differ in case only, or a file where another needs a folder, can only be new:
+        // the published site had neither. Every file declared is published or added: when they are as
+        // many as the published site's, it has none that is not declared.
+        twice ??= added.Count > 0 ? Caseless(files, lacking) : null;
+        var removed = declared.Count - added.Count == published.Count ? [] : published.Keys.Where(file => !declared.Contains(file)).ToList();
         var why = full
             ?? (earlier is null ? new WhyFull(FullReason.NoState) : null)
             ?? (earlier!.SiteKey != site.Key ? new WhyFull(FullReason.Site, "the menu or the year") : null)
             ?? (twice is not null ? new WhyFull(FullReason.Site, $"two files at {twice}") : null);
 
-        // Each article's view is made again only when its context changed; the page shows it when its view did.
-        var articles = new Dictionary<string, ArticleRecord>(index.Index.Articles.Length, StringComparer.Ordinal);
+        // Each article's view is made again only when its context changed; the page shows it when its view
+        // did. When the index says which articles' contexts may have changed, the others are as they were.
+        var touched = why is null && index.Touched is { } few && earlier!.Articles is Dictionary<string, ArticleRecord> known ? few : null;
+        var articles = touched is null
+            ? new Dictionary<string, ArticleRecord>(index.Index.Articles.Length, StringComparer.Ordinal)
+            : new Dictionary<string, ArticleRecord>((Dictionary<string, ArticleRecord>)earlier!.Articles, StringComparer.Ordinal);
+        foreach (var gone in touched is null ? [] : index.Gone)
+        {
+            articles.Remove(gone);
+        }
+
         var showing = new HashSet<string>(StringComparer.Ordinal);
         var shown = new HashSet<Article>(ReferenceEqualityComparer.Instance);
-        foreach (var article in index.Index.Articles)
+        foreach (var article in touched ?? (IReadOnlyList<Article>)index.Index.Articles)
         {
             var source = article.Source!;
             var around = index.Contexts[source];
@@ -90,35 +135,86 @@ internal sealed class PlanOutputs(
             }
         }
 
-        var ids = new Dictionary<Article, UInt128>(index.Index.Articles.Length, ReferenceEqualityComparer.Instance);
+        var own = new HashSet<Article>(index.Index.Articles.Length, ReferenceEqualityComparer.Instance);
         foreach (var article in index.Index.Articles)
         {
-            ids[article] = Id(article);
+            own.Add(article);
         }
 
-        var lists = new Dictionary<string, ListRecord>(StringComparer.Ordinal);
+        // The lists of this build: those of the last, as they were unless declared otherwise now.
+        var lists = why is null && earlier!.Lists is Dictionary<string, ListRecord> lastLists
+            ? new Dictionary<string, ListRecord>(lastLists, StringComparer.Ordinal)
+            : new Dictionary<string, ListRecord>(earlier?.Lists.Count ?? 0, StringComparer.Ordinal);
+        var count = 0;
         var made = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var list in declarations.Values.SelectMany(l => l))
+        var at = 0;
+        foreach (var declaredLists in declarations.Values)
         {
-            var record = new ListRecord(Members(list.Articles, ids), list.Header);
-            lists[list.Id] = record;
-            if (why is not null)
+            foreach (var list in declaredLists)
             {
-                continue;
-            }
-
-            var changed = !earlier!.Lists.TryGetValue(list.Id, out var before) || before != record;
-            foreach (var file in list.Files)
-            {
-                if (changed || !published.ContainsKey(file.Path) || Shows(list, file, showing, shown, ids))
+                var first = at;
+                at += list.Files.Length;
+                count++;
+                var record = new ListRecord(Members(list.Articles), list.Header);
+                if (why is not null)
                 {
-                    made.Add(file.Path);
+                    lists[list.Id] = record;
+                    continue;
+                }
+
+                var had = earlier!.Lists.TryGetValue(list.Id, out var before);
+                var changed = !had || before != record;
+                if (changed)
+                {
+                    lists[list.Id] = record;
+                }
+
+                for (var i = 0; i < list.Files.Length; i++)
+                {
+                    var file = list.Files[i];
+                    if (changed || lacking[first + i] || Shows(list, file, showing, shown, own))
+                    {
+                        made.Add(file.Path);
+                    }
                 }
             }
         }
 
-        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, Declarations = declarations };
+        // Lists the last build had and this one has not declared are left out.
+        if (why is null && lists.Count != count)
+        {
+            var ids = declarations.Values.SelectMany(l => l).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var id in lists.Keys.Where(id => !ids.Contains(id)).ToList())
+            {
+                lists.Remove(id);
+            }
+        }
+
+        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, Added = added, Removed = removed, Declarations = declarations };
         return [plan, new BuildPlan(why, lists, articles, showing.Count)];
+    }
+
+    // The first path of files that differs from another in case only, or lies where another needs a folder.
+    private static string? Caseless(List<ListFile> files, bool[] lacking)
+    {
+        var caseless = new HashSet<string>(files.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            if (!caseless.Add(file.Path))
+            {
+                return file.Path;
+            }
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (lacking[i] && Folders(files[i].Path).FirstOrDefault(caseless.Contains) is not null)
+            {
+                return files[i].Path;
+            }
+        }
+
+        return null;
     }
 
     // The folders a path lies in, as paths of the site: a/b/c gives a and a/b.
@@ -132,7 +228,7 @@ internal sealed class PlanOutputs(
 
     // Whether a file shows an article whose view changed: by the article itself, or by its file's name
     // for one that is not the index's own (none is, today).
-    private static bool Shows(ListDeclaration list, ListFile file, HashSet<string> showing, HashSet<Article> shown, Dictionary<Article, UInt128> ids)
+    private static bool Shows(ListDeclaration list, ListFile file, HashSet<string> showing, HashSet<Article> shown, HashSet<Article> own)
     {
         if (showing.Count == 0)
         {
@@ -142,7 +238,7 @@ internal sealed class PlanOutputs(
         for (var i = file.Start; i < file.Start + file.Count; i++)
         {
             var article = list.Articles[i];
-            if (shown.Contains(article) || (!ids.ContainsKey(article) && showing.Contains(article.Source!)))
+            if (shown.Contains(article) || (!own.Contains(article) && showing.Contains(article.Source!)))
             {
                 return true;
             }
@@ -151,19 +247,39 @@ internal sealed class PlanOutputs(
         return false;
     }
 
-    // Which articles a list holds, in order: the hash of each one's hash of its file's name, made
-    // once per build (a site's lists hold each article a dozen times over).
-    private static UInt128 Members(ImmutableArray<Article> articles, Dictionary<Article, UInt128> ids)
+    // Which articles a list holds, in order: the hash of each one's hash of its file's name. A list
+    // of the same articles as an earlier build's (a term no article of the edit is in) is the same array,
+    // and hashed once.
+    private static UInt128 Members(ImmutableArray<Article> articles)
     {
-        var hashes = ArrayPool<UInt128>.Shared.Rent(Math.Max(1, articles.Length));
+        var array = ImmutableCollectionsMarshal.AsArray(articles);
+        if (array is null || array.Length == 0)
+        {
+            return Empty;
+        }
+
+        // A short list is hashed at once: keeping it would cost more.
+        var keep = array.Length >= 64;
+        if (keep && Hashed.TryGetValue(array, out var known))
+        {
+            return known.Value;
+        }
+
+        var hashes = ArrayPool<UInt128>.Shared.Rent(array.Length);
         try
         {
-            for (var i = 0; i < articles.Length; i++)
+            for (var i = 0; i < array.Length; i++)
             {
-                hashes[i] = ids.TryGetValue(articles[i], out var id) ? id : Id(articles[i]);
+                hashes[i] = Id(array[i]);
             }
 
-            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, articles.Length)));
+            var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, array.Length)));
+            if (keep)
+            {
+                Hashed.AddOrUpdate(array, new StrongBox<UInt128>(hash));
+            }
+
+            return hash;
         }
         finally
         {

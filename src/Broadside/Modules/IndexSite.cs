@@ -39,30 +39,68 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var articles = context.OutputsOf<Article>(articlesPipeline).ToImmutableArray();
         var profiles = context.OutputsOf<AuthorsDocument>(dataPipeline).SelectMany(d => d.Profiles).ToImmutableArray();
         var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
-        var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics, earlier is null ? null : Reuse(earlier.Index, articles));
-        var contexts = new UInt128[articles.Length];
-        Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index));
-        var contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
-        for (var i = 0; i < articles.Length; i++)
+        (SiteIndexBuilder.Reuse Reuse, List<Article> Fresh, List<string> Gone)? reuse = earlier is null ? null : Reuse(earlier.Index, articles);
+        var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics, reuse?.Reuse);
+
+        var touched = reuse is null ? null : Touched(earlier!.Index, index, reuse.Value.Fresh);
+        Dictionary<string, UInt128> contextOf;
+        HashSet<string>? stale = null;
+        if (touched is not null && earlier!.Contexts is Dictionary<string, UInt128> before)
         {
-            contextOf[articles[i].Source!] = contexts[i];
+            // Only the articles the change touched can have another context: the others keep theirs.
+            contextOf = new Dictionary<string, UInt128>(before, StringComparer.Ordinal);
+            stale = new HashSet<string>(reuse!.Value.Gone, StringComparer.Ordinal);
+            foreach (var gone in reuse.Value.Gone)
+            {
+                contextOf.Remove(gone);
+            }
+
+            foreach (var article in touched)
+            {
+                var now = Context(article, index);
+                if (!before.TryGetValue(article.Source!, out var then) || then != now)
+                {
+                    contextOf[article.Source!] = now;
+                    stale.Add(article.Source!);
+                }
+            }
+        }
+        else
+        {
+            var contexts = new UInt128[articles.Length];
+            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index));
+            contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
+            for (var i = 0; i < articles.Length; i++)
+            {
+                contextOf[articles[i].Source!] = contexts[i];
+            }
+
+            if (earlier is not null)
+            {
+                stale = new HashSet<string>(earlier.Contexts.Keys.Where(source => !contextOf.ContainsKey(source)), StringComparer.Ordinal);
+                foreach (var (source, now) in contextOf)
+                {
+                    if (!earlier.Contexts.TryGetValue(source, out var then) || then != now)
+                    {
+                        stale.Add(source);
+                    }
+                }
+            }
         }
 
         var diagnostics = context.Diagnostics;
         if (earlier is not null || lazyViews)
         {
-            // The earlier build's views that still hold, taken now, so that no build keeps the one before alive.
-            var kept = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
-            foreach (var (source, view) in earlier?.Views is LazyArticleViews lazy ? lazy.MadeSoFar : earlier?.Views ?? ImmutableDictionary<string, ArticleView>.Empty)
+            // The earlier build's views that still hold are taken as they are.
+            var kept = earlier?.Views switch
             {
-                if (earlier!.Contexts.TryGetValue(source, out var before) && contextOf.TryGetValue(source, out var now) && before == now)
-                {
-                    kept[source] = view;
-                }
-            }
-
-            var articleOf = articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
-            return [new IndexDocument(index, new LazyArticleViews(articleOf, article => View(views, theme, article, index, diagnostics), kept), contextOf)];
+                LazyArticleViews lazy => lazy.Kept,
+                { } made => KeptViews.Flat(made),
+                null => null,
+            };
+            var near = touched?.ToDictionary(a => a.Source!, StringComparer.Ordinal);
+            var all = new Lazy<IReadOnlyDictionary<string, Article>>(() => articles.ToDictionary(a => a.Source!, StringComparer.Ordinal));
+            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [] }];
         }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
@@ -133,26 +171,80 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
 
     // The earlier index to build from, and the articles that changed since: by source file, as the
     // earlier index holds them (null for an article it does not hold). Every other is the same object.
-    private static SiteIndexBuilder.Reuse Reuse(SiteIndex earlier, ImmutableArray<Article> articles)
+    private static (SiteIndexBuilder.Reuse Reuse, List<Article> Fresh, List<string> Gone) Reuse(SiteIndex earlier, ImmutableArray<Article> articles)
     {
-        var before = earlier.Articles.ToDictionary(a => a.Source!, StringComparer.Ordinal);
-        var changed = new Dictionary<string, Article?>(StringComparer.Ordinal);
+        var now = new HashSet<Article>(articles.Length, ReferenceEqualityComparer.Instance);
         foreach (var article in articles)
         {
-            var old = before.GetValueOrDefault(article.Source!);
-            if (!ReferenceEquals(old, article))
-            {
-                changed[article.Source!] = old;
-            }
-
-            before.Remove(article.Source!);
+            now.Add(article);
         }
 
-        foreach (var (source, gone) in before)
+        var then = new HashSet<Article>(earlier.Articles.Length, ReferenceEqualityComparer.Instance);
+        var old = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in earlier.Articles)
+        {
+            then.Add(article);
+            if (!now.Contains(article))
+            {
+                old[article.Source!] = article;
+            }
+        }
+
+        var changed = new Dictionary<string, Article?>(StringComparer.Ordinal);
+        var fresh = new List<Article>();
+        foreach (var article in articles)
+        {
+            if (!then.Contains(article))
+            {
+                changed[article.Source!] = old.Remove(article.Source!, out var before) ? before : null;
+                fresh.Add(article);
+            }
+        }
+
+        foreach (var (source, gone) in old)
         {
             changed[source] = gone;
         }
 
-        return new SiteIndexBuilder.Reuse(earlier, changed);
+        return (new SiteIndexBuilder.Reuse(earlier, changed), fresh, [.. old.Keys]);
+    }
+
+    // The articles whose context may differ from the earlier index's: the changed ones, those filed
+    // under a section, author, tag or demand whose name or page changed, and those whose related
+    // articles were found again. Null when every article's may.
+    private static List<Article>? Touched(SiteIndex earlier, SiteIndex index, List<Article> fresh)
+    {
+        if (index.RelatedAgain is not { } relatedAgain)
+        {
+            return null;
+        }
+
+        var touched = new HashSet<Article>(relatedAgain, ReferenceEqualityComparer.Instance);
+        void Terms(ImmutableArray<Term> before, ImmutableArray<Term> after)
+        {
+            var byPath = before.ToDictionary(t => t.Path, StringComparer.Ordinal);
+            foreach (var term in after)
+            {
+                if (!ReferenceEquals(byPath.GetValueOrDefault(term.Path), term) && byPath.GetValueOrDefault(term.Path)?.Name != term.Name)
+                {
+                    touched.UnionWith(term.Articles);
+                }
+            }
+        }
+
+        Terms(earlier.Sections, index.Sections);
+        Terms(earlier.Tags, index.Tags);
+        Terms(earlier.Authors, index.Authors);
+        var demands = earlier.Demands.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        foreach (var demand in index.Demands)
+        {
+            if (!ReferenceEquals(demands.GetValueOrDefault(demand.Path), demand) && (demands.GetValueOrDefault(demand.Path) is not { } before || before.Text != demand.Text || before.Slug != demand.Slug))
+            {
+                touched.UnionWith(demand.Entries.Select(e => e.Article));
+            }
+        }
+
+        touched.UnionWith(fresh);
+        return [.. touched];
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -31,32 +32,29 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files)
     {
-        // Ordered by address; no two pages have one, so the order does not depend on the sort's.
-        var seen = new HashSet<string>(files.Count, StringComparer.Ordinal);
-        var addresses = new List<string>(files.Count);
+        // The header is a sum of one hash per page, which does not depend on the order the pages were
+        // declared in: they are put in order (by address) only when the sitemap is made.
         var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
+        UInt128 sum = 0;
+        Span<long> dates = stackalloc long[2];
         foreach (var file in files)
         {
-            if (file.InSitemap && file.Path.EndsWith(".html", StringComparison.Ordinal) && seen.Add(file.Path))
+            if (file.InSitemap && file.Path.EndsWith(".html", StringComparison.Ordinal))
             {
-                addresses.Add(PathOf(file.Path));
                 listed.Add((file.Path, file.LastModified));
+                dates[0] = file.LastModified?.UtcTicks ?? -1;
+                dates[1] = file.LastModified?.Offset.Ticks ?? 0;
+                var hash = new XxHash128();
+                hash.Append(MemoryMarshal.AsBytes(file.Path.AsSpan()));
+                hash.Append(MemoryMarshal.AsBytes(dates));
+                sum += hash.GetCurrentHashAsUInt128();
             }
         }
 
-        var order = addresses.ToArray();
-        var sorted = listed.ToArray();
-        Array.Sort(order, sorted, StringComparer.Ordinal);
-        var pages = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
-        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0);
-        foreach (var (page, lastModified) in pages)
-        {
-            header.Add(page).Add(lastModified?.UtcTicks ?? -1).Add(lastModified?.Offset.Ticks ?? 0);
-        }
-
-        var count = pages.Length <= limit ? 0 : (pages.Length + limit - 1) / limit;
+        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(listed.Count).Add(sum);
+        var count = listed.Count <= limit ? 0 : (listed.Count + limit - 1) / limit;
         ImmutableArray<ListFile> made = [new ListFile(Sitemap), .. Enumerable.Range(1, count).Select(i => new ListFile(ReservedPaths.NumberedSitemap(i))), new ListFile(ReservedPaths.Robots)];
-        yield return new ListDeclaration(Sitemap, [], header.Finish(), made, pages);
+        yield return new ListDeclaration(Sitemap, [], header.Finish(), made, listed);
     }
 
     /// <inheritdoc />
@@ -69,9 +67,24 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
             return [];
         }
 
-        var pages = ((ImmutableArray<(string Path, DateTimeOffset? LastModified)>)list.Item!)
-            .Select(page => (Url: views.AbsoluteUrl(PathOf(page.Path)), page.LastModified))
-            .ToList();
+        // Ordered by address; no two pages have one, so the order does not depend on the sort's.
+        var listed = (List<(string Path, DateTimeOffset? LastModified)>)list.Item!;
+        var seen = new HashSet<string>(listed.Count, StringComparer.Ordinal);
+        var addresses = new List<string>(listed.Count);
+        var dated = new List<DateTimeOffset?>(listed.Count);
+        foreach (var (path, lastModified) in listed)
+        {
+            if (seen.Add(path))
+            {
+                addresses.Add(PathOf(path));
+                dated.Add(lastModified);
+            }
+        }
+
+        var order = addresses.ToArray();
+        var dates = dated.ToArray();
+        Array.Sort(order, dates, StringComparer.Ordinal);
+        var pages = order.Select((address, i) => (Url: views.AbsoluteUrl(address), LastModified: dates[i])).ToList();
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {

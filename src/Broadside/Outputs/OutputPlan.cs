@@ -19,6 +19,12 @@ public sealed record OutputPlan : Document
     /// <summary>Every file the listings declared: the files of the site after this build, made or not.</summary>
     public required IReadOnlySet<string> Declared { get; init; }
 
+    /// <summary>The files of <see cref="Declared"/> the published site does not have, each once.</summary>
+    public IReadOnlyList<string> Added { get; init; } = [];
+
+    /// <summary>The files of the published site that no listing declared: this build deletes them.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
     /// <summary>Every listing's lists (<see cref="IListing"/>, <see cref="ISiteListing"/>), as it declared them for this build.</summary>
     public required IReadOnlyDictionary<object, ImmutableArray<ListDeclaration>> Declarations { get; init; }
 

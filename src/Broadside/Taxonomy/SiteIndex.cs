@@ -14,7 +14,7 @@ public sealed class SiteIndex
     private readonly IReadOnlyDictionary<string, Term> _tags;
     private readonly IReadOnlyDictionary<string, Term> _authors;
     private readonly IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> _demandsOf;
-    private readonly IReadOnlyDictionary<string, ImmutableArray<Article>> _related;
+    private readonly Dictionary<string, ImmutableArray<Article>> _related;
 
     internal SiteIndex(
         ImmutableArray<Article> articles,
@@ -27,8 +27,10 @@ public sealed class SiteIndex
         IReadOnlyDictionary<string, Term> tagsByKey,
         IReadOnlyDictionary<string, Term> authorsByKey,
         IReadOnlyDictionary<string, ImmutableArray<(Demand, string)>> demandsOf,
-        IReadOnlyDictionary<string, ImmutableArray<Article>> related)
+        Dictionary<string, ImmutableArray<Article>> related,
+        IReadOnlyList<Article>? relatedAgain = null)
     {
+        RelatedAgain = relatedAgain;
         Articles = articles;
         Sections = sections;
         Tags = tags;
@@ -41,6 +43,12 @@ public sealed class SiteIndex
         _demandsOf = demandsOf;
         _related = related;
     }
+
+    /// <summary>
+    /// The articles whose related articles were found again when the index was built from an earlier
+    /// one; every other's are the earlier index's. Null when every article's were found.
+    /// </summary>
+    internal IReadOnlyList<Article>? RelatedAgain { get; }
 
     /// <summary>Published articles, newest first.</summary>
     public ImmutableArray<Article> Articles { get; }
@@ -62,6 +70,9 @@ public sealed class SiteIndex
 
     /// <summary>The demands each article raises, by source file (<see cref="DemandsOf"/>).</summary>
     internal IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> DemandsByArticle => _demandsOf;
+
+    /// <summary>Each article's related articles, by source file (<see cref="RelatedTo"/>).</summary>
+    internal Dictionary<string, ImmutableArray<Article>> RelatedBySource => _related;
 
     /// <summary>The section terms by <see cref="TermKey"/>.</summary>
     internal IReadOnlyDictionary<string, Term> SectionsByKey => _sections;

@@ -68,6 +68,7 @@ public static class SiteIndexBuilder
             .ToImmutableArray();
 
         var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
+        var (related, relatedAgain) = Related(articles, tags, demands, reuse);
 
         return new SiteIndex(
             articles,
@@ -80,7 +81,8 @@ public static class SiteIndexBuilder
             Lookup(tags, tagKeys),
             Lookup(authors, authorKeys),
             demandsOf,
-            Related(articles, tags, demands, reuse));
+            related,
+            relatedAgain);
     }
 
     private static FrozenDictionary<string, Term> Lookup(ImmutableArray<Term> terms, Dictionary<string, string> keys)
@@ -191,8 +193,13 @@ public static class SiteIndexBuilder
         return ([.. terms.Values.Select(t => t.Term).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
-    private static Dictionary<string, ImmutableArray<Article>> Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
+    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article>? Again) Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
     {
+        if (reuse is not null && InPlace(articles, demands, reuse) is { } moved)
+        {
+            return RelatedInPlace(articles, reuse, moved);
+        }
+
         // An inverted index keeps this linear in the number of shared tags and demands, not quadratic
         // in the number of articles: each tag's and demand's articles, by their places in the index
         // (ascending: terms and demands list articles in its order). A shared demand weighs more than a
@@ -285,7 +292,85 @@ public static class SiteIndexBuilder
             bySource[articles[i].Source!] = related[i];
         }
 
-        return bySource;
+        return (bySource, affected is null ? null : [.. articles.Where((_, i) => affected[i])]);
+    }
+
+    /// <summary>
+    /// The new version of each changed article, by its earlier version, when every changed article
+    /// holds the place it held and raises the tags and demands it raised: then every article has the
+    /// candidates it had, in the same order, and the same related articles, the changed ones being their
+    /// new versions. Null otherwise (an article added, deleted, moved or filed otherwise).
+    /// </summary>
+    private static Dictionary<Article, Article>? InPlace(ImmutableArray<Article> articles, ImmutableArray<Demand> demands, Reuse reuse)
+    {
+        var moved = new Dictionary<Article, Article>(ReferenceEqualityComparer.Instance);
+        var before = reuse.Index.Articles;
+        if (before.Length != articles.Length)
+        {
+            return null;
+        }
+
+        var demandsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (source, old) in reuse.Changed)
+        {
+            if (old is null)
+            {
+                return null;
+            }
+
+            demandsOf[source] = [];
+        }
+
+        foreach (var demand in demands)
+        {
+            foreach (var entry in demand.Entries)
+            {
+                if (demandsOf.TryGetValue(entry.Article.Source!, out var paths))
+                {
+                    paths.Add(demand.Path);
+                }
+            }
+        }
+
+        var found = 0;
+        for (var i = 0; i < articles.Length && found < reuse.Changed.Count; i++)
+        {
+            var (now, then) = (articles[i], before[i]);
+            if (ReferenceEquals(now, then))
+            {
+                continue;
+            }
+
+            if (now.Source != then.Source || !reuse.Changed.ContainsKey(now.Source!)
+                || !now.FrontMatter.Tags.Select(TermKey.Of).SequenceEqual(then.FrontMatter.Tags.Select(TermKey.Of))
+                || !demandsOf[now.Source!].Order(StringComparer.Ordinal).SequenceEqual(reuse.Index.DemandsOf(then).Select(d => d.Demand.Path).Order(StringComparer.Ordinal)))
+            {
+                return null;
+            }
+
+            moved[then] = now;
+            found++;
+        }
+
+        return found == reuse.Changed.Count ? moved : null;
+    }
+
+    // The earlier index's related articles, with the new versions of the changed ones (InPlace).
+    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article> Again) RelatedInPlace(ImmutableArray<Article> articles, Reuse reuse, Dictionary<Article, Article> moved)
+    {
+        var earlier = reuse.Index.RelatedBySource;
+        var bySource = new Dictionary<string, ImmutableArray<Article>>(earlier, StringComparer.Ordinal);
+        var sources = new HashSet<string>(reuse.Changed.Keys, StringComparer.Ordinal);
+        foreach (var (source, related) in earlier)
+        {
+            if (related.Any(moved.ContainsKey))
+            {
+                bySource[source] = [.. related.Select(a => moved.GetValueOrDefault(a, a))];
+                sources.Add(source);
+            }
+        }
+
+        return (bySource, [.. articles.Where(a => sources.Contains(a.Source!))]);
     }
 
     /// <summary>

@@ -218,6 +218,30 @@ public sealed class EditBuildTests : IDisposable
     }
 
     [Fact]
+    public void Many_edits_in_place_in_a_row_each_come_out_as_a_fresh_build()
+    {
+        // Edits that leave every article in its place and filed as it was: each takes the related articles and views of
+        // the builds before it, one build over another: past a few builds those are gathered into one.
+        Assert.True(Build().Succeeded);
+        // Bodies, and titles, which the related articles of other pages show.
+        var marks = new Dictionary<string, string> { [Article] = "split-shift schedules\"", [Unsummarised] = "solidarity in action\"" };
+        for (var i = 1; i <= 12; i++)
+        {
+            var file = i % 2 == 0 ? Unsummarised : Article;
+            var mark = $"{marks[file][..^1]} (edit {i})\"";
+            var rebuilt = Rebuild(Change(file, marks[file], mark));
+            marks[file] = mark;
+            Assert.True(rebuilt.Edited);
+            if (i % 4 == 0)
+            {
+                var fresh = Fresh();
+                Assert.Equal(Lines(fresh), Lines(rebuilt));
+                AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+            }
+        }
+    }
+
+    [Fact]
     public void Files_that_are_not_articles_are_left_out_of_an_edit()
     {
         Assert.True(Build().Succeeded);
