@@ -37,6 +37,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
         UInt128 sum = 0;
         Span<long> dates = stackalloc long[2];
+        var hash = new XxHash128();
         foreach (var file in files)
         {
             if (file.InSitemap && file.Path.EndsWith(".html", StringComparison.Ordinal))
@@ -44,7 +45,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
                 listed.Add((file.Path, file.LastModified));
                 dates[0] = file.LastModified?.UtcTicks ?? -1;
                 dates[1] = file.LastModified?.Offset.Ticks ?? 0;
-                var hash = new XxHash128();
+                hash.Reset();
                 hash.Append(MemoryMarshal.AsBytes(file.Path.AsSpan()));
                 hash.Append(MemoryMarshal.AsBytes(dates));
                 sum += hash.GetCurrentHashAsUInt128();
