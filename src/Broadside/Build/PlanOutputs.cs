@@ -39,9 +39,6 @@ internal sealed class PlanOutputs(
     // What no article hashes to.
     private static readonly UInt128 Empty = XxHash128.HashToUInt128([]);
 
-    // Each list of articles hashed, by the array that holds it, for as long as the array lives.
-    private static readonly ConditionalWeakTable<Article[], StrongBox<UInt128>> Hashed = new();
-
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -62,10 +59,17 @@ internal sealed class PlanOutputs(
             }
         }
 
-        foreach (var listing in siteListings)
+        // When every listing declares the files it declared in the last build, which the published site
+        // holds, the listings made from them (the sitemap) declare what they declared then, no file is
+        // lacking and none is leaving.
+        var lastPlan = full is null ? earlier?.Warm?.Plan : null;
+        var then = lastPlan?.Declarations.Values.ToList();
+        var asBefore = then is not null && then.Count == declarations.Count + siteListings.Count && lastPlan!.Declared.Count == published.Count
+            && SameFiles(then, [.. declarations.Values]);
+        for (var k = 0; k < siteListings.Count; k++)
         {
-            var declaredHere = listing.Declare(files).ToImmutableArray();
-            declarations[listing] = declaredHere;
+            var declaredHere = asBefore ? then![listings.Count + k] : siteListings[k].Declare(files).ToImmutableArray();
+            declarations[siteListings[k]] = declaredHere;
             foreach (var list in declaredHere)
             {
                 files.AddRange(list.Files);
@@ -74,29 +78,40 @@ internal sealed class PlanOutputs(
 
         // Which files the published site lacks; two files at one path, which the checks of a full build
         // report with the files that make it.
-        var declared = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        IReadOnlySet<string> declared;
         var lacking = new bool[files.Count];
-        var added = new List<string>();
+        List<string> added = [];
+        IReadOnlyList<string> removed = [];
         string? twice = null;
-        for (var i = 0; i < files.Count; i++)
+        if (asBefore)
         {
-            var path = files[i].Path;
-            var once = declared.Add(path);
-            twice ??= once ? null : path;
-            if (lacking[i] = !published.ContainsKey(path))
+            declared = lastPlan!.Declared;
+        }
+        else
+        {
+            var paths = new HashSet<string>(files.Count, StringComparer.Ordinal);
+            for (var i = 0; i < files.Count; i++)
             {
-                if (once)
+                var path = files[i].Path;
+                var once = paths.Add(path);
+                twice ??= once ? null : path;
+                if (lacking[i] = !published.ContainsKey(path))
                 {
-                    added.Add(path);
+                    if (once)
+                    {
+                        added.Add(path);
+                    }
                 }
             }
+
+            // Two paths that differ in case only, or a file where another needs a folder, can only be new:
+            // the published site had neither. Every file declared is published or added: when they are as
+            // many as the published site's, it has none that is not declared.
+            twice ??= added.Count > 0 ? Caseless(files, lacking) : null;
+            removed = paths.Count - added.Count == published.Count ? [] : published.Keys.Where(file => !paths.Contains(file)).ToList();
+            declared = paths;
         }
 
-        // Two paths that differ in case only, or a file where another needs a folder, can only be new:
-        // the published site had neither. Every file declared is published or added: when they are as
-        // many as the published site's, it has none that is not declared.
-        twice ??= added.Count > 0 ? Caseless(files, lacking) : null;
-        var removed = declared.Count - added.Count == published.Count ? [] : published.Keys.Where(file => !declared.Contains(file)).ToList();
         var why = full
             ?? (earlier is null ? new WhyFull(FullReason.NoState) : null)
             ?? (earlier!.SiteKey != site.Key ? new WhyFull(FullReason.Site, "the menu or the year") : null)
@@ -114,7 +129,7 @@ internal sealed class PlanOutputs(
         }
 
         var showing = new HashSet<string>(StringComparer.Ordinal);
-        var shown = new HashSet<Article>(ReferenceEqualityComparer.Instance);
+        var shown = new List<Article>();
         foreach (var article in touched ?? (IReadOnlyList<Article>)index.Index.Articles)
         {
             var source = article.Source!;
@@ -135,34 +150,36 @@ internal sealed class PlanOutputs(
             }
         }
 
-        var own = new HashSet<Article>(index.Index.Articles.Length, ReferenceEqualityComparer.Instance);
-        foreach (var article in index.Index.Articles)
-        {
-            own.Add(article);
-        }
+        var shows = Showing(shown);
 
-        // The lists of this build: those of the last, as they were unless declared otherwise now.
+        // The lists of this build: those of the last, as they were unless declared otherwise now. The
+        // last build's declarations, in the same order, tell which lists hold the same articles as then.
         var lists = why is null && earlier!.Lists is Dictionary<string, ListRecord> lastLists
             ? new Dictionary<string, ListRecord>(lastLists, StringComparer.Ordinal)
             : new Dictionary<string, ListRecord>(earlier?.Lists.Count ?? 0, StringComparer.Ordinal);
+        var last = why is null && then is not null && then.Count == declarations.Count ? then : null;
         var count = 0;
         var made = new HashSet<string>(StringComparer.Ordinal);
         var at = 0;
+        var position = 0;
         foreach (var declaredLists in declarations.Values)
         {
-            foreach (var list in declaredLists)
+            var thenLists = last?[position++] ?? [];
+            for (var j = 0; j < declaredLists.Length; j++)
             {
+                var list = declaredLists[j];
                 var first = at;
                 at += list.Files.Length;
                 count++;
-                var record = new ListRecord(Members(list.Articles), list.Header);
                 if (why is not null)
                 {
-                    lists[list.Id] = record;
+                    lists[list.Id] = new ListRecord(Members(list.Articles), list.Header);
                     continue;
                 }
 
                 var had = earlier!.Lists.TryGetValue(list.Id, out var before);
+                var same = had && j < thenLists.Length && SameArticles(thenLists[j], list);
+                var record = new ListRecord(same ? before.Members : Members(list.Articles), list.Header);
                 var changed = !had || before != record;
                 if (changed)
                 {
@@ -172,7 +189,7 @@ internal sealed class PlanOutputs(
                 for (var i = 0; i < list.Files.Length; i++)
                 {
                     var file = list.Files[i];
-                    if (changed || lacking[first + i] || Shows(list, file, showing, shown, own))
+                    if (changed || lacking[first + i] || shows(list.Articles.AsSpan(file.Start, file.Count)))
                     {
                         made.Add(file.Path);
                     }
@@ -190,7 +207,9 @@ internal sealed class PlanOutputs(
             }
         }
 
-        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, Added = added, Removed = removed, Declarations = declarations };
+        // The files are those of the last build when none came or went: its key holds.
+        var declaredKey = why is null && added.Count == 0 && removed.Count == 0 && lastPlan is not null ? lastPlan.DeclaredKey : PathsKey.Of(declared);
+        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, DeclaredKey = declaredKey, Added = added, Removed = removed, Declarations = declarations };
         return [plan, new BuildPlan(why, lists, articles, showing.Count)];
     }
 
@@ -226,60 +245,133 @@ internal sealed class PlanOutputs(
         }
     }
 
-    // Whether a file shows an article whose view changed: by the article itself, or by its file's name
-    // for one that is not the index's own (none is, today).
-    private static bool Shows(ListDeclaration list, ListFile file, HashSet<string> showing, HashSet<Article> shown, HashSet<Article> own)
+    // Whether some of a file's articles read otherwise than in the last build: the articles are the
+    // index's objects, told apart by reference alone, so that the articles of the lists are not read.
+    private static Func<ReadOnlySpan<Article>, bool> Showing(List<Article> shown)
     {
-        if (showing.Count == 0)
+        if (shown.Count == 0)
+        {
+            return _ => false;
+        }
+
+        if (shown.Count <= 16)
+        {
+            var few = shown.ToArray();
+            return articles =>
+            {
+                foreach (var article in articles)
+                {
+                    foreach (var one in few)
+                    {
+                        if (ReferenceEquals(article, one))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            };
+        }
+
+        var many = new HashSet<Article>(shown, ReferenceEqualityComparer.Instance);
+        return articles =>
+        {
+            foreach (var article in articles)
+            {
+                if (many.Contains(article))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
+    }
+
+    // Whether the listings declare the files they declared in the last build, in the same order, each
+    // as it was (its place in its list, its date, whether the sitemap lists it).
+    private static bool SameFiles(List<ImmutableArray<ListDeclaration>> then, List<ImmutableArray<ListDeclaration>> now)
+    {
+        for (var k = 0; k < now.Count; k++)
+        {
+            var (before, lists) = (then[k], now[k]);
+            if (before.Length != lists.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < lists.Length; i++)
+            {
+                var (a, b) = (before[i].Files, lists[i].Files);
+                if (a.Length != b.Length)
+                {
+                    return false;
+                }
+
+                for (var j = 0; j < a.Length; j++)
+                {
+                    if (!Same(a[j], b[j]))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // A date is the same when written the same: its offset too, which the sitemap shows.
+    private static bool Same(ListFile a, ListFile b) =>
+        a with { LastModified = null } == b with { LastModified = null }
+        && (a.LastModified, b.LastModified) switch
+        {
+            (null, null) => true,
+            ({ } x, { } y) => x.EqualsExact(y),
+            _ => false,
+        };
+
+    // Whether a list holds the articles it held in the last build, in order, as the same objects or
+    // other versions of the same files: its members are as they were, and need not be hashed again.
+    private static bool SameArticles(ListDeclaration then, ListDeclaration now)
+    {
+        if (!string.Equals(then.Id, now.Id, StringComparison.Ordinal) || then.Articles.Length != now.Articles.Length)
         {
             return false;
         }
 
-        for (var i = file.Start; i < file.Start + file.Count; i++)
+        var a = then.Articles.AsSpan();
+        var b = now.Articles.AsSpan();
+        for (var i = 0; i < a.Length; i++)
         {
-            var article = list.Articles[i];
-            if (shown.Contains(article) || (!own.Contains(article) && showing.Contains(article.Source!)))
+            // A changed article is another object of the same file.
+            if (!ReferenceEquals(a[i], b[i]) && !string.Equals(a[i].Source, b[i].Source, StringComparison.Ordinal))
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    // Which articles a list holds, in order: the hash of each one's hash of its file's name. A list
-    // of the same articles as an earlier build's (a term no article of the edit is in) is the same array,
-    // and hashed once.
+    // Which articles a list holds, in order: the hash of each one's hash of its file's name.
     private static UInt128 Members(ImmutableArray<Article> articles)
     {
-        var array = ImmutableCollectionsMarshal.AsArray(articles);
-        if (array is null || array.Length == 0)
+        if (articles.IsDefaultOrEmpty)
         {
             return Empty;
         }
 
-        // A short list is hashed at once: keeping it would cost more.
-        var keep = array.Length >= 64;
-        if (keep && Hashed.TryGetValue(array, out var known))
-        {
-            return known.Value;
-        }
-
-        var hashes = ArrayPool<UInt128>.Shared.Rent(array.Length);
+        var hashes = ArrayPool<UInt128>.Shared.Rent(articles.Length);
         try
         {
-            for (var i = 0; i < array.Length; i++)
+            for (var i = 0; i < articles.Length; i++)
             {
-                hashes[i] = Id(array[i]);
+                hashes[i] = Id(articles[i]);
             }
 
-            var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, array.Length)));
-            if (keep)
-            {
-                Hashed.AddOrUpdate(array, new StrongBox<UInt128>(hash));
-            }
-
-            return hash;
+            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, articles.Length)));
         }
         finally
         {

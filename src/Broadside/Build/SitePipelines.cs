@@ -142,7 +142,7 @@ public static class SitePipelines
             },
             new Pipeline(Urls)
             {
-                PostProcess = [new CheckUrlCollisions(), new CheckOutputPaths(services.Output, start.Published, Plan)],
+                PostProcess = [new CheckUrlCollisions(Plan), new CheckOutputPaths(services.Output, start.Published, Plan)],
             },
             new Pipeline(Checks)
             {

@@ -45,7 +45,8 @@ public sealed class ArticleCache : IDisposable
     private readonly SafeFileHandle?[] _bodies;
     private volatile bool _damaged;
     private readonly bool[] _dirty = new bool[ShardCount];
-    private readonly ConcurrentDictionary<string, Entry> _kept = new(StringComparer.Ordinal);
+    // Sized for every article loaded: growing it under the parallel parse cost more than the lookups.
+    private ConcurrentDictionary<string, Entry> _kept;
     private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Diagnostic>> _parsed = new(StringComparer.Ordinal);
 
@@ -57,6 +58,7 @@ public sealed class ArticleCache : IDisposable
         _fingerprint = fingerprint;
         _started = started;
         _loaded = loaded;
+        _kept = new ConcurrentDictionary<string, Entry>(Environment.ProcessorCount, loaded.Sum(shard => shard?.Count ?? 0) + 64, StringComparer.Ordinal);
     }
 
     /// <summary>The folder the cache is kept in; null for a cache kept in memory only.</summary>
@@ -148,6 +150,8 @@ public sealed class ArticleCache : IDisposable
             {
                 loaded[cache.Shard(source)][source] = entry;
             }
+
+            cache._kept = new ConcurrentDictionary<string, Entry>(Environment.ProcessorCount, previous._kept.Count + 64, StringComparer.Ordinal);
         }
 
         return cache;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
+using Broadside.Output;
 
 namespace Broadside.Modules;
 
@@ -18,12 +20,40 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipel
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
 
+    // What each document's links were found to lead to, for the files they were checked against: a
+    // document a build takes unchanged from the last one, among the same files, has the same dead links.
+    private static readonly ConditionalWeakTable<ContentDocument, Found> Checked = new();
+
+    // The last set of files links were checked against, by its key, for the next build among the same files.
+    private static FileSet? _last;
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var made = context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!);
-        var known = Known(planPipeline is null ? made : made.Concat(Outputs.OutputPlan.In(context, planPipeline).Declared));
-        Check(context.AllOutputs.OfType<ContentDocument>(), known, context.Diagnostics);
+        var plan = planPipeline is null ? null : Outputs.OutputPlan.In(context, planPipeline);
+
+        // Every file made is one the plan declared: its key is the key of the files links may name.
+        var key = new KeyBuilder().Add(plan?.DeclaredKey ?? PathsKey.Of(made)).Add(rootPath).Add(asErrors ? 1 : 0).Finish();
+        var last = _last;
+        var known = last is not null && last.Key == key ? last : new FileSet(key, new Lazy<HashSet<string>>(() => Known(plan is null ? made : made.Concat(plan.Declared))));
+        _last = known;
+        foreach (var document in context.AllOutputs.OfType<ContentDocument>())
+        {
+            if (!Checked.TryGetValue(document, out var found) || found.Key != key)
+            {
+                var bag = new DiagnosticBag();
+                Check([document], known.Files.Value, bag);
+                found = new Found(key, bag.ToImmutableSorted());
+                Checked.AddOrUpdate(document, found);
+            }
+
+            foreach (var diagnostic in found.Diagnostics)
+            {
+                context.Diagnostics.Add(diagnostic);
+            }
+        }
+
         return inputs;
     }
 
@@ -88,4 +118,10 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipel
         target.Length == 0 ? known("index.html")
         : target.EndsWith('/') ? known(target + "index.html")
         : known(target) || known(target + "/index.html");
+
+    // The dead links of one document, among the files of Key.
+    private sealed record Found(UInt128 Key, ImmutableArray<Diagnostic> Diagnostics);
+
+    // A set of files links may name, made when first needed.
+    private sealed record FileSet(UInt128 Key, Lazy<HashSet<string>> Files);
 }

@@ -25,29 +25,58 @@ public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<st
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var folderBytes = Encoding.UTF8.GetByteCount(output.Folder);
-        var written = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var document in context.AllOutputs)
+        var plan = OutputPlan.In(context, planPipeline);
+        if (plan is { All: false, Added.Count: 0 })
         {
-            if (document.Destination is not { } destination || !written.TryAdd(destination, document.Source))
+            // Every file is one the published site has, whose path passed when it was published: only
+            // the files made again may find something in their way, and only files no listing declares
+            // any more are leaving.
+            var leavingNow = plan.Removed.ToHashSet(StringComparer.Ordinal);
+            var blocked = output.Blocked(plan.Files.Order(StringComparer.Ordinal), leavingNow, previous).ToList();
+            if (blocked.Count > 0)
             {
-                continue;
+                Report(blocked, Sources(context), context);
             }
 
+            return inputs;
+        }
+
+        var written = Sources(context);
+        var folderBytes = Encoding.UTF8.GetByteCount(output.Folder);
+        foreach (var (destination, source) in written)
+        {
             if (OutputPath.Problem(destination, folderBytes) is { } problem)
             {
-                context.Diagnostics.Error(DiagnosticCodes.PathTooLong, $"the page or file at '{destination}' cannot be published: its path {problem}", document.Source);
+                context.Diagnostics.Error(DiagnosticCodes.PathTooLong, $"the page or file at '{destination}' cannot be published: its path {problem}", source);
             }
         }
 
         var leaving = previous.Keys.Where(path => !written.ContainsKey(path)).ToHashSet(StringComparer.Ordinal);
-        var plan = OutputPlan.In(context, planPipeline);
         var paths = written.Keys.Where(path => (plan.Makes(path) || !previous.ContainsKey(path)) && OutputPath.Problem(path) is null);
-        foreach (var (path, problem) in output.Blocked(paths, leaving, previous).OrderBy(p => p.Path, StringComparer.Ordinal))
+        Report(output.Blocked(paths, leaving, previous), written, context);
+        return inputs;
+    }
+
+    // The file each published path comes from, by path: the first document's.
+    private static Dictionary<string, string?> Sources(PipelineContext context)
+    {
+        var written = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var document in context.AllOutputs)
         {
-            context.Diagnostics.Error(DiagnosticCodes.PathBlocked, $"'{path}' {problem}", written[path]);
+            if (document.Destination is { } destination)
+            {
+                written.TryAdd(destination, document.Source);
+            }
         }
 
-        return inputs;
+        return written;
+    }
+
+    private static void Report(IEnumerable<(string Path, string Problem)> blocked, Dictionary<string, string?> sources, PipelineContext context)
+    {
+        foreach (var (path, problem) in blocked.OrderBy(p => p.Path, StringComparer.Ordinal))
+        {
+            context.Diagnostics.Error(DiagnosticCodes.PathBlocked, $"'{path}' {problem}", sources.GetValueOrDefault(path));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
@@ -59,27 +60,58 @@ public sealed class RenderDemandPages(
     {
         var index = IndexDocument.In(context, indexPipeline).Index;
         var site = SiteDocument.In(context, sitePipeline);
-        var summaries = index.Demands.Select(d => views.Demand(d, index)).ToImmutableArray();
-        for (var i = 0; i < summaries.Length; i++)
+        var lists = new ListDeclaration[index.Demands.Length];
+        var summaries = ImmutableArray.CreateBuilder<DemandSummaryView>(index.Demands.Length);
+        var indexHeader = new KeyBuilder().Add(index.Demands.Length);
+        for (var i = 0; i < index.Demands.Length; i++)
         {
-            var demand = index.Demands[i];
-            var header = new KeyBuilder().AddView(summaries[i]);
-            foreach (var entry in demand.Entries)
-            {
-                header.Add(entry.Wording);
-            }
-
-            yield return new ListDeclaration(
-                demand.Path,
-                [.. demand.Entries.Select(e => e.Article)],
-                header.Finish(),
-                ListingPages.Files(demand.Entries, pageSize, demand.Path, e => e.Article),
-                (demand, summaries[i]));
+            var declared = Declared(index.Demands[i], index);
+            lists[i] = declared.List;
+            summaries.Add(declared.Summary);
+            indexHeader.Add(declared.SummaryKey);
         }
 
-        yield return new ListDeclaration(IndexPath, [], KeyBuilder.Of(summaries), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], summaries);
-        yield return ListDeclaration.Single(JsonFile, DemandsJson.Key(index.Demands, views, site.Key));
+        var all = summaries.MoveToImmutable();
+        return
+        [
+            .. lists,
+            new ListDeclaration(IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], all),
+            ListDeclaration.Single(JsonFile, DemandsJson.Key(index.Demands, views, site.Key)),
+        ];
     }
+
+    // One demand's list, as an earlier build declared it when the demand is the same object and its
+    // sections are named and placed as then: a demand no edit touched is not summarised again.
+    private DemandList Declared(Demand demand, SiteIndex index)
+    {
+        var sections = demand.Sections.Select(s => index.Section(s) is { } term ? (term.Name, term.Path) : (s, string.Empty)).ToImmutableArray();
+        if (DemandLists.TryGetValue(demand, out var known) && known.Views == views && known.PageSize == pageSize && known.Sections.SequenceEqual(sections))
+        {
+            return known;
+        }
+
+        var summary = views.Demand(demand, index);
+        var header = new KeyBuilder().AddView(summary);
+        foreach (var entry in demand.Entries)
+        {
+            header.Add(entry.Wording);
+        }
+
+        var list = new ListDeclaration(
+            demand.Path,
+            [.. demand.Entries.Select(e => e.Article)],
+            header.Finish(),
+            ListingPages.Files(demand.Entries, pageSize, demand.Path, e => e.Article),
+            (demand, summary));
+        var made = new DemandList(views, pageSize, sections, summary, KeyBuilder.Of(summary), list);
+        DemandLists.AddOrUpdate(demand, made);
+        return made;
+    }
+
+    // Each demand's list and summary, by demand, for as long as the demand lives.
+    private static readonly ConditionalWeakTable<Demand, DemandList> DemandLists = [];
+
+    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, DemandSummaryView Summary, UInt128 SummaryKey, ListDeclaration List);
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)

@@ -43,8 +43,7 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var redirects = Redirects(context);
-        if (redirects.Count == 0 || !OutputPlan.In(context, planPipeline).Makes(RedirectsFile))
+        if (!OutputPlan.In(context, planPipeline).Makes(RedirectsFile) || Redirects(context) is not { Count: > 0 } redirects)
         {
             return [];
         }
@@ -73,11 +72,23 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
         return documents.ToImmutable();
     }
 
-    private List<(string Alias, ContentDocument Document)> Redirects(PipelineContext context) =>
-        [.. pipelines
-            .SelectMany(context.OutputsOf<ContentDocument>)
-            .SelectMany(d => Aliases(d).Select(alias => (Alias: alias, Document: d)))
-            .OrderBy(r => r.Alias, StringComparer.Ordinal)];
+    private List<(string Alias, ContentDocument Document)> Redirects(PipelineContext context)
+    {
+        var redirects = new List<(string Alias, ContentDocument Document)>();
+        foreach (var pipeline in pipelines)
+        {
+            foreach (var document in context.OutputsOf<ContentDocument>(pipeline))
+            {
+                foreach (var alias in Aliases(document))
+                {
+                    redirects.Add((alias, document));
+                }
+            }
+        }
+
+        // Sorted stably, as the documents came, for two documents that claim one alias.
+        return [.. redirects.OrderBy(r => r.Alias, StringComparer.Ordinal)];
+    }
 
     private static ImmutableArray<string> Aliases(ContentDocument document) => document switch
     {

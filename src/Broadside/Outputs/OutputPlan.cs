@@ -19,6 +19,12 @@ public sealed record OutputPlan : Document
     /// <summary>Every file the listings declared: the files of the site after this build, made or not.</summary>
     public required IReadOnlySet<string> Declared { get; init; }
 
+    /// <summary>
+    /// A key of <see cref="Declared"/> (<see cref="Output.PathsKey"/>): two plans with one key declare the
+    /// same files, and what depends on those alone (the links that lead nowhere) is as it was.
+    /// </summary>
+    public UInt128 DeclaredKey { get; init; }
+
     /// <summary>The files of <see cref="Declared"/> the published site does not have, each once.</summary>
     public IReadOnlyList<string> Added { get; init; } = [];
 

@@ -68,7 +68,7 @@ public static class SiteIndexBuilder
             .ToImmutableArray();
 
         var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
-        var (related, relatedAgain) = Related(articles, tags, demands, reuse);
+        var (related, relatedAgain) = Related(articles, tags, demands, reuse, changed);
 
         return new SiteIndex(
             articles,
@@ -193,9 +193,9 @@ public static class SiteIndexBuilder
         return ([.. terms.Values.Select(t => t.Term).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
-    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article>? Again) Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
+    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article>? Again) Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse, Article[] changed)
     {
-        if (reuse is not null && InPlace(articles, demands, reuse) is { } moved)
+        if (reuse is not null && InPlace(articles, demands, reuse, changed) is { } moved)
         {
             return RelatedInPlace(articles, reuse, moved);
         }
@@ -301,7 +301,7 @@ public static class SiteIndexBuilder
     /// candidates it had, in the same order, and the same related articles, the changed ones being their
     /// new versions. Null otherwise (an article added, deleted, moved or filed otherwise).
     /// </summary>
-    private static Dictionary<Article, Article>? InPlace(ImmutableArray<Article> articles, ImmutableArray<Demand> demands, Reuse reuse)
+    private static Dictionary<Article, Article>? InPlace(ImmutableArray<Article> articles, ImmutableArray<Demand> demands, Reuse reuse, Article[] changed)
     {
         var moved = new Dictionary<Article, Article>(ReferenceEqualityComparer.Instance);
         var before = reuse.Index.Articles;
@@ -321,13 +321,15 @@ public static class SiteIndexBuilder
             demandsOf[source] = [];
         }
 
+        // The changed articles are new objects: they are found among the demands' by reference, without
+        // reading every article the demands hold.
         foreach (var demand in demands)
         {
             foreach (var entry in demand.Entries)
             {
-                if (demandsOf.TryGetValue(entry.Article.Source!, out var paths))
+                if (Array.IndexOf(changed, entry.Article) is var at and >= 0)
                 {
-                    paths.Add(demand.Path);
+                    demandsOf[changed[at].Source!].Add(demand.Path);
                 }
             }
         }
@@ -361,9 +363,10 @@ public static class SiteIndexBuilder
         var earlier = reuse.Index.RelatedBySource;
         var bySource = new Dictionary<string, ImmutableArray<Article>>(earlier, StringComparer.Ordinal);
         var sources = new HashSet<string>(reuse.Changed.Keys, StringComparer.Ordinal);
+        var olds = moved.Keys.ToArray();
         foreach (var (source, related) in earlier)
         {
-            if (related.Any(moved.ContainsKey))
+            if (Holds(related, olds))
             {
                 bySource[source] = [.. related.Select(a => moved.GetValueOrDefault(a, a))];
                 sources.Add(source);
@@ -371,6 +374,20 @@ public static class SiteIndexBuilder
         }
 
         return (bySource, [.. articles.Where(a => sources.Contains(a.Source!))]);
+    }
+
+    // Whether some of articles is one of few, by reference: the articles are not read.
+    private static bool Holds(ImmutableArray<Article> articles, Article[] few)
+    {
+        foreach (var article in articles)
+        {
+            if (Array.IndexOf(few, article) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
