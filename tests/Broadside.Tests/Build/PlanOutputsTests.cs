@@ -65,6 +65,26 @@ public sealed class PlanOutputsTests : IDisposable
         Assert.Contains("letters/", caught.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_made_that_no_listing_declared_stops_the_build_before_anything_is_published()
+    {
+        var options = _site.Options() with
+        {
+            Extensions = [(services, write) => new Pipeline("Stray")
+            {
+                DependsOn = [SitePipelines.Plan],
+                Process = [new Stray()],
+                Output = [write],
+            }],
+        };
+
+        // The checks of a build that adds no file trust that every file is declared: one that is not stops it.
+        var error = Assert.Throws<InvalidOperationException>(() => Builder.Build(options));
+
+        Assert.Contains("stray/index.html", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_site.Work.Combine("out", "stray", "index.html")));
+    }
+
     private static BuildOptions WithLetters(BuildOptions options, bool honest) => options with
     {
         Extensions = [(services, write) => new Pipeline("Letters")
@@ -102,5 +122,12 @@ public sealed class PlanOutputsTests : IDisposable
                 InSitemap = false,
             }))];
         }
+    }
+
+    /// <summary>Makes a page it does not declare.</summary>
+    private sealed class Stray : IModule
+    {
+        public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) =>
+            [new OutputFile { Destination = "stray/index.html", Content = "stray\n", InSitemap = false }];
     }
 }
