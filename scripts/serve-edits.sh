@@ -17,7 +17,11 @@ cp "$file" "$log.orig"
 "$bin" serve --input "$work/input" --theme "$theme" --port "$port" > "$log" 2>&1 &
 serve=$!
 trap 'kill $serve 2>/dev/null || true; wait $serve 2>/dev/null || true; cp "$log.orig" "$file"; rm -f "$log" "$log.orig"' EXIT
-until grep -q "Serving" "$log"; do sleep 1; done
+until grep -q "Serving" "$log"; do
+  # serve stopped before serving (a port in use, the folder locked by another serve): say why.
+  if ! kill -0 "$serve" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+  sleep 1
+done
 
 # Waits for serve's next "changed." line after running the edit given.
 edit() {
