@@ -10,8 +10,8 @@ namespace Broadside.Output;
 /// </summary>
 public static class PathsKey
 {
-    /// <summary>The key of <paramref name="paths"/>, with <paramref name="salt"/> (what else the check reads).</summary>
-    public static UInt128 Of(IEnumerable<string> paths, string salt = "")
+    /// <summary>The key of <paramref name="paths"/>.</summary>
+    public static UInt128 Of(IEnumerable<string> paths)
     {
         var hash = new XxHash128();
         UInt128 sum = 0;
@@ -25,7 +25,6 @@ public static class PathsKey
         }
 
         hash.Reset();
-        hash.Append(MemoryMarshal.AsBytes(salt.AsSpan()));
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(ref count)));
         return sum ^ hash.GetCurrentHashAsUInt128();
     }
