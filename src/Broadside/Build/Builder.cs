@@ -223,7 +223,7 @@ public static class Builder
                 NextPublication = result.ProcessOutputs[SitePipelines.Articles].OfType<ScheduleDocument>().SingleOrDefault()?.NextPublication,
                 Warm = options.Cache is null ? null : new WarmState
                 {
-                    Unpublished = Unread(result, plan, services, articlesFolder),
+                    Unpublished = Unread(result, plan),
                     Services = services,
                     Index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single(),
                     Plan = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().Single(),
@@ -341,11 +341,21 @@ public static class Builder
     }
 
     // The article files this build read and did not publish, as full paths.
-    private static ImmutableArray<string> Unread(EngineResult result, BuildPlan plan, SiteServices services, string folder)
+    private static ImmutableArray<string> Unread(EngineResult result, BuildPlan plan)
     {
-        var display = services.Display(folder);
-        return [.. result.ProcessOutputs[SitePipelines.Articles].OfType<SourcesDocument>().SelectMany(d => d.Paths)
-            .Where(path => !plan.Articles.ContainsKey(display + "/" + Path.GetRelativePath(folder, path).Replace('\\', '/')))];
+        var unread = ImmutableArray.CreateBuilder<string>();
+        foreach (var sources in result.ProcessOutputs[SitePipelines.Articles].OfType<SourcesDocument>())
+        {
+            for (var i = 0; i < sources.Paths.Length; i++)
+            {
+                if (!plan.Articles.ContainsKey(sources.Sources[i]))
+                {
+                    unread.Add(sources.Paths[i]);
+                }
+            }
+        }
+
+        return unread.ToImmutable();
     }
 
     /// <summary>Reads site.yml and the theme; null when the input folder itself is missing.</summary>

@@ -50,15 +50,6 @@ internal sealed class PlanOutputs(
             declarations[listing] = [.. listing.Declare(context)];
         }
 
-        var files = new List<ListFile>(published.Count + 64);
-        foreach (var declaredLists in declarations.Values)
-        {
-            foreach (var list in declaredLists)
-            {
-                files.AddRange(list.Files);
-            }
-        }
-
         // When every listing declares the files it declared in the last build, which the published site
         // holds, the listings made from them (the sitemap) declare what they declared then, no file is
         // lacking and none is leaving.
@@ -66,13 +57,35 @@ internal sealed class PlanOutputs(
         var then = lastPlan?.Declarations.Values.ToList();
         var asBefore = then is not null && then.Count == declarations.Count + siteListings.Count && lastPlan!.Declared.Count == published.Count
             && SameFiles(then, [.. declarations.Values]);
+
+        // Every file declared, in order; not needed when they are those of the last build.
+        var files = new List<ListFile>(asBefore ? 0 : published.Count + 64);
+        void Gather(ImmutableArray<ListDeclaration> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var file in list.Files)
+                {
+                    files.Add(file);
+                }
+            }
+        }
+
+        if (!asBefore)
+        {
+            foreach (var declaredLists in declarations.Values)
+            {
+                Gather(declaredLists);
+            }
+        }
+
         for (var k = 0; k < siteListings.Count; k++)
         {
             var declaredHere = asBefore ? then![listings.Count + k] : siteListings[k].Declare(files).ToImmutableArray();
             declarations[siteListings[k]] = declaredHere;
-            foreach (var list in declaredHere)
+            if (!asBefore)
             {
-                files.AddRange(list.Files);
+                Gather(declaredHere);
             }
         }
 
@@ -80,6 +93,7 @@ internal sealed class PlanOutputs(
         // report with the files that make it.
         IReadOnlySet<string> declared;
         var lacking = new bool[files.Count];
+        bool Lacking(int i) => i < lacking.Length && lacking[i];
         List<string> added = [];
         IReadOnlyList<string> removed = [];
         string? twice = null;
@@ -154,10 +168,11 @@ internal sealed class PlanOutputs(
 
         // The lists of this build: those of the last, as they were unless declared otherwise now. The
         // last build's declarations, in the same order, tell which lists hold the same articles as then.
-        var lists = why is null && earlier!.Lists is Dictionary<string, ListRecord> lastLists
-            ? new Dictionary<string, ListRecord>(lastLists, StringComparer.Ordinal)
+        var copied = why is null && earlier!.Lists is Dictionary<string, ListRecord>;
+        var lists = copied
+            ? new Dictionary<string, ListRecord>((Dictionary<string, ListRecord>)earlier!.Lists, StringComparer.Ordinal)
             : new Dictionary<string, ListRecord>(earlier?.Lists.Count ?? 0, StringComparer.Ordinal);
-        var last = why is null && then is not null && then.Count == declarations.Count ? then : null;
+        var last = copied && then is not null && then.Count == declarations.Count ? then : null;
         var count = 0;
         var made = new HashSet<string>(StringComparer.Ordinal);
         var at = 0;
@@ -177,6 +192,21 @@ internal sealed class PlanOutputs(
                     continue;
                 }
 
+                // The very list of the last build (a listing that keeps its lists of what did not
+                // change): as it was, and recorded so.
+                if (j < thenLists.Length && ReferenceEquals(thenLists[j], list))
+                {
+                    for (var i = 0; i < list.Files.Length; i++)
+                    {
+                        if (Lacking(first + i) || shows(list.Articles.AsSpan(list.Files[i].Start, list.Files[i].Count)))
+                        {
+                            made.Add(list.Files[i].Path);
+                        }
+                    }
+
+                    continue;
+                }
+
                 var had = earlier!.Lists.TryGetValue(list.Id, out var before);
                 var same = had && j < thenLists.Length && SameArticles(thenLists[j], list);
                 var record = new ListRecord(same ? before.Members : Members(list.Articles), list.Header);
@@ -189,7 +219,7 @@ internal sealed class PlanOutputs(
                 for (var i = 0; i < list.Files.Length; i++)
                 {
                     var file = list.Files[i];
-                    if (changed || lacking[first + i] || shows(list.Articles.AsSpan(file.Start, file.Count)))
+                    if (changed || Lacking(first + i) || shows(list.Articles.AsSpan(file.Start, file.Count)))
                     {
                         made.Add(file.Path);
                     }
@@ -303,6 +333,11 @@ internal sealed class PlanOutputs(
 
             for (var i = 0; i < lists.Length; i++)
             {
+                if (ReferenceEquals(before[i], lists[i]))
+                {
+                    continue;
+                }
+
                 var (a, b) = (before[i].Files, lists[i].Files);
                 if (a.Length != b.Length)
                 {

@@ -21,21 +21,24 @@ internal sealed class ReadChangedArticles(ReadFiles reader, BuildState earlier, 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var documents = new List<Document>(inputs);
+        var documents = new List<Document>(inputs.Length + earlier.Articles.Count + 8);
+        documents.AddRange(inputs);
         var read = new HashSet<string>(changed, StringComparer.Ordinal);
-        var kept = new List<string>();
+        var (keptPaths, keptSources) = (new List<string>(earlier.Articles.Count), new List<string>(earlier.Articles.Count));
         foreach (var (source, record) in earlier.Articles)
         {
-            var path = reader.PathOf(source);
+            var relative = reader.RelativeOf(source);
+            var path = Path.Combine(reader.Folder, relative);
             if (!read.Contains(path))
             {
-                kept.Add(path);
-                documents.Add(new SourceFile { Source = source, FullPath = path, RelativePath = Path.GetRelativePath(reader.Folder, path).Replace('\\', '/'), Bytes = [], Hash = record.Hash, Unread = true });
+                keptPaths.Add(path);
+                keptSources.Add(source);
+                documents.Add(new SourceFile { Source = source, FullPath = path, RelativePath = relative, Bytes = [], Hash = record.Hash, Unread = true });
             }
         }
 
         read.UnionWith(unpublished);
-        var paths = read.Where(path => File.Exists(path) && ContentFiles.IsContent(Path.GetRelativePath(reader.Folder, path).Replace('\\', '/'), reader.Pattern))
+        var paths = read.Where(path => File.Exists(path) && ContentFiles.IsContent(ContentFiles.RelativePath(reader.Folder, path), reader.Pattern))
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
         foreach (var path in paths)
@@ -46,7 +49,7 @@ internal sealed class ReadChangedArticles(ReadFiles reader, BuildState earlier, 
             }
         }
 
-        documents.Add(new SourcesDocument([.. kept, .. paths]));
+        documents.Add(new SourcesDocument([.. keptPaths, .. paths], [.. keptSources, .. paths.Select(reader.SourceOf)]));
         return [.. documents];
     }
 }

@@ -45,20 +45,32 @@ public sealed class ArticleCache : IDisposable
     private readonly SafeFileHandle?[] _bodies;
     private volatile bool _damaged;
     private readonly bool[] _dirty = new bool[ShardCount];
-    // Sized for every article loaded: growing it under the parallel parse cost more than the lookups.
-    private ConcurrentDictionary<string, Entry> _kept;
+    private readonly int[] _loadedCounts;
+
+    // What this build keeps: the entries loaded that it found, marked with its generation (the parallel
+    // parse takes every article from the cache, and a shared table of what it took was the most
+    // contended thing in a build), and the entries it made (few: the articles it rendered).
+    private readonly int _generation;
+    private readonly ConcurrentDictionary<string, Entry> _made = new(StringComparer.Ordinal);
+    private bool _settled;
+
+    // The files whose entries loaded hold diagnostics of rendering: nearly always none, so that
+    // reporting them for the others looks nothing up.
+    private readonly HashSet<string> _renderReported;
     private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Diagnostic>> _parsed = new(StringComparer.Ordinal);
 
-    private ArticleCache(string? folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies)
+    private ArticleCache(string? folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies, int generation = 1)
     {
+        _generation = generation;
+        _loadedCounts = [.. loaded.Select(shard => shard.Count)];
+        _renderReported = [.. loaded.SelectMany(shard => shard).Where(e => e.Value.RenderDiagnostics.Length > 0).Select(e => e.Key)];
         _bodies = bodies;
         _folder = folder;
         _prefix = prefix;
         _fingerprint = fingerprint;
         _started = started;
         _loaded = loaded;
-        _kept = new ConcurrentDictionary<string, Entry>(Environment.ProcessorCount, loaded.Sum(shard => shard?.Count ?? 0) + 64, StringComparer.Ordinal);
     }
 
     /// <summary>The folder the cache is kept in; null for a cache kept in memory only.</summary>
@@ -71,7 +83,7 @@ public sealed class ArticleCache : IDisposable
     public string? Unreadable { get; private init; }
 
     /// <summary>Articles the cache held when the build started.</summary>
-    public int Loaded => _loaded.Sum(shard => shard.Count);
+    public int Loaded => _loadedCounts.Sum();
 
     /// <summary>Articles this build took from the cache instead of parsing and rendering them.</summary>
     public int Reused => _reused;
@@ -137,24 +149,12 @@ public sealed class ArticleCache : IDisposable
     public static ArticleCache InMemory(UInt128 fingerprint, string displayFolder, ArticleCache? previous, DateTime? started = null)
     {
         var prefix = displayFolder + "/";
-        var loaded = new Dictionary<string, Entry>[ShardCount];
-        for (var shard = 0; shard < ShardCount; shard++)
-        {
-            loaded[shard] = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        }
-
-        var cache = new ArticleCache(null, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, new SafeFileHandle?[ShardCount]);
-        if (previous is not null && previous._fingerprint == fingerprint && previous._prefix == prefix)
-        {
-            foreach (var (source, entry) in previous._kept)
-            {
-                loaded[cache.Shard(source)][source] = entry;
-            }
-
-            cache._kept = new ConcurrentDictionary<string, Entry>(Environment.ProcessorCount, previous._kept.Count + 64, StringComparer.Ordinal);
-        }
-
-        return cache;
+        // The last build is over: what it kept is what this one starts from, taken as it is.
+        var reused = previous is not null && previous._fingerprint == fingerprint && previous._prefix == prefix;
+        var loaded = reused
+            ? previous!.Kept()
+            : [.. Enumerable.Range(0, ShardCount).Select(_ => new Dictionary<string, Entry>(StringComparer.Ordinal))];
+        return new ArticleCache(null, prefix, fingerprint, started ?? DateTime.UtcNow, loaded, new SafeFileHandle?[ShardCount], reused ? previous!._generation + 1 : 1);
     }
 
     /// <summary>
@@ -182,36 +182,33 @@ public sealed class ArticleCache : IDisposable
     /// </summary>
     public Article? Find(string source, UInt128 hash, DiagnosticBag diagnostics)
     {
-        if (!_loaded[Shard(source)].TryGetValue(source, out var entry) || entry.Hash != hash)
+        var shard = Shard(source);
+        if (!_loaded[shard].TryGetValue(source, out var entry) || entry.Hash != hash)
         {
             return null;
         }
 
+        // Every thread that finds an entry writes the same number to it.
+        entry.Seen = _generation;
         if (_stamps.TryGetValue(source, out var stamp) && stamp != entry.Stamp)
         {
-            entry = entry with { Stamp = stamp };
-            _dirty[Shard(source)] = true;
+            _made[source] = entry with { Stamp = stamp };
+            _dirty[shard] = true;
         }
 
-        _kept[source] = entry;
         Interlocked.Increment(ref _reused);
         diagnostics.AddRange(entry.ParseDiagnostics);
 
         return entry.Article;
     }
 
-    /// <summary>
-    /// The rendered article an earlier build made from <paramref name="source"/> with content
-    /// <paramref name="hash"/>, whatever the file holds now, without keeping it for the next build; null
-    /// when the cache has none.
-    /// </summary>
-    public Article? Recorded(string source, UInt128 hash) =>
-        _loaded[Shard(source)].TryGetValue(source, out var entry) && entry.Hash == hash ? entry.Article : null;
-
     /// <summary>Reports the diagnostics rendering gave for <paramref name="article"/>, taken from the cache.</summary>
     public void ReportRendering(Article article, DiagnosticBag diagnostics)
     {
-        if (_kept.TryGetValue(article.Source!, out var entry))
+        // Only an entry loaded holds a rendered article (Find): the others were reported when rendered.
+        var source = article.Source!;
+        if (_renderReported.Count > 0 && _renderReported.Contains(source)
+            && _loaded[Shard(source)].TryGetValue(source, out var entry) && ReferenceEquals(entry.Article, article))
         {
             diagnostics.AddRange(entry.RenderDiagnostics);
         }
@@ -224,13 +221,51 @@ public sealed class ArticleCache : IDisposable
     public void Rendered(Article article, ImmutableArray<Diagnostic> diagnostics)
     {
         var source = article.Source!;
-        _kept[source] = new Entry(
+        _made[source] = new Entry(
             _stamps.TryGetValue(source, out var stamp) ? stamp : default,
             article.SourceHash,
             article,
             _parsed.TryGetValue(source, out var parsed) ? parsed : [],
             diagnostics);
         _dirty[Shard(source)] = true;
+    }
+
+    /// <summary>
+    /// What this build keeps, by shard: the entries it found and the entries it made. Made once, after
+    /// the build, in the tables loaded, which no one reads any more.
+    /// </summary>
+    private Dictionary<string, Entry>[] Kept()
+    {
+        if (_settled)
+        {
+            return _loaded;
+        }
+
+        foreach (var (source, entry) in _made)
+        {
+            entry.Seen = _generation;
+            _loaded[Shard(source)][source] = entry;
+        }
+
+        foreach (var shard in _loaded)
+        {
+            var left = new List<string>();
+            foreach (var (source, entry) in shard)
+            {
+                if (entry.Seen != _generation)
+                {
+                    left.Add(source);
+                }
+            }
+
+            foreach (var source in left)
+            {
+                shard.Remove(source);
+            }
+        }
+
+        _settled = true;
+        return _loaded;
     }
 
     /// <summary>
@@ -272,24 +307,14 @@ public sealed class ArticleCache : IDisposable
     /// </summary>
     private string?[]? Write(string folder)
     {
-        var shards = new Dictionary<string, Entry>[ShardCount];
-        for (var i = 0; i < ShardCount; i++)
-        {
-            shards[i] = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        }
-
-        foreach (var (source, entry) in _kept)
-        {
-            shards[Shard(source)][source] = entry;
-        }
-
+        var shards = Kept();
         Directory.CreateDirectory(folder);
         var written = new string?[ShardCount];
         try
         {
             Parallel.For(0, ShardCount, i =>
             {
-                if (_dirty[i] || shards[i].Count != _loaded[i].Count)
+                if (_dirty[i] || shards[i].Count != _loadedCounts[i])
                 {
                     written[i] = ArticleCacheFormat.Write(ShardPath(folder, i), _fingerprint, _prefix, shards[i]);
                 }
@@ -334,5 +359,9 @@ public sealed class ArticleCache : IDisposable
     internal readonly record struct FileStamp(long Length, long Ticks);
 
     /// <summary>What the cache keeps of one article file.</summary>
-    internal sealed record Entry(FileStamp Stamp, UInt128 Hash, Article Article, ImmutableArray<Diagnostic> ParseDiagnostics, ImmutableArray<Diagnostic> RenderDiagnostics);
+    internal sealed record Entry(FileStamp Stamp, UInt128 Hash, Article Article, ImmutableArray<Diagnostic> ParseDiagnostics, ImmutableArray<Diagnostic> RenderDiagnostics)
+    {
+        /// <summary>The generation of the last build that found or made it: a build keeps the entries of its own.</summary>
+        public int Seen;
+    }
 }

@@ -173,6 +173,37 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     // earlier index holds them (null for an article it does not hold). Every other is the same object.
     private static (SiteIndexBuilder.Reuse Reuse, List<Article> Fresh, List<string> Gone) Reuse(SiteIndex earlier, ImmutableArray<Article> articles)
     {
+        // Most often the articles are those of the earlier index in its order, some of them new versions
+        // of the same files in the same places: then they are found by walking both, without a table.
+        if (earlier.Articles.Length == articles.Length)
+        {
+            var moved = new Dictionary<string, Article?>(StringComparer.Ordinal);
+            var versions = new List<Article>();
+            for (var i = 0; i < articles.Length && moved is not null; i++)
+            {
+                var (version, was) = (articles[i], earlier.Articles[i]);
+                if (ReferenceEquals(version, was))
+                {
+                    continue;
+                }
+
+                if (string.Equals(version.Source, was.Source, StringComparison.Ordinal))
+                {
+                    moved[version.Source!] = was;
+                    versions.Add(version);
+                }
+                else
+                {
+                    moved = null;
+                }
+            }
+
+            if (moved is not null)
+            {
+                return (new SiteIndexBuilder.Reuse(earlier, moved, [.. versions]), versions, []);
+            }
+        }
+
         var now = new HashSet<Article>(articles.Length, ReferenceEqualityComparer.Instance);
         foreach (var article in articles)
         {
@@ -206,7 +237,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             changed[source] = gone;
         }
 
-        return (new SiteIndexBuilder.Reuse(earlier, changed), fresh, [.. old.Keys]);
+        return (new SiteIndexBuilder.Reuse(earlier, changed, [.. fresh]), fresh, [.. old.Keys]);
     }
 
     // The articles whose context may differ from the earlier index's: the changed ones, those filed

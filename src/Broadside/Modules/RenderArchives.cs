@@ -27,14 +27,20 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     /// <summary>The template of an overview of terms.</summary>
     public const string TermsTemplate = "terms";
 
+    // A term's list depends on the term alone, with the views and the page size.
+    private static readonly ListMemo<Term> Lists = new();
+
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline).Index;
         foreach (var term in index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Years))
         {
-            var archive = views.Archive(term);
-            yield return new ListDeclaration(term.Path, term.Articles, KeyBuilder.Of(archive), ListingPages.Files(term.Articles, pageSize, term.Path, a => a), (term, archive));
+            yield return Lists.Of(term, (views, pageSize), term =>
+            {
+                var archive = views.Archive(term);
+                return new ListDeclaration(term.Path, term.Articles, KeyBuilder.Of(archive), ListingPages.Files(term.Articles, pageSize, term.Path, a => a), (term, archive));
+            });
         }
 
         foreach (var overview in new[]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
@@ -16,18 +17,22 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string ar
     /// <summary>The template this module renders.</summary>
     public const string Template = "article";
 
+    // An article's list depends on the article alone, which is immutable: the same object declares the
+    // same list, and a build from the last one in the same process finds the lists of the articles that
+    // did not change as they were, by reference.
+    private static readonly ConditionalWeakTable<Article, ListDeclaration> Lists = new();
+
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context) =>
-        context.OutputsOf<Article>(articlesPipeline).Select(a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)]));
+        context.OutputsOf<Article>(articlesPipeline).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
+
+    /// <inheritdoc />
+    protected override Func<Article, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline) is { All: false } plan ? input => plan.Makes(input.Destination!) : null;
 
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)
     {
-        if (!OutputPlan.In(context, planPipeline).Makes(input.Destination!))
-        {
-            return input;
-        }
-
         var view = IndexDocument.In(context, indexPipeline).ViewOf(input);
         var site = SiteDocument.In(context, sitePipeline);
         return new OutputFile

@@ -34,6 +34,11 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
     /// <summary>The site's JSON feed.</summary>
     public const string Json = ReservedPaths.JsonFeed;
 
+    // A term's or demand's feed depends on it alone, with the configuration the views are made from
+    // (the site's title, the feed's size).
+    private static readonly ListMemo<Term> TermFeeds = new();
+    private static readonly ListMemo<Demand> DemandFeeds = new();
+
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
@@ -48,13 +53,16 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         yield return Feed(Rss, Definition(site.Title, site.Description, string.Empty, Rss), index.Articles, Rss, Atom, Json);
         foreach (var term in Terms(index))
         {
-            yield return Feed(term.Path + Rss, Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss), term.Articles, term.Path + Rss);
+            yield return TermFeeds.Of(term, views, term => Feed(term.Path + Rss, Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss), term.Articles, term.Path + Rss));
         }
 
         foreach (var demand in index.Demands)
         {
-            var definition = Definition($"{site.Title}: \u201C{demand.Text}\u201D", $"Articles that raised the demand \u201C{demand.Text}\u201D.", demand.Path, demand.Path + Rss);
-            yield return Feed(demand.Path + Rss, definition, demand.Entries.Select(e => e.Article), demand.Path + Rss);
+            yield return DemandFeeds.Of(demand, views, demand =>
+            {
+                var definition = Definition($"{site.Title}: \u201C{demand.Text}\u201D", $"Articles that raised the demand \u201C{demand.Text}\u201D.", demand.Path, demand.Path + Rss);
+                return Feed(demand.Path + Rss, definition, demand.Entries.Select(e => e.Article), demand.Path + Rss);
+            });
         }
     }
 

@@ -20,13 +20,12 @@ public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string
         context.OutputsOf<Page>(pagesPipeline).Select(p => ListDeclaration.Single(p.Destination!, KeyBuilder.Of(views.Page(p)), inSitemap: true, p.FrontMatter.Updated));
 
     /// <inheritdoc />
+    protected override Func<Page, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline) is { All: false } plan ? input => plan.Makes(input.Destination!) : null;
+
+    /// <inheritdoc />
     protected override Document? Transform(Page input, PipelineContext context)
     {
-        if (!OutputPlan.In(context, planPipeline).Makes(input.Destination!))
-        {
-            return input;
-        }
-
         var view = views.Page(input);
         var meta = views.Meta("page", input.Title, view.Summary, input.Path, input.FrontMatter.Lang);
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [new("page", view)], input.Source, context.Diagnostics);
