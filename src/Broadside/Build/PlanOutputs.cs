@@ -180,6 +180,7 @@ internal sealed class PlanOutputs(
         foreach (var declaredLists in declarations.Values)
         {
             var thenLists = last?[position++] ?? [];
+            Dictionary<string, ListDeclaration>? thenById = null;
             for (var j = 0; j < declaredLists.Length; j++)
             {
                 var list = declaredLists[j];
@@ -194,7 +195,16 @@ internal sealed class PlanOutputs(
 
                 // The very list of the last build (a listing that keeps its lists of what did not
                 // change): as it was, and recorded so.
-                if (j < thenLists.Length && ReferenceEquals(thenLists[j], list))
+                // The same list of the last build: at the same place, or, when lists came or went before
+                // it, found by its name.
+                var previous = j < thenLists.Length && string.Equals(thenLists[j].Id, list.Id, StringComparison.Ordinal) ? thenLists[j] : null;
+                if (previous is null && thenLists.Length > 0)
+                {
+                    thenById ??= ById(thenLists);
+                    previous = thenById.GetValueOrDefault(list.Id);
+                }
+
+                if (ReferenceEquals(previous, list))
                 {
                     for (var i = 0; i < list.Files.Length; i++)
                     {
@@ -208,7 +218,7 @@ internal sealed class PlanOutputs(
                 }
 
                 var had = earlier!.Lists.TryGetValue(list.Id, out var before);
-                var same = had && j < thenLists.Length && SameArticles(thenLists[j], list);
+                var same = had && previous is not null && SameArticles(previous, list);
                 var record = new ListRecord(same ? before.Members : Members(list.Articles), list.Header);
                 var changed = !had || before != record;
                 if (changed)
@@ -243,7 +253,20 @@ internal sealed class PlanOutputs(
         return [plan, new BuildPlan(why, lists, articles, showing.Count)];
     }
 
-    // The first path of files that differs from another in case only, or lies where another needs a folder.
+    // Lists by name; of two with one name (which the checks report), the first.
+    private static Dictionary<string, ListDeclaration> ById(ImmutableArray<ListDeclaration> lists)
+    {
+        var byId = new Dictionary<string, ListDeclaration>(lists.Length, StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            byId.TryAdd(list.Id, list);
+        }
+
+        return byId;
+    }
+
+    // The first path of files that differs from another in case only, lies where another needs a folder,
+    // or is a folder another lies in, when it is one of the files the published site lacks.
     private static string? Caseless(List<ListFile> files, bool[] lacking)
     {
         var caseless = new HashSet<string>(files.Count, StringComparer.OrdinalIgnoreCase);
@@ -255,11 +278,35 @@ internal sealed class PlanOutputs(
             }
         }
 
+        var added = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (lacking[i] && Folders(files[i].Path).FirstOrDefault(caseless.Contains) is not null)
+            if (lacking[i])
             {
-                return files[i].Path;
+                if (Folders(files[i].Path).FirstOrDefault(caseless.Contains) is not null)
+                {
+                    return files[i].Path;
+                }
+
+                added.Add(files[i].Path);
+            }
+        }
+
+        // A few files added are looked for among the others' folders; many, among every folder.
+        if (added.Count > 16)
+        {
+            var folders = files.SelectMany(f => Folders(f.Path)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return added.FirstOrDefault(folders.Contains);
+        }
+
+        foreach (var file in files)
+        {
+            foreach (var folder in added)
+            {
+                if (file.Path.Length > folder.Length && file.Path[folder.Length] == '/' && file.Path.StartsWith(folder, StringComparison.OrdinalIgnoreCase))
+                {
+                    return folder;
+                }
             }
         }
 

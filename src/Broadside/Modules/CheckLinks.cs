@@ -14,37 +14,46 @@ namespace Broadside.Modules;
 /// </summary>
 /// <param name="rootPath">The site's root path.</param>
 /// <param name="asErrors">True to report errors, false warnings.</param>
-/// <param name="planPipeline">The pipeline of the plan, whose declared files are the site's; null to take them from the documents.</param>
-public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipeline = null) : IModule
+/// <param name="planPipeline">The pipeline of the plan, whose declared files are the site's.</param>
+public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeline) : IModule
 {
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
 
     // What each document's links were found to lead to, for the files they were checked against: a
-    // document a build takes unchanged from the last one, among the same files, has the same dead links.
+    // document a build takes unchanged from the last one, among the same files, has the same dead links;
+    // among other files, it has them too when none of the files its links may name came or went.
     private static readonly ConditionalWeakTable<ContentDocument, Found> Checked = new();
 
-    // The last set of files links were checked against, by its key, for the next build among the same files.
+    // The last set of files links were checked against, by its key, for the next build.
     private static FileSet? _last;
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var made = context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!);
-        var plan = planPipeline is null ? null : Outputs.OutputPlan.In(context, planPipeline);
-
-        // Every file made is one the plan declared: its key is the key of the files links may name.
-        var key = new KeyBuilder().Add(plan?.DeclaredKey ?? PathsKey.Of(made)).Add(rootPath).Add(asErrors ? 1 : 0).Finish();
+        // Every file made is one the plan declared: its files are those links may name, and its key theirs.
+        var plan = Outputs.OutputPlan.In(context, planPipeline);
+        var files = plan.Declared;
+        var key = new KeyBuilder().Add(plan.DeclaredKey).Add(rootPath).Add(asErrors ? 1 : 0).Finish();
         var last = _last;
-        var known = last is not null && last.Key == key ? last : new FileSet(key, new Lazy<HashSet<string>>(() => Known(plan is null ? made : made.Concat(plan.Declared))));
-        _last = known;
+        var cameOrWent = last is not null && last.Key != key ? Difference(last.Files, files) : null;
+        _last = new FileSet(key, files);
         foreach (var document in context.AllOutputs.OfType<ContentDocument>())
         {
             if (!Checked.TryGetValue(document, out var found) || found.Key != key)
             {
-                var bag = new DiagnosticBag();
-                Check([document], known.Files.Value, bag);
-                found = new Found(key, bag.ToImmutableSorted());
+                if (found is not null && cameOrWent is not null && found.Key == last!.Key && !found.Names.Any(cameOrWent.Contains))
+                {
+                    found = found with { Key = key };
+                }
+                else
+                {
+                    var bag = new DiagnosticBag();
+                    var names = new List<string>();
+                    Check([document], name => { names.Add(name); return files.Contains(name); }, bag);
+                    found = new Found(key, bag.ToImmutableSorted(), [.. names]);
+                }
+
                 Checked.AddOrUpdate(document, found);
             }
 
@@ -57,13 +66,28 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipel
         return inputs;
     }
 
-    /// <summary>The files links may name: <paramref name="destinations"/>, and those written after the check.</summary>
-    public static HashSet<string> Known(IEnumerable<string> destinations) =>
-        destinations.Concat(LateFiles).ToHashSet(StringComparer.Ordinal);
+    // The files of one set and not the other.
+    private static HashSet<string> Difference(IReadOnlySet<string> before, IReadOnlySet<string> now)
+    {
+        var either = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in now)
+        {
+            if (!before.Contains(file))
+            {
+                either.Add(file);
+            }
+        }
 
-    /// <summary>Reports the links of <paramref name="documents"/> that name none of the files <paramref name="known"/>.</summary>
-    public void Check(IEnumerable<ContentDocument> documents, HashSet<string> known, DiagnosticBag diagnostics) =>
-        Check(documents, known.Contains, diagnostics);
+        foreach (var file in before)
+        {
+            if (!now.Contains(file))
+            {
+                either.Add(file);
+            }
+        }
+
+        return either;
+    }
 
     /// <summary>
     /// Reports the links of <paramref name="documents"/> that name no file <paramref name="isFile"/> knows
@@ -119,9 +143,9 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string? planPipel
         : target.EndsWith('/') ? known(target + "index.html")
         : known(target) || known(target + "/index.html");
 
-    // The dead links of one document, among the files of Key.
-    private sealed record Found(UInt128 Key, ImmutableArray<Diagnostic> Diagnostics);
+    // The dead links of one document, among the files of Key, and every file its links may name.
+    private sealed record Found(UInt128 Key, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Names);
 
-    // A set of files links may name, made when first needed.
-    private sealed record FileSet(UInt128 Key, Lazy<HashSet<string>> Files);
+    // A set of files links were checked against.
+    private sealed record FileSet(UInt128 Key, IReadOnlySet<string> Files);
 }

@@ -26,23 +26,35 @@ public sealed class CheckOutputPaths(StagedOutput output, IReadOnlyDictionary<st
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var plan = OutputPlan.In(context, planPipeline);
-        if (plan is { All: false, Added.Count: 0 })
+        var folderBytes = Encoding.UTF8.GetByteCount(output.Folder);
+        if (!plan.All)
         {
-            // Every file is one the published site has, whose path passed when it was published: only
-            // the files made again may find something in their way, and only files no listing declares
-            // any more are leaving.
+            // Every file the published site has passed when it was published: only a file added may
+            // have a path that cannot be, only the files made may find something in their way, and only
+            // files no listing declares any more are leaving.
+            Dictionary<string, string?>? sources = null;
+            var refused = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var added in plan.Added)
+            {
+                if (OutputPath.Problem(added, folderBytes) is { } problem)
+                {
+                    sources ??= Sources(context);
+                    refused.Add(added);
+                    context.Diagnostics.Error(DiagnosticCodes.PathTooLong, $"the page or file at '{added}' cannot be published: its path {problem}", sources.GetValueOrDefault(added));
+                }
+            }
+
             var leavingNow = plan.Removed.ToHashSet(StringComparer.Ordinal);
-            var blocked = output.Blocked(plan.Files.Order(StringComparer.Ordinal), leavingNow, previous).ToList();
+            var blocked = output.Blocked(plan.Files.Where(path => !refused.Contains(path)).Order(StringComparer.Ordinal), leavingNow, previous).ToList();
             if (blocked.Count > 0)
             {
-                Report(blocked, Sources(context), context);
+                Report(blocked, sources ?? Sources(context), context);
             }
 
             return inputs;
         }
 
         var written = Sources(context);
-        var folderBytes = Encoding.UTF8.GetByteCount(output.Folder);
         foreach (var (destination, source) in written)
         {
             if (OutputPath.Problem(destination, folderBytes) is { } problem)

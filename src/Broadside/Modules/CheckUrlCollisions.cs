@@ -8,16 +8,18 @@ namespace Broadside.Modules;
 /// <summary>
 /// Reports two documents that would be written to the same place, naming both files, and a file that
 /// would have the name of a folder of others. URLs are compared without regard to case, because some
-/// file systems and hosts ignore it. A build that adds no file to the published site, whose files
-/// passed when it was published, has none to report, and is not looked at.
+/// file systems and hosts ignore it. A build from the last one is looked at only when its plan makes
+/// every file: the files of the published site passed when it was published, and the plan makes every
+/// file when one it adds is at the place of another, in any case, or where another needs a folder, or
+/// the other way round.
 /// </summary>
-/// <param name="planPipeline">The pipeline of the plan, which names the files added; null to look at every build.</param>
+/// <param name="planPipeline">The pipeline of the plan; null to look at every build.</param>
 public sealed class CheckUrlCollisions(string? planPipeline = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        if (planPipeline is not null && OutputPlan.In(context, planPipeline) is { All: false, Added.Count: 0 })
+        if (planPipeline is not null && OutputPlan.In(context, planPipeline) is { All: false })
         {
             return inputs;
         }

@@ -57,6 +57,22 @@ public sealed class ListEditTests : IDisposable
     }
 
     [Fact]
+    public void Adding_the_page_a_dead_link_names_mends_the_link_and_only_that_one()
+    {
+        Assert.True(Build().Succeeded);
+        var dead = Rebuild(Change(Transit, string.Empty, "\nMore on [wildcat strikes](/tags/wildcat/) and [sitdowns](/tags/sitdown/).\n"));
+        Assert.Equal(2, dead.Diagnostics.Count(d => d.Code == Broadside.Diagnostics.DiagnosticCodes.BrokenLink));
+
+        // The other article's page is new: the link to it is mended, the other still leads nowhere.
+        var mended = Rebuild(Change(Article, "tags: [transit, strikes, unions]", "tags: [transit, strikes, unions, wildcat]"));
+
+        Assert.True(mended.Edited);
+        var broken = Assert.Single(mended.Diagnostics, d => d.Code == Broadside.Diagnostics.DiagnosticCodes.BrokenLink);
+        Assert.Contains("/tags/sitdown/", broken.Message, StringComparison.Ordinal);
+        AssertSameAsFresh(mended);
+    }
+
+    [Fact]
     public void An_article_moved_to_another_file_keeps_its_page()
     {
         Assert.True(Build().Succeeded);
