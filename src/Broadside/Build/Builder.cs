@@ -170,7 +170,7 @@ public static class Builder
             records = published is Dictionary<string, OutputRecord> last ? new Dictionary<string, OutputRecord>(last, StringComparer.Ordinal) : new(published, StringComparer.Ordinal);
             foreach (var (file, record) in services.Statistics.Records)
             {
-                // The checks of a build that adds no file rely on this: every file is one a listing declared.
+                // The checks of a build from the last one rely on this: every file is one a listing declared.
                 if (!outputs.Declared.Contains(file))
                 {
                     throw new InvalidOperationException($"{file} was made, but no listing declared it: declare it in the listing's Declare");
