@@ -1,7 +1,7 @@
 using System.Globalization;
+using Broadside.Build;
 using Broadside.Diagnostics;
 using Broadside.Engine;
-using Broadside.Site;
 using Spectre.Console;
 
 namespace Broadside.Cli;
@@ -66,6 +66,22 @@ public sealed class Reporter
                 }));
             });
         return result;
+    }
+
+    /// <summary>
+    /// The time each pipeline phase of <paramref name="result"/> took, and the process's memory and
+    /// collections so far (<c>build -v</c>, <c>serve -v</c>).
+    /// </summary>
+    public void Timings(BuildResult result)
+    {
+        foreach (var timing in result.Timings)
+        {
+            Line(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-10} {timing.Phase,-11} {timing.Elapsed.TotalMilliseconds,8:F1} ms  {timing.Documents,7} documents"));
+        }
+
+        Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
     }
 
     /// <summary>"1 error", "2 warnings".</summary>

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Broadside.Build;
 using Broadside.Configuration;
 using Broadside.Diagnostics;
 using Broadside.Search;
-using Broadside.Site;
 
 namespace Broadside.Cli.Commands;
 
@@ -73,18 +73,14 @@ public static class BuildCommand
             var (indexer, searchOff) = parsed.GetValue(search) ? locateSearch(options.InputFolder) : (null, string.Empty);
             options = options with { Search = indexer is not null };
 
-            var result = reporter.WithProgress("Building", progress => SiteBuilder.Build(options with { Progress = progress }));
+            var result = reporter.WithProgress("Building", progress => Builder.Build(options with { Progress = progress }));
             reporter.Diagnostics(result.Diagnostics);
             if (parsed.GetValue(verbose))
             {
-                foreach (var timing in result.Timings)
-                {
-                    reporter.Line(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-10} {timing.Phase,-11} {timing.Elapsed.TotalMilliseconds,8:F1} ms  {timing.Documents,7} documents"));
-                }
-
-                reporter.Line(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
+                reporter.Timings(result);
+                reporter.Line(result.Full is { } full
+                    ? $"  Every file was made: {full}."
+                    : $"  Started from the last build's state: {Reporter.Count(result.FilesProduced - result.FilesReused, "file")} made again.");
                 if (options.CacheFolder is { } cache)
                 {
                     reporter.Line($"  {Reporter.Count(result.ArticlesReused, "article")} taken from the cache in {CommonOptions.Relative(cache)}; {Reporter.Count(result.FilesReused, "file")} not made again.");

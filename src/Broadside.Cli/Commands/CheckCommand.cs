@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Broadside.Site;
+using Broadside.Build;
 
 namespace Broadside.Cli.Commands;
 
@@ -42,7 +42,7 @@ public static class CheckCommand
                 CheckOnly = true,
             };
 
-            var result = reporter.WithProgress("Checking", progress => SiteBuilder.Build(options with { Progress = progress }));
+            var result = reporter.WithProgress("Checking", progress => Builder.Build(options with { Progress = progress }));
             reporter.Diagnostics(result.Diagnostics);
             var seconds = result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
             var counts = $"{Reporter.Count(result.ErrorCount, "error")}, {Reporter.Count(result.WarningCount, "warning")}";

@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Broadside.Build;
 using Broadside.Cli.Serve;
-using Broadside.Site;
 using Microsoft.AspNetCore.Connections;
 
 namespace Broadside.Cli.Commands;
@@ -55,9 +55,11 @@ public static class ServeCommand
         });
         var noDrafts = new Option<bool>("--no-drafts") { Description = "Preview the site as it would be published: without drafts and articles dated in the future." };
 
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "After each build, show the time each pipeline phase took." };
+
         var command = new Command("serve", "Preview the publication in a browser; rebuilds and reloads the page on every change.")
         {
-            input, theme, port, host, noDrafts,
+            input, theme, port, host, noDrafts, verbose,
         };
 
         command.SetAction(async (parsed, cancellationToken) =>
@@ -76,6 +78,7 @@ public static class ServeCommand
                 },
                 Address = TryParseHost(parsed.GetValue(host), out var address) ? address : IPAddress.Loopback,
                 Port = parsed.GetValue(port),
+                Verbose = parsed.GetValue(verbose),
             };
             return await RunAsync(options, new Reporter(output, error), cancellationToken);
         });

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Broadside.Build;
 using Broadside.Diagnostics;
-using Broadside.Site;
 
 namespace Broadside.Cli.Serve;
 

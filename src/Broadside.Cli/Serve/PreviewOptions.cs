@@ -1,5 +1,5 @@
 using System.Net;
-using Broadside.Site;
+using Broadside.Build;
 
 namespace Broadside.Cli.Serve;
 
@@ -16,5 +16,8 @@ internal sealed record PreviewOptions
     public int Port { get; init; } = 4000;
 
     /// <summary>How long changes must pause before a rebuild.</summary>
+    /// <summary>Whether each build's report gives the time of every pipeline phase.</summary>
+    public bool Verbose { get; init; }
+
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Broadside.Build;
+using Broadside.Caching;
 using Broadside.Output;
-using Broadside.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly Reporter _reporter;
     private readonly BuildState _state = new();
     private readonly LiveReload _reload = new();
+    private readonly bool _verbose;
     private BuildOptions _build;
     private SiteWatcher? _watcher;
     private OutputLock? _lock;
@@ -32,6 +34,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private PreviewServer(PreviewOptions options, Reporter reporter)
     {
         _reporter = reporter;
+        _verbose = options.Verbose;
         _build = options.Build;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
@@ -116,7 +119,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         try
         {
             var options = _build with { Now = DateTimeOffset.UtcNow };
-            result = _state.Build(() => changed is null ? SiteBuilder.Build(options, cancellationToken) : SiteBuilder.Rebuild(options, changed, cancellationToken));
+            result = _state.Build(() => changed is null ? Builder.Build(options, cancellationToken) : Builder.Rebuild(options, changed, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -131,6 +134,15 @@ internal sealed class PreviewServer : IAsyncDisposable
             _reporter.Line(
                 $"{prefix}Built {Reporter.Count(result.Documents, "document")}: {Reporter.Count(result.FilesProduced, "file")} ({result.FilesWritten} written, {result.FilesProduced - result.FilesWritten} unchanged){warnings} in {seconds} s.",
                 "green");
+            if (changed is not null && result.Full is { } full)
+            {
+                _reporter.Line($"  Every file was made again: {full}.");
+            }
+
+            if (_verbose)
+            {
+                _reporter.Timings(result);
+            }
         }
         else
         {

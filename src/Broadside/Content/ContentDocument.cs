@@ -37,7 +37,7 @@ public abstract record ContentDocument : Document
 
     /// <summary>
     /// Reads <see cref="HtmlUtf8"/> when it is first asked for, for an article taken from the
-    /// <see cref="Site.ArticleCache"/>: most builds after the first never need most bodies.
+    /// article cache: most builds after the first never need most bodies.
     /// </summary>
     public Func<byte[]>? LoadHtml { get; init; }
 

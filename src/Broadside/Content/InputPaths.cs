@@ -112,4 +112,14 @@ public static class InputPaths
 
         return current;
     }
+
+    /// <summary>
+    /// The file at <paramref name="path"/> as its size and time tell whether it changed: the file a
+    /// symbolic link leads to, since a link keeps its own time when what it leads to changes.
+    /// </summary>
+    public static FileInfo Stamped(string path)
+    {
+        var file = new FileInfo(path);
+        return (file.Attributes & FileAttributes.ReparsePoint) != 0 && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : file;
+    }
 }

@@ -18,7 +18,7 @@ public sealed record SourceFile : Document
 
     /// <summary>
     /// A hash of <see cref="Bytes"/>, computed when first asked for; set instead when the file was not
-    /// read because an <see cref="Site.ArticleCache"/> knows it (then <see cref="Bytes"/> is empty).
+    /// read because an article cache knows it (then <see cref="Bytes"/> is empty).
     /// </summary>
     public UInt128 Hash
     {

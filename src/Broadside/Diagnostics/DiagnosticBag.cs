@@ -62,7 +62,7 @@ public sealed class DiagnosticBag
         Add(new Diagnostic(DiagnosticSeverity.Warning, code, message, file, line, column));
 
     /// <summary>All diagnostics, sorted by file, line, column and code.</summary>
-    public ImmutableArray<Diagnostic> ToImmutableSorted() =>
+    public ImmutableArray<Diagnostic> ToImmutableSorted() => _items.IsEmpty ? [] :
         [.. _items
             .Distinct()
             .OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)

@@ -8,23 +8,31 @@ namespace Broadside.Modules;
 
 /// <summary>
 /// Every article's view by source file (<see cref="IndexDocument.Views"/>), each made when first asked
-/// for: a build that starts from the state the last one left on disk shows a few articles, and makes
-/// only their views. Every view is what <see cref="IndexSite"/> would make. Safe on any thread.
+/// for: a build that starts from an earlier one shows a few articles, and makes only their views, and
+/// takes the others' from the earlier build. Every view is what <see cref="IndexSite"/> would make.
+/// Safe on any thread.
 /// </summary>
-/// <param name="articles">The published articles, by source file.</param>
+/// <param name="all">The published articles, by source file, made when first needed.</param>
 /// <param name="make">Makes an article's view.</param>
-internal sealed class LazyArticleViews(IReadOnlyDictionary<string, Article> articles, Func<Article, ArticleView> make) : IReadOnlyDictionary<string, ArticleView>
+/// <param name="kept">Views made before that hold for this build, by source file, except those of <paramref name="stale"/>.</param>
+/// <param name="stale">The source files whose earlier views do not hold.</param>
+/// <param name="near">The articles whose views are likeliest to be made, by source file, found without <paramref name="all"/>.</param>
+internal sealed class LazyArticleViews(Lazy<IReadOnlyDictionary<string, Article>> all, Func<Article, ArticleView> make, KeptViews? kept = null, IReadOnlySet<string>? stale = null, IReadOnlyDictionary<string, Article>? near = null) : IReadOnlyDictionary<string, ArticleView>
 {
+    // Past this many builds taken one over another, the views are copied into one dictionary.
+    private const int MostLayers = 8;
+
     private readonly ConcurrentDictionary<string, ArticleView> _made = new(StringComparer.Ordinal);
+    private readonly KeptViews? _kept = kept is { Depth: >= MostLayers } deep ? KeptViews.Flat(deep.Flatten()) : kept;
 
-    /// <summary>Views made so far.</summary>
-    public int Made => _made.Count;
-
-    /// <inheritdoc />
-    public int Count => articles.Count;
+    /// <summary>The views made so far, with those taken from earlier builds, for the next build to take.</summary>
+    public KeptViews Kept => new(_kept, stale ?? new HashSet<string>(), _made);
 
     /// <inheritdoc />
-    public IEnumerable<string> Keys => articles.Keys;
+    public int Count => all.Value.Count;
+
+    /// <inheritdoc />
+    public IEnumerable<string> Keys => all.Value.Keys;
 
     /// <inheritdoc />
     public IEnumerable<ArticleView> Values => Keys.Select(source => this[source]);
@@ -33,7 +41,7 @@ internal sealed class LazyArticleViews(IReadOnlyDictionary<string, Article> arti
     public ArticleView this[string key] => TryGetValue(key, out var view) ? view : throw new KeyNotFoundException($"no published article {key}");
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => articles.ContainsKey(key);
+    public bool ContainsKey(string key) => all.Value.ContainsKey(key);
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out ArticleView value)
@@ -43,12 +51,18 @@ internal sealed class LazyArticleViews(IReadOnlyDictionary<string, Article> arti
             return true;
         }
 
-        if (!articles.TryGetValue(key, out var article))
+        // A view kept is of a published article: those deleted since are stale.
+        if (stale?.Contains(key) != true && _kept is not null && _kept.TryGet(key, out value))
+        {
+            return true;
+        }
+
+        if (near?.TryGetValue(key, out var article) != true && !all.Value.TryGetValue(key, out article))
         {
             return false;
         }
 
-        value = _made.GetOrAdd(key, _ => make(article));
+        value = _made.GetOrAdd(key, _ => make(article!));
         return true;
     }
 
@@ -60,85 +74,54 @@ internal sealed class LazyArticleViews(IReadOnlyDictionary<string, Article> arti
 }
 
 /// <summary>
-/// The views of an edit (<see cref="IndexDocument.Views"/>): the last build's, with those the edit made
-/// again in their place and those of deleted articles gone, without copying the last build's.
+/// The views earlier builds made, one build over another: each build's own, over those it took from the
+/// one before, less those that did not hold for it.
 /// </summary>
-internal sealed class EditedArticleViews : IReadOnlyDictionary<string, ArticleView>
+/// <param name="Below">What the build before held, or null.</param>
+/// <param name="Stale">The source files whose views below did not hold for this build.</param>
+/// <param name="Made">The views this build made.</param>
+internal sealed record KeptViews(KeptViews? Below, IReadOnlySet<string> Stale, IReadOnlyDictionary<string, ArticleView> Made)
 {
-    private readonly IReadOnlyDictionary<string, ArticleView> _last;
-    private readonly Dictionary<string, ArticleView> _changed;
-    private readonly HashSet<string> _removed;
+    /// <summary>How many builds are taken one over another.</summary>
+    public int Depth { get; } = 1 + (Below?.Depth ?? 0);
 
-    private EditedArticleViews(IReadOnlyDictionary<string, ArticleView> last, Dictionary<string, ArticleView> changed, HashSet<string> removed)
+    /// <summary>The views of <paramref name="made"/> alone.</summary>
+    public static KeptViews Flat(IReadOnlyDictionary<string, ArticleView> made) => new(null, new HashSet<string>(), made);
+
+    /// <summary>The view of <paramref name="source"/> these builds made and that holds, if any.</summary>
+    public bool TryGet(string source, [MaybeNullWhen(false)] out ArticleView view)
     {
-        (_last, _changed, _removed) = (last, changed, removed);
-        Count = last.Count + changed.Keys.Count(source => !last.ContainsKey(source)) - removed.Count(last.ContainsKey);
+        for (var layer = this; layer is not null; layer = layer.Below)
+        {
+            if (layer.Made.TryGetValue(source, out view))
+            {
+                return true;
+            }
+
+            if (layer.Stale.Contains(source))
+            {
+                break;
+            }
+        }
+
+        view = null;
+        return false;
     }
 
-    /// <summary>
-    /// The views of <paramref name="last"/> with <paramref name="changed"/> in place and
-    /// <paramref name="removed"/> (source files) gone. An edit of an edit starts from the same base, so a
-    /// long <c>serve</c> session looks a view up in two dictionaries at most.
-    /// </summary>
-    /// <param name="last">The views before the edit.</param>
-    /// <param name="changed">The views the edit made again, and those of new articles, by source file.</param>
-    /// <param name="removed">The source files of the articles deleted.</param>
-    public static EditedArticleViews Of(IReadOnlyDictionary<string, ArticleView> last, IReadOnlyDictionary<string, ArticleView> changed, IEnumerable<string> removed)
+    /// <summary>Every view that holds, in one dictionary.</summary>
+    public Dictionary<string, ArticleView> Flatten()
     {
-        var (bottom, allChanged, allRemoved) = last is EditedArticleViews edited
-            ? (edited._last, new Dictionary<string, ArticleView>(edited._changed, StringComparer.Ordinal), new HashSet<string>(edited._removed, StringComparer.Ordinal))
-            : (last, new Dictionary<string, ArticleView>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        foreach (var source in removed)
+        var views = Below?.Flatten() ?? new Dictionary<string, ArticleView>(StringComparer.Ordinal);
+        foreach (var source in Stale)
         {
-            allChanged.Remove(source);
-            allRemoved.Add(source);
+            views.Remove(source);
         }
 
-        foreach (var (source, view) in changed)
+        foreach (var (source, view) in Made)
         {
-            allChanged[source] = view;
-            allRemoved.Remove(source);
+            views[source] = view;
         }
 
-        allRemoved.RemoveWhere(source => !bottom.ContainsKey(source));
-        return new EditedArticleViews(bottom, allChanged, allRemoved);
+        return views;
     }
-
-    /// <inheritdoc />
-    public int Count { get; }
-
-    /// <inheritdoc />
-    public IEnumerable<string> Keys => _last.Keys.Where(source => !_removed.Contains(source) && !_changed.ContainsKey(source)).Concat(_changed.Keys);
-
-    /// <inheritdoc />
-    public IEnumerable<ArticleView> Values => Keys.Select(source => this[source]);
-
-    /// <inheritdoc />
-    public ArticleView this[string key] => TryGetValue(key, out var view) ? view : throw new KeyNotFoundException($"no published article {key}");
-
-    /// <inheritdoc />
-    public bool ContainsKey(string key) => _changed.ContainsKey(key) || (!_removed.Contains(key) && _last.ContainsKey(key));
-
-    /// <inheritdoc />
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out ArticleView value)
-    {
-        if (_changed.TryGetValue(key, out value))
-        {
-            return true;
-        }
-
-        if (_removed.Contains(key))
-        {
-            value = null;
-            return false;
-        }
-
-        return _last.TryGetValue(key, out value);
-    }
-
-    /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, ArticleView>> GetEnumerator() =>
-        Keys.Select(source => KeyValuePair.Create(source, this[source])).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

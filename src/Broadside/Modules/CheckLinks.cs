@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
+using Broadside.Output;
 
 namespace Broadside.Modules;
 
@@ -10,26 +12,82 @@ namespace Broadside.Modules;
 /// site, at the line that wrote them: errors for <c>broadside check</c>, warnings for a build (a dead link should
 /// not hold up publishing).
 /// </summary>
-public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
+/// <param name="rootPath">The site's root path.</param>
+/// <param name="asErrors">True to report errors, false warnings.</param>
+/// <param name="planPipeline">The pipeline of the plan, whose declared files are the site's.</param>
+public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeline) : IModule
 {
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
 
+    // What each document's links were found to lead to, for the files they were checked against: a
+    // document a build takes unchanged from the last one, among the same files, has the same dead links;
+    // among other files, it has them too when none of the files its links may name came or went.
+    private static readonly ConditionalWeakTable<ContentDocument, Found> Checked = new();
+
+    // The last set of files links were checked against, by its key, for the next build.
+    private static FileSet? _last;
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var known = Known(context.AllOutputs.Where(d => d.Destination is not null).Select(d => d.Destination!));
-        Check(context.AllOutputs.OfType<ContentDocument>(), known, context.Diagnostics);
+        // Every file made is one the plan declared: its files are those links may name, and its key theirs.
+        var plan = Outputs.OutputPlan.In(context, planPipeline);
+        var files = plan.Declared;
+        var key = new KeyBuilder().Add(plan.DeclaredKey).Add(rootPath).Add(asErrors ? 1 : 0).Finish();
+        var last = _last;
+        var cameOrWent = last is not null && last.Key != key ? Difference(last.Files, files) : null;
+        _last = new FileSet(key, files);
+        foreach (var document in context.AllOutputs.OfType<ContentDocument>())
+        {
+            if (!Checked.TryGetValue(document, out var found) || found.Key != key)
+            {
+                if (found is not null && cameOrWent is not null && found.Key == last!.Key && !found.Names.Any(cameOrWent.Contains))
+                {
+                    found = found with { Key = key };
+                }
+                else
+                {
+                    var bag = new DiagnosticBag();
+                    var names = new List<string>();
+                    Check([document], name => { names.Add(name); return files.Contains(name); }, bag);
+                    found = new Found(key, bag.ToImmutableSorted(), [.. names]);
+                }
+
+                Checked.AddOrUpdate(document, found);
+            }
+
+            foreach (var diagnostic in found.Diagnostics)
+            {
+                context.Diagnostics.Add(diagnostic);
+            }
+        }
+
         return inputs;
     }
 
-    /// <summary>The files links may name: <paramref name="destinations"/>, and those written after the check.</summary>
-    public static HashSet<string> Known(IEnumerable<string> destinations) =>
-        destinations.Concat(LateFiles).ToHashSet(StringComparer.Ordinal);
+    // The files of one set and not the other.
+    private static HashSet<string> Difference(IReadOnlySet<string> before, IReadOnlySet<string> now)
+    {
+        var either = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in now)
+        {
+            if (!before.Contains(file))
+            {
+                either.Add(file);
+            }
+        }
 
-    /// <summary>Reports the links of <paramref name="documents"/> that name none of the files <paramref name="known"/>.</summary>
-    public void Check(IEnumerable<ContentDocument> documents, HashSet<string> known, DiagnosticBag diagnostics) =>
-        Check(documents, known.Contains, diagnostics);
+        foreach (var file in before)
+        {
+            if (!now.Contains(file))
+            {
+                either.Add(file);
+            }
+        }
+
+        return either;
+    }
 
     /// <summary>
     /// Reports the links of <paramref name="documents"/> that name no file <paramref name="isFile"/> knows
@@ -84,4 +142,10 @@ public sealed class CheckLinks(string rootPath, bool asErrors) : IModule
         target.Length == 0 ? known("index.html")
         : target.EndsWith('/') ? known(target + "index.html")
         : known(target) || known(target + "/index.html");
+
+    // The dead links of one document, among the files of Key, and every file its links may name.
+    private sealed record Found(UInt128 Key, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Names);
+
+    // A set of files links were checked against.
+    private sealed record FileSet(UInt128 Key, IReadOnlySet<string> Files);
 }

@@ -1,23 +1,35 @@
 using System.Collections.Immutable;
 using Broadside.Diagnostics;
 using Broadside.Engine;
+using Broadside.Outputs;
 
 namespace Broadside.Modules;
 
 /// <summary>
 /// Reports two documents that would be written to the same place, naming both files, and a file that
 /// would have the name of a folder of others. URLs are compared without regard to case, because some
-/// file systems and hosts ignore it.
+/// file systems and hosts ignore it. A build from the last one is looked at only when its plan makes
+/// every file: the files of the published site passed when it was published, and the plan makes every
+/// file when one it adds is at the place of another, in any case, or where another needs a folder, or
+/// the other way round.
 /// </summary>
-public sealed class CheckUrlCollisions : IModule
+/// <param name="planPipeline">The pipeline of the plan; null to look at every build.</param>
+public sealed class CheckUrlCollisions(string? planPipeline = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var groups = context.AllOutputs
-            .Where(d => d.Destination is not null)
+        if (planPipeline is not null && OutputPlan.In(context, planPipeline) is { All: false })
+        {
+            return inputs;
+        }
+
+        var published = context.AllOutputs.Where(d => d.Destination is not null).ToList();
+
+        var groups = published
             .GroupBy(d => d.Destination!, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1);
+            .Where(g => g.Count() > 1)
+            .ToList();
 
         foreach (var group in groups)
         {
@@ -31,15 +43,15 @@ public sealed class CheckUrlCollisions : IModule
             }
         }
 
-        FilesThatAreFolders(context);
+        FilesThatAreFolders(published, context);
         return inputs;
     }
 
     /// <summary>Reports a file (<c>/old.html</c>, from an alias) with the same name as a folder of other files (<c>/old.html/x/</c>), which no file system can hold.</summary>
-    private static void FilesThatAreFolders(PipelineContext context)
+    private static void FilesThatAreFolders(List<Document> published, PipelineContext context)
     {
         var files = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
-        foreach (var document in context.AllOutputs.Where(d => d.Destination is not null))
+        foreach (var document in published)
         {
             files.TryAdd(document.Destination!, document);
         }

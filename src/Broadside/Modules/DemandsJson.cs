@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Broadside.Content;
 using Broadside.Output;
@@ -113,25 +114,36 @@ public static class DemandsJson
         var key = new KeyBuilder().Add(site).Add(views.AbsoluteUrl(string.Empty)).Add(demands.Count);
         foreach (var demand in demands)
         {
-            key.Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Topic).Add(demand.Path).Add(demand.Sections.Length);
-            foreach (var section in demand.Sections)
-            {
-                key.Add(section);
-            }
+            key.Add(DemandKeys.GetValue(demand, d => new StrongBox<UInt128>(KeyOf(d))).Value);
+        }
 
-            key.Add(demand.Wordings.Length);
-            foreach (var (wording, count) in demand.Wordings)
-            {
-                key.Add(wording).Add(count);
-            }
+        return key.Finish();
+    }
 
-            key.Add(demand.Entries.Length);
-            foreach (var entry in demand.Entries)
-            {
-                var article = entry.Article;
-                key.Add(article.Title).Add(article.Path).Add(article.FrontMatter.Date.Ticks).Add(article.FrontMatter.Date.Offset.Ticks)
-                    .Add(article.FrontMatter.Section).Add(entry.Wording);
-            }
+    // A demand and the articles it holds never change; an index made from an earlier one keeps the
+    // demands no edit touched, and their part of the key is not hashed again.
+    private static readonly ConditionalWeakTable<Demand, StrongBox<UInt128>> DemandKeys = [];
+
+    private static UInt128 KeyOf(Demand demand)
+    {
+        var key = new KeyBuilder().Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Topic).Add(demand.Path).Add(demand.Sections.Length);
+        foreach (var section in demand.Sections)
+        {
+            key.Add(section);
+        }
+
+        key.Add(demand.Wordings.Length);
+        foreach (var (wording, count) in demand.Wordings)
+        {
+            key.Add(wording).Add(count);
+        }
+
+        key.Add(demand.Entries.Length);
+        foreach (var entry in demand.Entries)
+        {
+            var article = entry.Article;
+            key.Add(article.Title).Add(article.Path).Add(article.FrontMatter.Date.Ticks).Add(article.FrontMatter.Date.Offset.Ticks)
+                .Add(article.FrontMatter.Section).Add(entry.Wording);
         }
 
         return key.Finish();

@@ -13,7 +13,7 @@ namespace Broadside.Modules;
 /// <param name="pagesPipeline">The pipeline of standalone pages, for the menu.</param>
 /// <param name="indexPipeline">The pipeline of the index, for sections and years.</param>
 /// <param name="now">The build's time, for the year templates show.</param>
-/// <param name="fingerprint">A hash of what every page depends on besides the site view (<see cref="Site.SiteFingerprint"/>).</param>
+/// <param name="fingerprint">A hash of what every page depends on besides the site view (the build's fingerprint of its code, theme and settings).</param>
 /// <param name="searchUrl">The search page, or empty when the site has none.</param>
 /// <param name="maxPages">
 /// The most standalone pages there may be (<c>limits: pages</c>): each is in every page's menu, so past a

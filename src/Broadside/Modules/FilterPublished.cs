@@ -6,46 +6,38 @@ namespace Broadside.Modules;
 
 /// <summary>
 /// Leaves out drafts and articles dated after <paramref name="now"/>, unless the build asks for them
-/// (previews do; production does not).
+/// (previews do; production does not), and says when the next article left out for its date is due
+/// (<see cref="ScheduleDocument"/>).
 /// </summary>
 public sealed class FilterPublished(bool includeDrafts, bool includeFuture, DateTimeOffset now) : IModule
 {
-    private long _next = long.MaxValue;
-
-    /// <summary>
-    /// The earliest date among the articles left out for being dated after now, or null: when the site
-    /// would change with no file changed.
-    /// </summary>
-    public DateTimeOffset? NextPublication
-    {
-        get
-        {
-            var ticks = Interlocked.Read(ref _next);
-            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-    }
-
     /// <inheritdoc />
-    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) =>
-        [.. inputs.Where(document => document switch
-        {
-            ContentDocument { IsDraft: true } when !includeDrafts => false,
-            Article article when !includeFuture && article.FrontMatter.Date > now => Scheduled(article.FrontMatter.Date),
-            _ => true,
-        })];
-
-    // Notes a scheduled article's date; false, as it is left out.
-    private bool Scheduled(DateTimeOffset date)
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var ticks = date.UtcTicks;
-        for (var next = Interlocked.Read(ref _next); ticks < next; next = Interlocked.Read(ref _next))
+        DateTimeOffset? next = null;
+        var kept = ImmutableArray.CreateBuilder<Document>(inputs.Length + 1);
+        foreach (var document in inputs)
         {
-            if (Interlocked.CompareExchange(ref _next, ticks, next) == next)
+            switch (document)
             {
-                break;
+                case ContentDocument { IsDraft: true } when !includeDrafts:
+                    break;
+                case Article article when !includeFuture && article.FrontMatter.Date > now:
+                    next = next is { } earliest && earliest <= article.FrontMatter.Date ? earliest : article.FrontMatter.Date;
+                    break;
+                case ScheduleDocument:
+                    break;
+                default:
+                    kept.Add(document);
+                    break;
             }
         }
 
-        return false;
+        kept.Add(new ScheduleDocument(next?.ToUniversalTime()));
+        return kept.ToImmutable();
     }
 }
+
+/// <summary>When the site will change with no file changed: the date of the earliest article left out for its date.</summary>
+/// <param name="NextPublication">That date, or null when no article waits for one.</param>
+public sealed record ScheduleDocument(DateTimeOffset? NextPublication) : Document;

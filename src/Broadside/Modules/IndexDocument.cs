@@ -8,8 +8,18 @@ namespace Broadside.Modules;
 /// <summary>The build's <see cref="SiteIndex"/> and every article's view, each made once and shared by every page that shows it.</summary>
 /// <param name="Index">The groupings of the articles.</param>
 /// <param name="Views">Each article's view, by source file.</param>
-public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views) : Document
+/// <param name="Contexts">Each article's <see cref="IndexSite.Context"/>, by source file.</param>
+public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views, IReadOnlyDictionary<string, UInt128> Contexts) : Document
 {
+    /// <summary>
+    /// When the index was made from an earlier build's, the articles whose <see cref="IndexSite.Context"/>
+    /// may differ from that build's; every other's is the same. Null when any may.
+    /// </summary>
+    public IReadOnlyList<Article>? Touched { get; init; }
+
+    /// <summary>When the index was made from an earlier build's, the source files of its articles no longer published.</summary>
+    public IReadOnlyList<string> Gone { get; init; } = [];
+
     /// <summary>The view of <paramref name="article"/>.</summary>
     public ArticleView ViewOf(Article article) => Views[article.Source!];
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 using Broadside.Templates.Views;
 
@@ -23,20 +24,57 @@ public static class ListingPages
     /// </summary>
     public static IEnumerable<(int Number, int Count, ImmutableArray<T> Items, string Path)> Split<T>(ImmutableArray<T> items, int size, string path)
     {
-        var count = Math.Max(1, (items.Length + size - 1) / size);
+        var count = PageCount(items.Length, size);
         for (var number = 1; number <= count; number++)
         {
-            var start = (number - 1) * size;
-            yield return (number, count, items.Slice(start, Math.Min(size, items.Length - start)), UrlScheme.Paged(path, number));
+            var (start, length) = Page(items.Length, size, number);
+            yield return (number, count, items.Slice(start, length), UrlScheme.Paged(path, number));
         }
     }
 
     /// <summary>
-    /// True when a page or feed of the list at <paramref name="list"/> that holds <paramref name="articles"/>
-    /// is made: always in a full build (<paramref name="scope"/> null), else as <see cref="EditScope.Makes"/> says.
+    /// The files of the pages of <paramref name="items"/> at <paramref name="path"/> (<see cref="Split"/>),
+    /// each with the items it shows and its <c>lastmod</c>, the newest change among them.
     /// </summary>
-    public static bool Makes(EditScope? scope, string list, IEnumerable<Article> articles) =>
-        scope is null || scope.Makes(list, articles);
+    public static ImmutableArray<ListFile> Files<T>(ImmutableArray<T> items, int size, string path, Func<T, Article> article)
+    {
+        // As Split pages them, without copying each page's items: every list of the site is declared on every build.
+        var count = PageCount(items.Length, size);
+        var files = ImmutableArray.CreateBuilder<ListFile>(count);
+        for (var number = 1; number <= count; number++)
+        {
+            var (start, length) = Page(items.Length, size, number);
+            DateTimeOffset? newest = null;
+            for (var i = start; i < start + length; i++)
+            {
+                var modified = article(items[i]).LastModified;
+                if (newest is not { } known || modified > known)
+                {
+                    newest = modified;
+                }
+            }
+
+            files.Add(new ListFile(UrlScheme.File(UrlScheme.Paged(path, number)), start, length, newest, InSitemap: true));
+        }
+
+        return files.MoveToImmutable();
+    }
+
+    /// <summary>The pages of <paramref name="list"/>, made of <paramref name="items"/>, that <paramref name="plan"/> makes.</summary>
+    public static IEnumerable<(int Number, int Count, ImmutableArray<T> Items, string Path)> Made<T>(ListDeclaration list, ImmutableArray<T> items, OutputPlan plan) =>
+        list.Files.Select((file, i) => (Number: i + 1, Count: list.Files.Length, Items: items.Slice(file.Start, file.Count), Path: file.Path[..^UrlScheme.File(string.Empty).Length], file.Path))
+            .Where(page => plan.Makes(page.Item5))
+            .Select(page => (page.Number, page.Count, page.Items, page.Path));
+
+    // How many pages a list of 'length' items has, 'size' to a page: an empty list still has one.
+    private static int PageCount(int length, int size) => Math.Max(1, (length + size - 1) / size);
+
+    // Where page 'number' (from 1) of a list of 'length' items starts, and how many items it shows.
+    private static (int Start, int Length) Page(int length, int size, int number)
+    {
+        var start = (number - 1) * size;
+        return (start, Math.Min(size, length - start));
+    }
 
     /// <summary>The newest change among <paramref name="articles"/>, or null for none.</summary>
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>

@@ -1,8 +1,8 @@
+using Broadside.Caching;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
-using Broadside.Site;
 using Broadside.Yaml;
 
 namespace Broadside.Modules;

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Broadside.Content;
 using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 using Broadside.Templates.Views;
@@ -12,12 +14,10 @@ namespace Broadside.Modules;
 /// Renders the paginated archive of every section, tag, author and year with
 /// <c>templates/archive.liquid</c>, and the overviews of all sections, tags and authors with
 /// <c>templates/terms.liquid</c>. Overviews list names in the order of <paramref name="culture"/>, the
-/// site's language, never the order of the machine that builds the site.
+/// site's language, never the order of the machine that builds the site. A list per term, headed by its
+/// name and description; a list per overview, of no articles, headed by every name and count it shows.
 /// </summary>
-/// <remarks>
-/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>). The overviews are made when a list changed.
-/// </remarks>
-public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, CultureInfo culture, EditScope? scope = null) : IModule
+public sealed class RenderArchives(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, string planPipeline, int pageSize, CultureInfo culture) : IModule, IListing
 {
     private readonly StringComparer _names = StringComparer.Create(culture, ignoreCase: true);
 
@@ -27,23 +27,42 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     /// <summary>The template of an overview of terms.</summary>
     public const string TermsTemplate = "terms";
 
+    // A term's list depends on the term alone, with the views and the page size.
+    private static readonly ListMemo<Term> Lists = new();
+
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline).Index;
+        foreach (var term in index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Years))
+        {
+            yield return Lists.Of(term, (views, pageSize), term =>
+            {
+                var archive = views.Archive(term);
+                return new ListDeclaration(term.Path, term.Articles, KeyBuilder.Of(archive), ListingPages.Files(term.Articles, pageSize, term.Path, a => a), (term, archive));
+            });
+        }
+
+        foreach (var overview in new[]
+        {
+            Overview("section", "Sections", "sections/", index.Sections),
+            Overview("tag", "Topics", "tags/", index.Tags),
+            Overview("author", "Authors", "authors/", index.Authors),
+        })
+        {
+            yield return new ListDeclaration(overview.Path, [], KeyBuilder.Of(overview.Variables[0].Value), [new ListFile(UrlScheme.File(overview.Path), InSitemap: true)], overview);
+        }
+    }
+
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
         var site = SiteDocument.In(context, sitePipeline);
-        var terms = index.Index.Sections.Concat(index.Index.Tags).Concat(index.Index.Authors).Concat(index.Index.Years);
-
-        var archives = terms.Where(term => ListingPages.Makes(scope, term.Path, term.Articles)).SelectMany(term => Pages(term, index)).ToList();
-
-        // Overviews show names and counts, which only an edit that changed a list can change.
-        var overviews = scope is { ListsChanged: false } ? [] : new[]
-        {
-            Overview("section", "Sections", "sections/", index.Index.Sections),
-            Overview("tag", "Topics", "tags/", index.Index.Tags),
-            Overview("author", "Authors", "authors/", index.Index.Authors),
-        };
-
+        var plan = OutputPlan.In(context, planPipeline);
+        var lists = plan.Of(this);
+        var archives = lists.Where(l => l.Item is (Term, ArchiveView)).SelectMany(list => Pages(list, index, plan)).ToList();
+        var overviews = lists.Select(l => l.Item).OfType<ListingPage>().Where(o => plan.Makes(UrlScheme.File(o.Path))).ToList();
         return
         [
             .. ListingPages.Render(archives, ArchiveTemplate, theme, site),
@@ -51,11 +70,11 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
         ];
     }
 
-    private IEnumerable<ListingPage> Pages(Term term, IndexDocument index)
+    private IEnumerable<ListingPage> Pages(ListDeclaration list, IndexDocument index, OutputPlan plan)
     {
-        var archive = views.Archive(term);
+        var (term, archive) = ((Term, ArchiveView))list.Item!;
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
-        return ListingPages.Split(term.Articles, pageSize, term.Path).Where(p => ListingPages.Makes(scope, term.Path, p.Items)).Select(p => new ListingPage(
+        return ListingPages.Made(list, term.Articles, plan).Select(p => new ListingPage(
             p.Path,
             views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
             [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],

@@ -1,15 +1,34 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Renders each article with <c>templates/article.liquid</c> into its page.</summary>
-public sealed class RenderArticlePages(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline) : ParallelModule<Article>
+/// <summary>
+/// Renders each article with <c>templates/article.liquid</c> into its page. A list per article, of the
+/// article alone: its page is made again when its view changes.
+/// </summary>
+public sealed class RenderArticlePages(Theme theme, ViewFactory views, string articlesPipeline, string indexPipeline, string sitePipeline, string planPipeline) : ParallelModule<Article>, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "article";
+
+    // An article's list depends on the article alone, which is immutable: the same object declares the
+    // same list, and a build from the last one in the same process finds the lists of the articles that
+    // did not change as they were, by reference.
+    private static readonly ConditionalWeakTable<Article, ListDeclaration> Lists = new();
+
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) =>
+        context.OutputsOf<Article>(articlesPipeline).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
+
+    /// <inheritdoc />
+    protected override Func<Article, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline) is { All: false } plan ? input => plan.Makes(input.Destination!) : null;
 
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)

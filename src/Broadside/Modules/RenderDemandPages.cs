@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 using Broadside.Templates.Views;
@@ -11,23 +13,28 @@ namespace Broadside.Modules;
 /// <summary>
 /// Renders the demands index in three orders (by topic, most raised, most recent) with
 /// <c>templates/demands.liquid</c>, a paginated page per demand with <c>templates/demand.liquid</c>,
-/// and <c>demands.json</c>.
+/// and <c>demands.json</c>. A list per demand, of the articles that raised it, headed by its summary and
+/// their wordings; the index, of no articles, headed by every summary; demands.json, headed by
+/// everything it tells (<see cref="DemandsJson.Key"/>).
 /// </summary>
-/// <remarks>
-/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>). The index
-/// shows demands, counts, dates and sections, and is made when a list changed; demands.json also names the articles,
-/// and is written again when <c>jsonChanged</c> says the edit changed what it tells, with the
-/// <see cref="JsonParts"/> of the last build, <c>jsonParts</c>, for the demands the edit left as they were.
-/// </remarks>
+/// <param name="theme">Renders the pages.</param>
+/// <param name="views">Makes what the pages and demands.json show.</param>
+/// <param name="indexPipeline">The pipeline of the index.</param>
+/// <param name="sitePipeline">The pipeline of the site.</param>
+/// <param name="planPipeline">The pipeline of the plan.</param>
+/// <param name="pageSize">Entries per page.</param>
+/// <param name="jsonParts">
+/// Each demand's object in demands.json as an earlier build of this process made it, by demand: a demand
+/// the index took from that build as it was is the same object, and its part is not made again.
+/// </param>
 public sealed class RenderDemandPages(
     Theme theme,
     ViewFactory views,
     string indexPipeline,
     string sitePipeline,
+    string planPipeline,
     int pageSize,
-    EditScope? scope = null,
-    bool jsonChanged = false,
-    IReadOnlyDictionary<Demand, byte[]>? jsonParts = null) : IModule
+    IReadOnlyDictionary<Demand, byte[]>? jsonParts = null) : IModule, IListing
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";
@@ -48,43 +55,95 @@ public sealed class RenderDemandPages(
         ("recent", "Most recent", IndexPath + "recent/"),
     ];
 
-    /// <summary>
-    /// Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference), as
-    /// the last run made or kept it; empty until it has run.
-    /// </summary>
-    public IReadOnlyDictionary<Demand, byte[]> JsonParts { get; private set; } = ImmutableDictionary<Demand, byte[]>.Empty;
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline).Index;
+        var site = SiteDocument.In(context, sitePipeline);
+        var lists = new ListDeclaration[index.Demands.Length];
+        var summaries = ImmutableArray.CreateBuilder<DemandSummaryView>(index.Demands.Length);
+        var indexHeader = new KeyBuilder().Add(index.Demands.Length);
+        for (var i = 0; i < index.Demands.Length; i++)
+        {
+            var declared = Declared(index.Demands[i], index);
+            lists[i] = declared.List;
+            summaries.Add(declared.Summary);
+            indexHeader.Add(declared.SummaryKey);
+        }
+
+        var all = summaries.MoveToImmutable();
+        return
+        [
+            .. lists,
+            new ListDeclaration(IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], all),
+            ListDeclaration.Single(JsonFile, DemandsJson.Key(index.Demands, views, site.Key)),
+        ];
+    }
+
+    // One demand's list, as an earlier build declared it when the demand is the same object and its
+    // sections are named and placed as then: a demand no edit touched is not summarised again.
+    private DemandList Declared(Demand demand, SiteIndex index)
+    {
+        var sections = demand.Sections.Select(s => index.Section(s) is { } term ? (term.Name, term.Path) : (s, string.Empty)).ToImmutableArray();
+        if (DemandLists.TryGetValue(demand, out var known) && known.Views == views && known.PageSize == pageSize && known.Sections.SequenceEqual(sections))
+        {
+            return known;
+        }
+
+        var summary = views.Demand(demand, index);
+        var header = new KeyBuilder().AddView(summary);
+        foreach (var entry in demand.Entries)
+        {
+            header.Add(entry.Wording);
+        }
+
+        var list = new ListDeclaration(
+            demand.Path,
+            [.. demand.Entries.Select(e => e.Article)],
+            header.Finish(),
+            ListingPages.Files(demand.Entries, pageSize, demand.Path, e => e.Article),
+            (demand, summary));
+        var made = new DemandList(views, pageSize, sections, summary, KeyBuilder.Of(summary), list);
+        DemandLists.AddOrUpdate(demand, made);
+        return made;
+    }
+
+    // Each demand's list and summary, by demand, for as long as the demand lives.
+    private static readonly ConditionalWeakTable<Demand, DemandList> DemandLists = [];
+
+    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, DemandSummaryView Summary, UInt128 SummaryKey, ListDeclaration List);
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
         var site = SiteDocument.In(context, sitePipeline);
-        var demands = index.Index.Demands;
-        var summaries = demands.Select(d => views.Demand(d, index.Index)).ToImmutableArray();
-        var demandPages = demands.Zip(summaries)
-            .Where(pair => ListingPages.Makes(scope, pair.First.Path, pair.First.Entries.Select(e => e.Article)))
-            .SelectMany(pair => DemandPages(pair.First, pair.Second, index))
+        var plan = OutputPlan.In(context, planPipeline);
+        var lists = plan.Of(this);
+        var demandPages = lists.Where(l => l.Item is (Demand, DemandSummaryView))
+            .SelectMany(list => DemandPages(list, index, plan))
             .ToList();
-        var made = ListingPages.Render(demandPages, DemandTemplate, theme, site);
-        var json = Json(demands, site);
-        var pages = scope is { ListsChanged: false } ? [] : Orders.Select(order => IndexPage(order, summaries)).ToList();
-        return [.. ListingPages.Render(pages, IndexTemplate, theme, site), .. made, .. scope is null || jsonChanged ? [json] : Array.Empty<Document>()];
+        var summaries = lists.Select(l => l.Item).OfType<ImmutableArray<DemandSummaryView>>().Single();
+        var pages = Orders.Where(o => plan.Makes(UrlScheme.File(o.Path))).Select(order => IndexPage(order, summaries)).ToList();
+
+        // Each demand's part is made when the file is written, or when the next edit asks for it: an
+        // unchanged file's key matches the last build's, and its parts are not needed.
+        var parts = Parts(index.Index.Demands, views, jsonParts);
+        return
+        [
+            .. ListingPages.Render(pages, IndexTemplate, theme, site),
+            .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
+            .. plan.Makes(JsonFile) ? [Json(parts, lists.Single(l => l.Id == JsonFile).Header)] : Array.Empty<Document>(),
+            new DemandsJsonDocument(parts),
+        ];
     }
 
-    private OutputFile Json(ImmutableArray<Demand> demands, SiteDocument site)
+    private static OutputFile Json(PartsByDemand parts, UInt128 key) => new()
     {
-        // Each demand's part is made when the file is written, or when an edit asks for it: an unchanged
-        // file's key matches the last build's, and its parts are not needed. A demand an edit left as it
-        // was is the same object, and its part is the last build's.
-        var parts = Parts(demands, views, jsonParts);
-        JsonParts = parts;
-        return new OutputFile
-        {
-            Destination = JsonFile,
-            Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.InOrder)),
-            Key = DemandsJson.Key(demands, views, site.Key),
-        };
-    }
+        Destination = JsonFile,
+        Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.InOrder)),
+        Key = key,
+    };
 
     /// <summary>
     /// Each demand's object in demands.json (<see cref="DemandsJson.Part"/>), by demand (by reference),
@@ -162,10 +221,11 @@ public sealed class RenderDemandPages(
         return new ListingPage(order.Path, views.Meta("demands", title, "Every demand the publication has raised, how often and when.", order.Path), [new("demands_index", view)]);
     }
 
-    private IEnumerable<ListingPage> DemandPages(Demand demand, DemandSummaryView summary, IndexDocument index)
+    private IEnumerable<ListingPage> DemandPages(ListDeclaration list, IndexDocument index, OutputPlan plan)
     {
+        var (demand, summary) = ((Demand, DemandSummaryView))list.Item!;
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
-        return ListingPages.Split(demand.Entries, pageSize, demand.Path).Where(p => ListingPages.Makes(scope, demand.Path, p.Items.Select(e => e.Article))).Select(p => new ListingPage(
+        return ListingPages.Made(list, demand.Entries, plan).Select(p => new ListingPage(
             p.Path,
             views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
             [
@@ -176,3 +236,7 @@ public sealed class RenderDemandPages(
             ListingPages.Newest(p.Items.Select(e => e.Article))));
     }
 }
+
+/// <summary>Each demand's object in demands.json, by demand, for the next build of the process to take from.</summary>
+/// <param name="Parts">The parts, made when first read.</param>
+public sealed record DemandsJsonDocument(IReadOnlyDictionary<Demand, byte[]> Parts) : Document;

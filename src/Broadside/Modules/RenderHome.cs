@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
 using Broadside.Content;
 using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
 /// <summary>
 /// Renders the home page, paginated, newest articles first, using <c>templates/home.liquid</c>, with
-/// the most raised demands for the front page to lead with.
+/// the most raised demands for the front page to lead with. One list: every article, headed by the
+/// demands it leads with and their number.
 /// </summary>
-/// <remarks>
-/// Given an <see cref="EditScope"/>, only the pages it names are made (<see cref="Site.EditBuild"/>).
-/// </remarks>
-public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, int pageSize, EditScope? scope = null) : IModule
+public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipeline, string sitePipeline, string planPipeline, int pageSize) : IModule, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "home";
@@ -21,24 +21,31 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
     public const int FrontDemands = 5;
 
     /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context)
+    {
+        var index = IndexDocument.In(context, indexPipeline).Index;
+
+        // One object on every page, so that its key is made once (ListingPages.Render).
+        var demands = index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index)).ToImmutableArray();
+        var header = new KeyBuilder().AddView(demands).Add(index.Demands.Length).Finish();
+        yield return new ListDeclaration(string.Empty, index.Articles, header, ListingPages.Files(index.Articles, pageSize, string.Empty, a => a), demands);
+    }
+
+    /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
-        var articles = index.Index.Articles;
-        // One object on every page, so that its key is made once (ListingPages.Render).
-        object demands = index.Index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index.Index)).ToImmutableArray();
-        var pages = ListingPages.Split(articles, pageSize, string.Empty)
-            .Where(p => ListingPages.Makes(scope, string.Empty, p.Items))
-            .Select(p => new ListingPage(
+        var plan = OutputPlan.In(context, planPipeline);
+        var pages = plan.Of(this).SelectMany(list => ListingPages.Made(list, list.Articles, plan).Select(p => new ListingPage(
                 p.Path,
                 views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
                 [
                     new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()),
-                    new("pagination", views.Pagination(string.Empty, p.Number, p.Count, articles.Length)),
-                    new("demands", demands),
+                    new("pagination", views.Pagination(string.Empty, p.Number, p.Count, list.Articles.Length)),
+                    new("demands", list.Item),
                     new("demands_total", index.Index.Demands.Length),
                 ],
-                ListingPages.Newest(p.Items)))
+                ListingPages.Newest(p.Items))))
             .ToList();
         return ListingPages.Render(pages, Template, theme, SiteDocument.In(context, sitePipeline));
     }

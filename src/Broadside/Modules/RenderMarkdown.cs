@@ -1,23 +1,23 @@
 using System.Text;
+using Broadside.Caching;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Feeds;
 using Broadside.Markdown;
 using Broadside.Output;
-using Broadside.Site;
 
 namespace Broadside.Modules;
 
 /// <summary>Renders the Markdown body of each article and page to HTML.</summary>
 /// <param name="renderer">The Markdig pipeline, built once.</param>
 /// <param name="cache">Bodies rendered by earlier builds of this process, or null.</param>
-/// <param name="fingerprint">The build's <see cref="SiteFingerprint"/>, part of the cache's key.</param>
+/// <param name="fingerprint">The build's fingerprint of its code, theme and settings, part of the cache's key.</param>
 /// <param name="articles">
 /// Articles kept by earlier builds, or null: an article taken from there is already rendered
 /// (its diagnostics are reported again), and an article rendered here is recorded there.
 /// </param>
-public sealed class RenderMarkdown(MarkdownRenderer renderer, BuildCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
+public sealed class RenderMarkdown(MarkdownRenderer renderer, IStepCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
 {
     /// <inheritdoc />
     protected override Document? Transform(ContentDocument input, PipelineContext context)

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
 /// <summary>Renders <c>404.html</c>, which static hosts serve for any missing path, with <c>templates/not-found.liquid</c>.</summary>
-public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePipeline) : IModule
+public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePipeline, string planPipeline) : IModule, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "not-found";
@@ -15,8 +16,16 @@ public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePi
     public const string File = ReservedPaths.NotFound;
 
     /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) => [ListDeclaration.Single(File, default)];
+
+    /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        if (!OutputPlan.In(context, planPipeline).Makes(File))
+        {
+            return [];
+        }
+
         var meta = views.Meta("not-found", "Page not found", string.Empty, File) with { Robots = "noindex" };
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
         return html is null ? [] : [new OutputFile { Destination = File, Content = html, InSitemap = false }];

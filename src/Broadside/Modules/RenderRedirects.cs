@@ -4,6 +4,7 @@ using System.Text;
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
@@ -15,19 +16,37 @@ namespace Broadside.Modules;
 /// site. Both paths of a rule are percent-encoded (<see cref="AliasPath.Encode"/>), and Netlify decodes
 /// the old one to the very file the page is written to.
 /// </summary>
-public sealed class RenderRedirects(ViewFactory views, params string[] pipelines) : IModule
+public sealed class RenderRedirects(ViewFactory views, string planPipeline, params string[] pipelines) : IModule, IListing
 {
     /// <summary>Netlify's redirect rules file.</summary>
     public const string RedirectsFile = ReservedPaths.Redirects;
 
     /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context)
+    {
+        // One list: the pages are a few lines each, and _redirects holds every rule.
+        var redirects = Redirects(context);
+        if (redirects.Count == 0)
+        {
+            yield break;
+        }
+
+        var header = new KeyBuilder();
+        foreach (var (alias, document) in redirects)
+        {
+            header.Add(alias).Add(document.Path);
+        }
+
+        yield return new ListDeclaration(RedirectsFile, [], header.Finish(), [.. redirects.Select(r => new ListFile(AliasPath.File(r.Alias))).Append(new ListFile(RedirectsFile))]);
+    }
+
+    /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var redirects = pipelines
-            .SelectMany(context.OutputsOf<ContentDocument>)
-            .SelectMany(d => Aliases(d).Select(alias => (Alias: alias, Document: d)))
-            .OrderBy(r => r.Alias, StringComparer.Ordinal)
-            .ToList();
+        if (!OutputPlan.In(context, planPipeline).Makes(RedirectsFile) || Redirects(context) is not { Count: > 0 } redirects)
+        {
+            return [];
+        }
 
         var documents = ImmutableArray.CreateBuilder<Document>(redirects.Count + 1);
         var rules = new StringBuilder();
@@ -49,12 +68,26 @@ public sealed class RenderRedirects(ViewFactory views, params string[] pipelines
                 .Append(" 301\n");
         }
 
-        if (rules.Length > 0)
+        documents.Add(new OutputFile { Destination = RedirectsFile, Content = rules.ToString(), InSitemap = false });
+        return documents.ToImmutable();
+    }
+
+    private List<(string Alias, ContentDocument Document)> Redirects(PipelineContext context)
+    {
+        var redirects = new List<(string Alias, ContentDocument Document)>();
+        foreach (var pipeline in pipelines)
         {
-            documents.Add(new OutputFile { Destination = RedirectsFile, Content = rules.ToString(), InSitemap = false });
+            foreach (var document in context.OutputsOf<ContentDocument>(pipeline))
+            {
+                foreach (var alias in Aliases(document))
+                {
+                    redirects.Add((alias, document));
+                }
+            }
         }
 
-        return documents.ToImmutable();
+        // Sorted stably, as the documents came, for two documents that claim one alias.
+        return [.. redirects.OrderBy(r => r.Alias, StringComparer.Ordinal)];
     }
 
     private static ImmutableArray<string> Aliases(ContentDocument document) => document switch

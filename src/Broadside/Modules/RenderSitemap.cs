@@ -1,25 +1,25 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
 /// <summary>
 /// Writes <c>sitemap.xml</c> with every page and its <c>lastmod</c> (a sitemap index with numbered
-/// sitemaps past 50,000 URLs, the protocol's limit), and <c>robots.txt</c> pointing at it.
+/// sitemaps past 50,000 URLs, the protocol's limit), and <c>robots.txt</c> pointing at it. One list, made
+/// of the pages the other listings declared for the sitemap, headed by every page and its date.
 /// </summary>
 /// <param name="views">Makes the URLs.</param>
+/// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="limit">The most URLs one sitemap lists.</param>
-/// <param name="previous">
-/// The <see cref="Pages"/> of an earlier run, for an edit that makes only some pages
-/// (<see cref="Site.EditBuild"/>): the pages this run sees take their places, the others stay listed.
-/// </param>
-/// <param name="previousOrder">The <see cref="Order"/> of that run, which this one's is merged from rather than sorted again.</param>
-public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.ProtocolLimit, IReadOnlyDictionary<string, DateTimeOffset?>? previous = null, IReadOnlyList<string>? previousOrder = null) : IModule
+public sealed class RenderSitemap(ViewFactory views, string planPipeline, int limit = RenderSitemap.ProtocolLimit) : IModule, ISiteListing
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -29,39 +29,63 @@ public sealed class RenderSitemap(ViewFactory views, int limit = RenderSitemap.P
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Every page the sitemap lists, by output file, with its <c>lastmod</c>; empty until it has run.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset?> Pages { get; private set; } = ImmutableDictionary<string, DateTimeOffset?>.Empty;
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files)
+    {
+        // The header is a sum of one hash per page, which does not depend on the order the pages were
+        // declared in: they are put in order (by address) only when the sitemap is made.
+        var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
+        UInt128 sum = 0;
+        Span<long> dates = stackalloc long[2];
+        var hash = new XxHash128();
+        foreach (var file in files)
+        {
+            if (file.InSitemap && file.Path.EndsWith(".html", StringComparison.Ordinal))
+            {
+                listed.Add((file.Path, file.LastModified));
+                dates[0] = file.LastModified?.UtcTicks ?? -1;
+                dates[1] = file.LastModified?.Offset.Ticks ?? 0;
+                hash.Reset();
+                hash.Append(MemoryMarshal.AsBytes(file.Path.AsSpan()));
+                hash.Append(MemoryMarshal.AsBytes(dates));
+                sum += hash.GetCurrentHashAsUInt128();
+            }
+        }
 
-    /// <summary>The output files of <see cref="Pages"/> in the order the sitemap lists them, by URL; empty until it has run.</summary>
-    public IReadOnlyList<string> Order { get; private set; } = [];
+        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(listed.Count).Add(sum);
+        var count = listed.Count <= limit ? 0 : (listed.Count + limit - 1) / limit;
+        ImmutableArray<ListFile> made = [new ListFile(Sitemap), .. Enumerable.Range(1, count).Select(i => new ListFile(ReservedPaths.NumberedSitemap(i))), new ListFile(ReservedPaths.Robots)];
+        yield return new ListDeclaration(Sitemap, [], header.Finish(), made, listed);
+    }
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        // Articles and pages are rendered in PostProcess, alongside this module, so they are listed
-        // from their Process documents; generated pages are listed from their output files.
-        var content = context.AllOutputs.OfType<ContentDocument>().Select(d => (d.Destination!, d switch
+        var plan = OutputPlan.In(context, planPipeline);
+        var list = plan.Of(this).Single();
+        if (!plan.Makes(Sitemap))
         {
-            Article article => article.LastModified,
-            Page page => page.FrontMatter.Updated,
-            _ => null,
-        }));
-        var generated = context.AllOutputs
-            .OfType<OutputFile>()
-            .Where(f => f.InSitemap && f.Destination!.EndsWith(".html", StringComparison.Ordinal))
-            .Select(f => (f.Destination!, f.LastModified));
-        var listed = previous is null ? new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal) : new Dictionary<string, DateTimeOffset?>(previous, StringComparer.Ordinal);
-        foreach (var (destination, lastModified) in content.Concat(generated))
-        {
-            listed[destination] = lastModified;
+            return [];
         }
 
-        Pages = listed;
-        Order = previous is not null && previousOrder is not null
-            ? OrdinalOrder.Merge(previousOrder, listed.Keys.Where(page => !previous.ContainsKey(page)), listed.ContainsKey, PathOf)
-            : OrdinalOrder.Merge([], listed.Keys, by: PathOf);
-        var pages = Order.Select(page => (Url: views.AbsoluteUrl(PathOf(page)), LastModified: listed[page])).ToList();
+        // Ordered by address; no two pages have one, so the order does not depend on the sort's.
+        var listed = (List<(string Path, DateTimeOffset? LastModified)>)list.Item!;
+        var seen = new HashSet<string>(listed.Count, StringComparer.Ordinal);
+        var addresses = new List<string>(listed.Count);
+        var dated = new List<DateTimeOffset?>(listed.Count);
+        foreach (var (path, lastModified) in listed)
+        {
+            if (seen.Add(path))
+            {
+                addresses.Add(PathOf(path));
+                dated.Add(lastModified);
+            }
+        }
 
+        var order = addresses.ToArray();
+        var dates = dated.ToArray();
+        Array.Sort(order, dates, StringComparer.Ordinal);
+        var pages = order.Select((address, i) => (Url: views.AbsoluteUrl(address), LastModified: dates[i])).ToList();
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {

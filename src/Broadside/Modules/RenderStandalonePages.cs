@@ -1,15 +1,27 @@
 using Broadside.Content;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Modules;
 
-/// <summary>Renders each standalone page with <c>templates/page.liquid</c>.</summary>
-public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string sitePipeline) : ParallelModule<Page>
+/// <summary>
+/// Renders each standalone page with <c>templates/page.liquid</c>. A list per page, of no articles,
+/// headed by the page itself.
+/// </summary>
+public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string pagesPipeline, string sitePipeline, string planPipeline) : ParallelModule<Page>, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "page";
+
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) =>
+        context.OutputsOf<Page>(pagesPipeline).Select(p => ListDeclaration.Single(p.Destination!, KeyBuilder.Of(views.Page(p)), inSitemap: true, p.FrontMatter.Updated));
+
+    /// <inheritdoc />
+    protected override Func<Page, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline) is { All: false } plan ? input => plan.Makes(input.Destination!) : null;
 
     /// <inheritdoc />
     protected override Document? Transform(Page input, PipelineContext context)

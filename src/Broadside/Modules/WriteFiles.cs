@@ -22,7 +22,9 @@ public sealed class WriteFiles(StagedOutput output, WriteStatistics statistics, 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        Parallel.ForEach(inputs, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>
+        // The documents a build left as they were (an unchanged article's) are not files to write.
+        var files = inputs.Where(d => d is OutputFile or AssetFile).ToArray();
+        Parallel.ForEach(files, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>
         {
             if (document.Destination is not { } destination)
             {

@@ -5,8 +5,6 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Broadside.Templates;
-using Broadside.Templates.Views;
 
 namespace Broadside.Output;
 
@@ -32,8 +30,7 @@ public sealed class KeyBuilder
         Key,
         Enum,
         Formattable,
-        ArticleView,
-        Html,
+        Keyed,
         Dictionary,
         Sequence,
         Record,
@@ -114,11 +111,8 @@ public sealed class KeyBuilder
                 return Add(value.ToString());
             case Kind.Formattable:
                 return Add(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
-            case Kind.ArticleView when ((ArticleView)value).Key is var key && key != default:
-                return Add(key);
-            case Kind.Html:
-                var html = (RawHtml)value;
-                return html.Key is { } htmlKey ? Add(htmlKey) : Add(html.Value);
+            case Kind.Keyed when ((IKeyed)value).AddKey(this):
+                return this;
             case Kind.Dictionary:
                 var dictionary = (IDictionary)value;
                 Add(dictionary.Count);
@@ -161,12 +155,11 @@ public sealed class KeyBuilder
             : type == typeof(UInt128) ? Kind.Key
             : type.IsEnum ? Kind.Enum
             : typeof(IFormattable).IsAssignableFrom(type) ? Kind.Formattable
-            : type == typeof(ArticleView) ? Kind.ArticleView
-            : type == typeof(RawHtml) ? Kind.Html
+            : typeof(IKeyed).IsAssignableFrom(type) ? Kind.Keyed
             : typeof(IDictionary).IsAssignableFrom(type) ? Kind.Dictionary
             : typeof(IEnumerable).IsAssignableFrom(type) ? Kind.Sequence
             : Kind.Record;
-        return (kind, kind is Kind.Record or Kind.ArticleView ? [.. ReadableProperties(type).Select(p => PropertyHasher.For(type, p))] : []);
+        return (kind, kind is Kind.Record or Kind.Keyed ? [.. ReadableProperties(type).Select(p => PropertyHasher.For(type, p))] : []);
     }
 
     private void Append(ReadOnlySpan<byte> bytes) => _hash.Append(bytes);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -46,27 +47,49 @@ public static class OutputManifest
     public static void Write(string folder, IReadOnlyDictionary<string, OutputRecord> produced, IReadOnlyList<string>? order = null)
     {
         // Made as UTF-8 in a pooled buffer, as pages are: a large site's manifest is megabytes, written on
-        // every build.
+        // every build. Lines are gathered as characters and encoded a large piece at a time, which is
+        // many times faster than encoding each field.
         var paths = order ?? OrdinalOrder.Merge([], produced.Keys);
-        using var buffer = new PooledBuffer();
+        using var buffer = new PooledBuffer(paths.Count * 128);
         using (var text = new Utf8Writer(buffer))
         {
+            var chars = ArrayPool<char>.Shared.Rent(64 * 1024);
+            var used = 0;
+            void Add(ReadOnlySpan<char> part)
+            {
+                if (used + part.Length > chars.Length)
+                {
+                    text.Write(chars.AsSpan(0, used));
+                    used = 0;
+                    if (part.Length > chars.Length)
+                    {
+                        text.Write(part);
+                        return;
+                    }
+                }
+
+                part.CopyTo(chars.AsSpan(used));
+                used += part.Length;
+            }
+
             Span<char> number = stackalloc char[20];
             foreach (var relative in paths)
             {
                 var record = produced[relative];
-                text.Write(relative);
-                text.Write('\t');
-                text.Write(record.Hash);
-                text.Write('\t');
-                text.Write(number[..Format(record.Length, number)]);
-                text.Write('\t');
-                text.Write(number[..Format(record.LastWriteTicks, number)]);
-                text.Write('\t');
-                text.Write(record.Key);
-                text.Write('\n');
+                Add(relative);
+                Add("\t");
+                Add(record.Hash);
+                Add("\t");
+                Add(number[..Format(record.Length, number)]);
+                Add("\t");
+                Add(number[..Format(record.LastWriteTicks, number)]);
+                Add("\t");
+                Add(record.Key);
+                Add("\n");
             }
 
+            text.Write(chars.AsSpan(0, used));
+            ArrayPool<char>.Shared.Return(chars);
             text.Flush();
         }
 

@@ -94,7 +94,7 @@ public static class DemandIndex
         var earlier = reuse.Index;
         var problems = new DiagnosticBag();
         var changed = new Dictionary<Article, (string Key, string Wording, CanonicalDemand? Canonical)?[]>(ReferenceEqualityComparer.Instance);
-        foreach (var article in articles.Where(a => reuse.Changed.ContainsKey(a.Source!)))
+        foreach (var article in reuse.Fresh ?? articles.Where(a => reuse.Changed.ContainsKey(a.Source!)))
         {
             changed[article] = [.. article.FrontMatter.Demands.Select(r => Resolve(r, article, byId, byWording, problems))];
         }

@@ -14,7 +14,7 @@ public sealed class SiteIndex
     private readonly IReadOnlyDictionary<string, Term> _tags;
     private readonly IReadOnlyDictionary<string, Term> _authors;
     private readonly IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> _demandsOf;
-    private readonly IReadOnlyDictionary<string, ImmutableArray<Article>> _related;
+    private readonly Dictionary<string, ImmutableArray<Article>> _related;
 
     internal SiteIndex(
         ImmutableArray<Article> articles,
@@ -27,8 +27,10 @@ public sealed class SiteIndex
         IReadOnlyDictionary<string, Term> tagsByKey,
         IReadOnlyDictionary<string, Term> authorsByKey,
         IReadOnlyDictionary<string, ImmutableArray<(Demand, string)>> demandsOf,
-        IReadOnlyDictionary<string, ImmutableArray<Article>> related)
+        Dictionary<string, ImmutableArray<Article>> related,
+        IReadOnlyList<Article>? relatedAgain = null)
     {
+        RelatedAgain = relatedAgain;
         Articles = articles;
         Sections = sections;
         Tags = tags;
@@ -41,6 +43,12 @@ public sealed class SiteIndex
         _demandsOf = demandsOf;
         _related = related;
     }
+
+    /// <summary>
+    /// The articles whose related articles were found again when the index was built from an earlier
+    /// one; every other's are the earlier index's. Null when every article's were found.
+    /// </summary>
+    internal IReadOnlyList<Article>? RelatedAgain { get; }
 
     /// <summary>Published articles, newest first.</summary>
     public ImmutableArray<Article> Articles { get; }
@@ -62,6 +70,9 @@ public sealed class SiteIndex
 
     /// <summary>The demands each article raises, by source file (<see cref="DemandsOf"/>).</summary>
     internal IReadOnlyDictionary<string, ImmutableArray<(Demand Demand, string Wording)>> DemandsByArticle => _demandsOf;
+
+    /// <summary>Each article's related articles, by source file (<see cref="RelatedTo"/>).</summary>
+    internal Dictionary<string, ImmutableArray<Article>> RelatedBySource => _related;
 
     /// <summary>The section terms by <see cref="TermKey"/>.</summary>
     internal IReadOnlyDictionary<string, Term> SectionsByKey => _sections;
@@ -88,58 +99,4 @@ public sealed class SiteIndex
     /// <summary>Articles that share tags or demands with <paramref name="article"/>, most related first.</summary>
     public ImmutableArray<Article> RelatedTo(Article article) =>
         _related.TryGetValue(article.Source!, out var related) ? related : [];
-
-    /// <summary>
-    /// The same index with some articles replaced by new versions of themselves. Only for versions that
-    /// group exactly as the old ones did (the same path, and the same front matter but for fields only
-    /// shown, such as the title): every term, demand and relation stays as it is, holding the new version
-    /// where it held the old.
-    /// </summary>
-    /// <param name="versions">Each old article of this index and its new version.</param>
-    public SiteIndex With(IEnumerable<(Article Old, Article New)> versions)
-    {
-        var replacements = versions.ToDictionary<(Article Old, Article New), Article, Article>(v => v.Old, v => v.New, ReferenceEqualityComparer.Instance);
-        Article Swap(Article article) => replacements.TryGetValue(article, out var replacement) ? replacement : article;
-        ImmutableArray<Article> SwapAll(ImmutableArray<Article> articles) =>
-            articles.Any(replacements.ContainsKey) ? [.. articles.Select(Swap)] : articles;
-
-        var terms = new Dictionary<Term, Term>(ReferenceEqualityComparer.Instance);
-        ImmutableArray<Term> SwapTerms(ImmutableArray<Term> list) => [.. list.Select(term =>
-        {
-            var articles = SwapAll(term.Articles);
-            var swapped = articles == term.Articles ? term : term with { Articles = articles };
-            terms[term] = swapped;
-            return swapped;
-        })];
-        // Plain dictionaries: made for one edit, they are not worth freezing.
-        Dictionary<string, Term> Lookup(IReadOnlyDictionary<string, Term> byKey) =>
-            byKey.ToDictionary(kv => kv.Key, kv => terms[kv.Value], StringComparer.Ordinal);
-
-        var demands = new Dictionary<Demand, Demand>(ReferenceEqualityComparer.Instance);
-        foreach (var demand in Demands)
-        {
-            demands[demand] = demand.Entries.Any(e => replacements.ContainsKey(e.Article))
-                ? demand with { Entries = [.. demand.Entries.Select(e => replacements.ContainsKey(e.Article) ? e with { Article = Swap(e.Article) } : e)] }
-                : demand;
-        }
-
-        bool Changed((Demand Demand, string Wording) raised) => !ReferenceEquals(demands[raised.Demand], raised.Demand);
-        var (sections, tags, authors, years) = (SwapTerms(Sections), SwapTerms(Tags), SwapTerms(Authors), SwapTerms(Years));
-        return new SiteIndex(
-            SwapAll(Articles),
-            sections,
-            tags,
-            authors,
-            years,
-            [.. Demands.Select(d => demands[d])],
-            Lookup(_sections),
-            Lookup(_tags),
-            Lookup(_authors),
-            _demandsOf.Values.Any(list => list.Any(Changed))
-                ? _demandsOf.ToDictionary(kv => kv.Key, kv => kv.Value.Any(Changed) ? [.. kv.Value.Select(d => (demands[d.Demand], d.Wording))] : kv.Value, StringComparer.Ordinal)
-                : _demandsOf,
-            _related.Values.Any(list => list.Any(replacements.ContainsKey))
-                ? _related.ToDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal)
-                : _related);
-    }
 }

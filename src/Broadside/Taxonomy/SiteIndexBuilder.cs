@@ -42,7 +42,7 @@ public static class SiteIndexBuilder
     {
         // The demands are gathered while the terms are grouped: each is a pass over every article.
         var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics, reuse));
-        var changed = reuse is null ? [] : articles.Where(a => reuse.Changed.ContainsKey(a.Source!)).ToArray();
+        var changed = reuse is null ? [] : reuse.Fresh ?? [.. articles.Where(a => reuse.Changed.ContainsKey(a.Source!))];
         (ImmutableArray<Term> Terms, Dictionary<string, string> Keys) Terms(TermKind kind, Func<Article, IEnumerable<string>> names, Func<SiteIndex, IReadOnlyDictionary<string, Term>> earlier, Func<string, string> path) =>
             (reuse is null ? null : Regroup(kind, names, earlier(reuse.Index), reuse, changed, path))
             ?? Group(kind, articles.SelectMany(a => names(a).Select(n => (a, n))), path, diagnostics);
@@ -51,7 +51,7 @@ public static class SiteIndexBuilder
         var listed = site.Sections.Select((s, i) => (Key: TermKey.Of(s.Name), s.Description, Order: i))
             .ToDictionary(x => x.Key, x => (x.Description, x.Order), StringComparer.Ordinal);
         sections = [.. sections
-            .Select(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? t with { Name = site.Sections[l.Order].Name, Description = l.Description } : t)
+            .Select(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? Named(t, site.Sections[l.Order].Name, l.Description, t.Profile) : t)
             .OrderBy(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? l.Order : int.MaxValue)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)];
 
@@ -59,15 +59,12 @@ public static class SiteIndexBuilder
 
         var byName = profiles.ToDictionary(p => TermKey.Of(p.Name), StringComparer.Ordinal);
         var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => UrlScheme.Author(slug));
-        authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? t with { Name = p.Name, Profile = p } : t)];
+        authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? Named(t, p.Name, t.Description, p) : t)];
 
-        var years = articles
-            .GroupBy(a => a.Path[..4], StringComparer.Ordinal)
-            .OrderByDescending(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Term(TermKind.Year, g.Key, g.Key, UrlScheme.Year(g.Key), [.. g]))
-            .ToImmutableArray();
+        var years = Years(articles, reuse?.Index.Years ?? []);
 
         var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
+        var (related, relatedAgain) = Related(articles, tags, demands, reuse, changed);
 
         return new SiteIndex(
             articles,
@@ -80,8 +77,57 @@ public static class SiteIndexBuilder
             Lookup(tags, tagKeys),
             Lookup(authors, authorKeys),
             demandsOf,
-            Related(articles, tags, demands, reuse));
+            related,
+            relatedAgain);
     }
+
+    // The years, newest first, each with its articles in the index's order. Articles newest first come
+    // in runs of one year each, which are cut without a string per article; a year found in two runs
+    // (which no order by date makes) is grouped with a dictionary instead.
+    private static ImmutableArray<Term> Years(ImmutableArray<Article> articles, ImmutableArray<Term> earlier)
+    {
+        var runs = new List<(string Year, int Start, int Count)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < articles.Length;)
+        {
+            var year = articles[i].Path.AsSpan(0, 4);
+            var end = i + 1;
+            while (end < articles.Length && articles[end].Path.AsSpan(0, 4).SequenceEqual(year))
+            {
+                end++;
+            }
+
+            var name = year.ToString();
+            if (!seen.Add(name))
+            {
+                return [.. articles
+                    .GroupBy(a => a.Path[..4], StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new Term(TermKind.Year, g.Key, g.Key, UrlScheme.Year(g.Key), [.. g]))];
+            }
+
+            runs.Add((name, i, end - i));
+            i = end;
+        }
+
+        // A year that holds the very articles it held in the earlier index is its earlier term.
+        Term Year((string Year, int Start, int Count) run)
+        {
+            var then = earlier.FirstOrDefault(t => t.Name == run.Year);
+            return then is not null && then.Articles.Length == run.Count && then.Articles.AsSpan().SequenceEqual(articles.AsSpan(run.Start, run.Count), ReferenceEqualityComparer.Instance)
+                ? then
+                : new Term(TermKind.Year, run.Year, run.Year, UrlScheme.Year(run.Year), articles.Slice(run.Start, run.Count));
+        }
+
+        return [.. runs.OrderByDescending(r => r.Year, StringComparer.Ordinal).Select(Year)];
+    }
+
+    // A term under the name, description and profile given: itself when it has them already (a term
+    // taken from an earlier index), so that what is kept by term finds it.
+    private static Term Named(Term term, string name, string description, AuthorProfile? profile) =>
+        term.Name == name && term.Description == description && Equals(term.Profile, profile)
+            ? term
+            : term with { Name = name, Description = description, Profile = profile };
 
     private static FrozenDictionary<string, Term> Lookup(ImmutableArray<Term> terms, Dictionary<string, string> keys)
     {
@@ -191,8 +237,13 @@ public static class SiteIndexBuilder
         return ([.. terms.Values.Select(t => t.Term).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
-    private static Dictionary<string, ImmutableArray<Article>> Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse)
+    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article>? Again) Related(ImmutableArray<Article> articles, ImmutableArray<Term> tags, ImmutableArray<Demand> demands, Reuse? reuse, Article[] changed)
     {
+        if (reuse is not null && InPlace(articles, demands, reuse, changed) is { } moved)
+        {
+            return RelatedInPlace(articles, reuse, moved);
+        }
+
         // An inverted index keeps this linear in the number of shared tags and demands, not quadratic
         // in the number of articles: each tag's and demand's articles, by their places in the index
         // (ascending: terms and demands list articles in its order). A shared demand weighs more than a
@@ -285,7 +336,116 @@ public static class SiteIndexBuilder
             bySource[articles[i].Source!] = related[i];
         }
 
-        return bySource;
+        return (bySource, affected is null ? null : [.. articles.Where((_, i) => affected[i])]);
+    }
+
+    /// <summary>
+    /// The new version of each changed article, by its earlier version, when every changed article
+    /// holds the place it held and raises the tags and demands it raised: then every article has the
+    /// candidates it had, in the same order, and the same related articles, the changed ones being their
+    /// new versions. Null otherwise (an article added, deleted, moved or filed otherwise).
+    /// </summary>
+    private static Dictionary<Article, Article>? InPlace(ImmutableArray<Article> articles, ImmutableArray<Demand> demands, Reuse reuse, Article[] changed)
+    {
+        var moved = new Dictionary<Article, Article>(ReferenceEqualityComparer.Instance);
+        var before = reuse.Index.Articles;
+        if (before.Length != articles.Length)
+        {
+            return null;
+        }
+
+        var demandsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (source, old) in reuse.Changed)
+        {
+            if (old is null)
+            {
+                return null;
+            }
+
+            demandsOf[source] = [];
+        }
+
+        // The changed articles are new objects: they are found among the demands' by reference, without
+        // reading every article the demands hold.
+        foreach (var demand in demands)
+        {
+            foreach (var entry in demand.Entries)
+            {
+                if (IndexOf(changed, entry.Article) is var at and >= 0)
+                {
+                    demandsOf[changed[at].Source!].Add(demand.Path);
+                }
+            }
+        }
+
+        var found = 0;
+        for (var i = 0; i < articles.Length && found < reuse.Changed.Count; i++)
+        {
+            var (now, then) = (articles[i], before[i]);
+            if (ReferenceEquals(now, then))
+            {
+                continue;
+            }
+
+            if (now.Source != then.Source || !reuse.Changed.ContainsKey(now.Source!)
+                || !now.FrontMatter.Tags.Select(TermKey.Of).SequenceEqual(then.FrontMatter.Tags.Select(TermKey.Of))
+                || !demandsOf[now.Source!].Order(StringComparer.Ordinal).SequenceEqual(reuse.Index.DemandsOf(then).Select(d => d.Demand.Path).Order(StringComparer.Ordinal)))
+            {
+                return null;
+            }
+
+            moved[then] = now;
+            found++;
+        }
+
+        return found == reuse.Changed.Count ? moved : null;
+    }
+
+    // The earlier index's related articles, with the new versions of the changed ones (InPlace).
+    private static (Dictionary<string, ImmutableArray<Article>> Related, List<Article> Again) RelatedInPlace(ImmutableArray<Article> articles, Reuse reuse, Dictionary<Article, Article> moved)
+    {
+        var earlier = reuse.Index.RelatedBySource;
+        var bySource = new Dictionary<string, ImmutableArray<Article>>(earlier, StringComparer.Ordinal);
+        var sources = new HashSet<string>(reuse.Changed.Keys, StringComparer.Ordinal);
+        var olds = moved.Keys.ToArray();
+        foreach (var (source, related) in earlier)
+        {
+            if (Holds(related, olds))
+            {
+                bySource[source] = [.. related.Select(a => moved.GetValueOrDefault(a, a))];
+                sources.Add(source);
+            }
+        }
+
+        return (bySource, [.. articles.Where(a => sources.Contains(a.Source!))]);
+    }
+
+    // Whether some of articles is one of few, by reference: the articles are not read.
+    private static bool Holds(ImmutableArray<Article> articles, Article[] few)
+    {
+        foreach (var article in articles)
+        {
+            if (IndexOf(few, article) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Where article is in few, by reference: Array.IndexOf would compare articles as records, field by field.
+    private static int IndexOf(Article[] few, Article article)
+    {
+        for (var i = 0; i < few.Length; i++)
+        {
+            if (ReferenceEquals(few[i], article))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -363,7 +523,11 @@ public static class SiteIndexBuilder
     /// article added since; one deleted since is in the earlier index only. Every other article is the
     /// same object in both.
     /// </param>
-    public sealed record Reuse(SiteIndex Index, IReadOnlyDictionary<string, Article?> Changed)
+    /// <param name="Fresh">
+    /// The changed articles as <see cref="Build"/> is given them, in its order, when the caller knows them;
+    /// otherwise they are found by <paramref name="Changed"/>'s files.
+    /// </param>
+    public sealed record Reuse(SiteIndex Index, IReadOnlyDictionary<string, Article?> Changed, Article[]? Fresh = null)
     {
         /// <summary>The earlier versions of the changed articles that the earlier index holds.</summary>
         public IEnumerable<Article> Before => Changed.Values.OfType<Article>();

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Broadside.Content;
 using Broadside.Diagnostics;
-using Broadside.Modules;
 
 namespace Broadside.Templates;
 

@@ -1,3 +1,5 @@
+using Broadside.Output;
+
 namespace Broadside.Templates;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Broadside.Templates;
 /// is. Everything else a template prints is escaped. It may be made when a template prints it, so
 /// that a large site's article bodies are not all held as text at once.
 /// </summary>
-public sealed class RawHtml
+public sealed class RawHtml : IKeyed
 {
     private readonly string? _value;
     private readonly Func<string>? _make;
@@ -55,4 +57,10 @@ public sealed class RawHtml
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    bool IKeyed.AddKey(KeyBuilder builder)
+    {
+        _ = Key is { } key ? builder.Add(key) : builder.Add(Value);
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Output;
 using Broadside.Templates.Views;
@@ -95,7 +96,7 @@ public sealed partial class Theme
         }
         else
         {
-            var files = TemplateFolders.SelectMany(f => Modules.ContentFiles.Enumerate(Path.Combine(folder, f), "*.liquid", root: null, displayFolder + "/" + f, diagnostics, hidden: true));
+            var files = TemplateFolders.SelectMany(f => ContentFiles.Enumerate(Path.Combine(folder, f), "*.liquid", root: null, displayFolder + "/" + f, diagnostics, hidden: true));
             foreach (var path in files)
             {
                 var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');

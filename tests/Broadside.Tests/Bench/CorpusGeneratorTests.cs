@@ -1,5 +1,5 @@
 using Broadside.Bench;
-using Broadside.Site;
+using Broadside.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Bench;
@@ -31,7 +31,7 @@ public sealed class CorpusGeneratorTests
         File.Copy(Path.Combine(RepositoryPaths.Input, "site.yml"), input.Combine("site.yml"));
         CorpusGenerator.Write(60, input.Combine("articles"));
 
-        var result = SiteBuilder.Build(new BuildOptions { InputFolder = input.Path, ThemeFolder = RepositoryPaths.Theme, OutputFolder = output.Path });
+        var result = Builder.Build(new BuildOptions { InputFolder = input.Path, ThemeFolder = RepositoryPaths.Theme, OutputFolder = output.Path });
 
         Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
         Assert.Equal(60, result.Documents);

@@ -1,5 +1,5 @@
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Build;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 using Microsoft.Playwright;
 
@@ -46,7 +46,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             }
 
             QualityTools.Require(Tool.Chromium | Tool.Pagefind);
-            var result = SiteBuilder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Search = true });
+            var result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Search = true });
             Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
             var indexed = QualityTools.Pagefind!.Index(_output.Path, "en");
             Assert.True(indexed.Succeeded, indexed.Message);

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Broadside.Build;
 using Broadside.Cli.Commands;
 using Broadside.Search;
-using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli;

@@ -68,7 +68,7 @@ public sealed partial class CheckCommandTests
         File.Copy(Path.Combine(RepositoryPaths.Fixture("check"), "site.yml"), input.Combine("site.yml"));
         File.WriteAllText(input.Combine("articles", "a.md"), "---\ntitle: A\nauthor: Ana\nsection: Labor\ndate: 2026-01-01\n---\n\n[gone](/nowhere/)\n");
 
-        var result = Broadside.Site.SiteBuilder.Build(new Broadside.Site.BuildOptions
+        var result = Broadside.Build.Builder.Build(new Broadside.Build.BuildOptions
         {
             InputFolder = input.Path,
             ThemeFolder = RepositoryPaths.Theme,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Hashing;
 using Broadside.Bench;
-using Broadside.Site;
+using Broadside.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli;
@@ -18,7 +18,7 @@ public sealed class InterruptedBuildTests
         File.Copy(Path.Combine(RepositoryPaths.Input, "site.yml"), input.Combine("site.yml"));
         CorpusGenerator.Write(600, input.Combine("articles"));
         var options = new BuildOptions { InputFolder = input.Path, ThemeFolder = RepositoryPaths.Theme, OutputFolder = output };
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.True(Builder.Build(options).Succeeded);
         var before = Snapshot(output);
 
         // Every page changes: the site's title is on each.
@@ -45,7 +45,7 @@ public sealed class InterruptedBuildTests
         Assert.True(Directory.Exists(staging), "the killed build had a staging folder");
         Assert.Equal(before, Snapshot(output));
 
-        var rebuilt = SiteBuilder.Build(options);
+        var rebuilt = Builder.Build(options);
         Assert.True(rebuilt.Succeeded);
         Assert.False(Directory.Exists(staging));
         Assert.Contains("New ", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);

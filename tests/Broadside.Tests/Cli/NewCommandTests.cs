@@ -1,5 +1,5 @@
+using Broadside.Build;
 using Broadside.Cli;
-using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli;
@@ -35,7 +35,7 @@ public sealed class NewCommandTests : IDisposable
         Assert.Matches(@"articles[/\\]\d{4}[/\\]bus-drivers-walk-out\.md$", file);
         Assert.Contains(Path.GetFileName(file), output, StringComparison.Ordinal);
 
-        var result = SiteBuilder.Build(new BuildOptions
+        var result = Builder.Build(new BuildOptions
         {
             InputFolder = _input.Path,
             ThemeFolder = RepositoryPaths.Theme,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Build;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Deploy;
@@ -14,7 +14,7 @@ public sealed class DeployedSiteFixture : IDisposable
     /// <summary>Builds the sample.</summary>
     public DeployedSiteFixture()
     {
-        Result = SiteBuilder.Build(SampleSiteFixture.OptionsFor(_output.Path));
+        Result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path));
         Site = new SiteOutput(_output.Path);
     }
 

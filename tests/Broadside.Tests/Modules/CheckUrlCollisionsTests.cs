@@ -63,7 +63,8 @@ public sealed class CheckUrlCollisionsTests
         var pipelines = new[]
         {
             new Pipeline("Articles") { Process = [new Emit([.. articles])] },
-            new Pipeline("Redirects") { DependsOn = ["Articles"], Process = [new RenderRedirects(Views, "Articles")] },
+            PlanEverything.Pipeline(),
+            new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, "Articles")] },
             new Pipeline("Urls") { PostProcess = [new CheckUrlCollisions()] },
         };
         new PipelineEngine(pipelines).Run(diagnostics);

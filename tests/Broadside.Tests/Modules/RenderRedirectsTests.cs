@@ -117,8 +117,8 @@ public sealed class RenderRedirectsTests
     private static ImmutableArray<OutputFile> Run(params Article[] articles)
     {
         var source = new Pipeline("Articles") { Process = [new Emit([.. articles])] };
-        var redirects = new Pipeline("Redirects") { DependsOn = ["Articles"], Process = [new RenderRedirects(Views, "Articles")] };
-        var result = new PipelineEngine([source, redirects]).Run(new DiagnosticBag());
+        var redirects = new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, "Articles")] };
+        var result = new PipelineEngine([source, PlanEverything.Pipeline(), redirects]).Run(new DiagnosticBag());
         return [.. result.Outputs["Redirects"].OfType<OutputFile>()];
     }
 

@@ -1,5 +1,5 @@
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Build;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Modules;
@@ -82,7 +82,7 @@ public sealed class RenderSearchPageTests : IDisposable
     {
         var output = _folder.Combine("site");
         var options = SampleSiteFixture.OptionsFor(output) with { Search = search, ThemeFolder = theme ?? RepositoryPaths.Theme };
-        var result = SiteBuilder.Build(options);
+        var result = Builder.Build(options);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return new SiteOutput(output);
     }

@@ -5,6 +5,7 @@ using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Modules;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Templates;
 
 namespace Broadside.Tests.Modules;
@@ -15,11 +16,20 @@ public sealed class RenderSitemapTests
 
     private static readonly ViewFactory Views = new(SiteConfig.Fallback with { BaseUrl = new Uri("https://example.org/news/") });
 
+    // The sitemap of pages the other listings declared as these files are.
     private static ImmutableArray<Document> Run(int limit, params OutputFile[] files)
     {
-        var pages = new Pipeline("Pages") { Process = [new Emit(files)] };
-        var sitemap = new Pipeline("Sitemap") { PostProcess = [new RenderSitemap(Views, limit)] };
-        var result = new PipelineEngine([pages, sitemap]).Run(new DiagnosticBag());
+        var module = new RenderSitemap(Views, "Plan", limit);
+        var declared = files.Select(f => new ListFile(f.Destination!, LastModified: f.LastModified, InSitemap: f.InSitemap)).ToList();
+        var plan = new OutputPlan
+        {
+            All = true,
+            Declared = declared.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
+            Declarations = new Dictionary<object, ImmutableArray<ListDeclaration>> { [module] = [.. module.Declare(declared)] },
+        };
+        var planning = new Pipeline("Plan") { Process = [new Emit([plan])] };
+        var sitemap = new Pipeline("Sitemap") { PostProcess = [module] };
+        var result = new PipelineEngine([planning, sitemap]).Run(new DiagnosticBag());
         return result.Outputs["Sitemap"];
     }
 
@@ -68,7 +78,7 @@ public sealed class RenderSitemapTests
         Assert.Single(XDocument.Parse(Text(outputs, "sitemap-2.xml")).Root!.Elements(Ns + "url"));
     }
 
-    private sealed class Emit(OutputFile[] files) : IModule
+    private sealed class Emit(Document[] files) : IModule
     {
         public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context) => [.. files];
     }

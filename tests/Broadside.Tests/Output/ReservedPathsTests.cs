@@ -1,6 +1,6 @@
+using Broadside.Build;
 using Broadside.Output;
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Output;
@@ -48,7 +48,7 @@ public sealed class ReservedPathsTests
     public void Every_file_a_build_writes_at_the_root_is_reserved()
     {
         using var output = new TemporaryFolder();
-        var result = SiteBuilder.Build(SampleSiteFixture.OptionsFor(output.Path) with { Search = true });
+        var result = Builder.Build(SampleSiteFixture.OptionsFor(output.Path) with { Search = true });
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var files = Directory.EnumerateFiles(output.Path).Select(Path.GetFileName).Where(f => f != "index.html").ToList();

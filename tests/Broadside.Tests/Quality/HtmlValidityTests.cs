@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Build;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Quality;
@@ -18,7 +18,7 @@ public sealed class HtmlValidityTests : IDisposable
     public void Every_page_and_stylesheet_of_the_sample_site_passes_the_Nu_HTML_checker()
     {
         QualityTools.Require(Tool.Java | Tool.Vnu);
-        var result = SiteBuilder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Search = true });
+        var result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Search = true });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var site = new SiteOutput(_output.Path);
         var files = site.Files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal)).ToList();

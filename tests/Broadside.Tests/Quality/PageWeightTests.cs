@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Broadside.Tests.Site;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Broadside.Build;
 using Broadside.Search;
-using Broadside.Site;
-using Broadside.Tests.Site;
+using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Search;
@@ -95,7 +95,7 @@ public sealed class PagefindIndexerTests : IDisposable
     {
         QualityTools.Require(Tool.Pagefind);
         var options = SampleSiteFixture.OptionsFor(_folder.Path) with { Search = true };
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.True(Builder.Build(options).Succeeded);
         var content = PublicationContent.Read(RepositoryPaths.Input, SampleSiteFixture.Now);
 
         var result = QualityTools.Pagefind!.Index(_folder.Path, "en");
@@ -112,7 +112,7 @@ public sealed class PagefindIndexerTests : IDisposable
         // The next build neither deletes the bundle (Broadside did not write it) nor lists it in the sitemap.
         var bundle = new SiteOutput(_folder.Path).Files.Where(f => f.StartsWith("pagefind/", StringComparison.Ordinal)).ToList();
         Assert.Contains("pagefind/pagefind-ui.js", bundle);
-        Assert.True(SiteBuilder.Build(options with { Search = false }).Succeeded);
+        Assert.True(Builder.Build(options with { Search = false }).Succeeded);
         Assert.All(bundle, file => Assert.True(File.Exists(_folder.Combine(file)), $"{file} was deleted by the next build."));
         Assert.DoesNotContain("/pagefind/", File.ReadAllText(_folder.Combine("sitemap.xml")), StringComparison.Ordinal);
     }

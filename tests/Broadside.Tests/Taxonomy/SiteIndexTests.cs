@@ -14,17 +14,21 @@ public sealed class SiteIndexTests
         Make("b", "2026-01-02", tags: ["strikes"], demands: ["Hire drivers now!", "Rent control"]),
         Make("c", "2026-01-03", section: "Housing", tags: ["rent"], demands: ["Rent control"]));
 
-    private static SiteIndex Index(ImmutableArray<Article> articles) =>
-        SiteIndexBuilder.Build(articles, SiteConfig.Fallback, [], [], new DiagnosticBag());
+    private static SiteIndex Index(ImmutableArray<Article> articles, SiteIndexBuilder.Reuse? reuse = null) =>
+        SiteIndexBuilder.Build(articles, SiteConfig.Fallback, [], [], new DiagnosticBag(), reuse);
+
+    // The index made from an earlier one after old was replaced by edited.
+    private static SiteIndex Swap(SiteIndex index, Article old, Article edited) =>
+        Index([.. Articles.Select(a => a == old ? edited : a)], new SiteIndexBuilder.Reuse(index, new Dictionary<string, Article?> { [old.Source!] = old }));
 
     [Fact]
-    public void A_new_version_of_an_article_takes_the_old_ones_place_everywhere()
+    public void An_index_made_from_an_earlier_one_holds_the_new_version_of_an_article_everywhere()
     {
         var index = Index(Articles);
         var old = Articles.Single(a => a.Slug == "b");
         var edited = old with { WordCount = 1234, FirstParagraph = "Rewritten." };
 
-        var swapped = index.With([(old, edited)]);
+        var swapped = Swap(index, old, edited);
 
         var expected = Index([.. Articles.Select(a => a == old ? edited : a)]);
         Assert.Equal(Shape(expected), Shape(swapped));
@@ -43,7 +47,7 @@ public sealed class SiteIndexTests
         var index = Index(Articles);
         var old = Articles.Single(a => a.Slug == "c");
 
-        var swapped = index.With([(old, old with { WordCount = 99 })]);
+        var swapped = Swap(index, old, old with { WordCount = 99 });
 
         Assert.Same(index.Tag("strikes"), swapped.Tag("strikes"));
         Assert.Same(index.Demands.Single(d => d.Text == "Hire drivers now!"), swapped.Demands.Single(d => d.Text == "Hire drivers now!"));

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Broadside.Build;
 using Broadside.Diagnostics;
-using Broadside.Site;
 
 namespace Broadside.Tests.TestSupport;
 

@@ -1,4 +1,4 @@
-using Broadside.Site;
+using Broadside.Build;
 
 namespace Broadside.Tests.TestSupport;
 

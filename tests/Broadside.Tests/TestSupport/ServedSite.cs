@@ -1,4 +1,5 @@
-using Broadside.Site;
+using Broadside.Build;
+using Broadside.Caching;
 
 namespace Broadside.Tests.TestSupport;
 
@@ -42,7 +43,7 @@ public sealed class ServedSite : IDisposable
     }
 
     /// <summary>The options of serve (the cache kept between builds), or of a build from nothing.</summary>
-    public BuildOptions Options(string output = "out", bool serve = true) => Site.SampleSiteFixture.OptionsFor(Work.Combine(output)) with
+    public BuildOptions Options(string output = "out", bool serve = true) => Tests.Build.SampleSiteFixture.OptionsFor(Work.Combine(output)) with
     {
         InputFolder = Work.Combine("input"),
         ThemeFolder = Work.Combine("theme"),
@@ -51,10 +52,10 @@ public sealed class ServedSite : IDisposable
     };
 
     /// <summary>A full build into <c>out/</c>.</summary>
-    public BuildResult Build() => SiteBuilder.Build(Options());
+    public BuildResult Build() => Builder.Build(Options());
 
     /// <summary>The build serve makes after <paramref name="changed"/> changed.</summary>
-    public BuildResult Rebuild(string changed) => SiteBuilder.Rebuild(Options(), [changed]);
+    public BuildResult Rebuild(string changed) => Builder.Rebuild(Options(), [changed]);
 
     /// <summary>A build from nothing into <c>fresh/</c>, emptied first.</summary>
     public BuildResult Fresh()
@@ -64,6 +65,6 @@ public sealed class ServedSite : IDisposable
             Directory.Delete(Work.Combine("fresh"), recursive: true);
         }
 
-        return SiteBuilder.Build(Options("fresh", serve: false));
+        return Builder.Build(Options("fresh", serve: false));
     }
 }

@@ -33,7 +33,7 @@ public sealed class TemporaryFolder : IDisposable
         try
         {
             Directory.Delete(Path, recursive: true);
-            var cache = Broadside.Site.BuildOptions.DefaultCacheFolder(Path);
+            var cache = Broadside.Build.BuildOptions.DefaultCacheFolder(Path);
             if (Directory.Exists(cache))
             {
                 Directory.Delete(cache, recursive: true);

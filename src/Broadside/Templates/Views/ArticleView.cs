@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Broadside.Output;
 
 namespace Broadside.Templates.Views;
 
 /// <summary>An article as templates see it (<c>article</c>, items of <c>articles</c>).</summary>
-public sealed record ArticleView
+public sealed record ArticleView : IKeyed
 {
     public required string Title { get; init; }
 
@@ -65,4 +66,15 @@ public sealed record ArticleView
 
     /// <summary>Values of the theme's extra front matter keys.</summary>
     public required ImmutableDictionary<string, object?> Extra { get; init; }
+
+    bool IKeyed.AddKey(KeyBuilder builder)
+    {
+        if (Key == default)
+        {
+            return false;
+        }
+
+        builder.Add(Key);
+        return true;
+    }
 }

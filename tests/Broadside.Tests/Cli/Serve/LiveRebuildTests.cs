@@ -33,6 +33,21 @@ public sealed partial class LiveRebuildTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_verbose_each_rebuild_gives_the_time_of_every_phase()
+    {
+        await using var verbose = await PreviewSite.StartAsync(verbose: true);
+        var article = verbose.Input("articles", "2026", ArticleFile);
+        await File.AppendAllTextAsync(article, "\nA sentence added while the preview runs.\n");
+
+        string Report() => verbose.Terminal.IndexOf($"{ArticleFile} changed. Built ", StringComparison.Ordinal) is var at and >= 0 ? verbose.Terminal[at..] : string.Empty;
+        await verbose.WaitUntilAsync(() => Report().Contains("collections:", StringComparison.Ordinal), "the rebuild's report");
+        var report = Report();
+        Assert.Matches(@"(?m)^  Articles +Process +[0-9.]+ ms +[0-9]+ documents$", report);
+        Assert.Matches(@"(?m)^  Memory: [0-9.]+ GiB allocated; collections: ", report);
+        Assert.DoesNotMatch(@"(?m)^  Articles +Process", _site.Terminal);
+    }
+
+    [Fact]
     public async Task A_broken_article_keeps_the_last_good_site_with_an_overlay_until_it_is_fixed()
     {
         var original = await File.ReadAllTextAsync(Article);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Broadside.Build;
 using Broadside.Cli;
 using Broadside.Cli.Serve;
-using Broadside.Site;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli.Serve;
@@ -48,7 +48,7 @@ internal sealed class PreviewSite : IAsyncDisposable
     public string Errors => _error.ToString();
 
     /// <summary>Copies the sample publication, lets <paramref name="prepare"/> change the copy (its folder is the argument), and starts a server on it.</summary>
-    public static async Task<PreviewSite> StartAsync(Action<string>? prepare = null)
+    public static async Task<PreviewSite> StartAsync(Action<string>? prepare = null, bool verbose = false)
     {
         var folder = new TemporaryFolder();
         try
@@ -68,6 +68,7 @@ internal sealed class PreviewSite : IAsyncDisposable
                     IncludeFuture = true,
                 },
                 Port = 0,
+                Verbose = verbose,
             };
             var server = await PreviewServer.StartAsync(options, new Reporter(output, error), CancellationToken.None);
             return new PreviewSite(folder, server, output, error);

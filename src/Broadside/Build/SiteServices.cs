@@ -1,0 +1,39 @@
+using Broadside.Caching;
+using Broadside.Configuration;
+using Broadside.Markdown;
+using Broadside.Modules;
+using Broadside.Output;
+using Broadside.Templates;
+
+namespace Broadside.Build;
+
+/// <summary>What the pipelines share, built once per build and read-only afterwards.</summary>
+public sealed record SiteServices
+{
+    public required BuildOptions Options { get; init; }
+
+    public required SiteConfig Config { get; init; }
+
+    public required MarkdownRenderer Markdown { get; init; }
+
+    public required ViewFactory Views { get; init; }
+
+    public required Theme Theme { get; init; }
+
+    public required WriteStatistics Statistics { get; init; }
+
+    /// <summary>Where the site is written, staged and swapped in when the build succeeds.</summary>
+    public required StagedOutput Output { get; init; }
+
+    /// <summary>What every page's key starts from (<see cref="SiteFingerprint"/>).</summary>
+    public required UInt128 Fingerprint { get; init; }
+
+    /// <summary><see cref="Fingerprint"/> part by part (<see cref="SiteFingerprint.Parts"/>).</summary>
+    public required System.Collections.Immutable.ImmutableArray<(string Part, UInt128 Hash)> FingerprintParts { get; init; }
+
+    /// <summary>Articles kept on disk by earlier builds (<see cref="BuildOptions.CacheFolder"/>), or null.</summary>
+    public ArticleCache? Articles { get; init; }
+
+    /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
+    public required Func<string, string> Display { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Broadside.Outputs;
+
+/// <summary>
+/// Something the build publishes from the files of every other listing (the sitemap), declared once
+/// they all are.
+/// </summary>
+public interface ISiteListing
+{
+    /// <summary>The lists of this build, from <paramref name="files"/>, every file the other listings declared, in their order.</summary>
+    IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files);
+}

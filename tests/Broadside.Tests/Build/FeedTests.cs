@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Broadside.Build;
+using Broadside.Content;
+using Broadside.Feeds;
+using Broadside.Tests.TestSupport;
+
+namespace Broadside.Tests.Build;
+
+/// <summary>Every feed, the sitemap and the discovery metadata of the sample publication.</summary>
+public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleSiteFixture>
+{
+    private static readonly XNamespace Atom = FeedNamespaces.Atom;
+    private static readonly XNamespace Content = FeedNamespaces.Content;
+    private static readonly XNamespace Dc = FeedNamespaces.DublinCore;
+
+    private SiteOutput Site => fixture.Site;
+
+    private PublicationContent Publication => fixture.Content;
+
+    private string BaseUrl => Publication.Config.BaseUrl.AbsoluteUri;
+
+    private IEnumerable<string> RssFeeds => Site.Files.Where(f => f.EndsWith("feed.xml", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_site_feed_lists_the_newest_articles_with_their_full_content()
+    {
+        var channel = XDocument.Parse(Read("feed.xml")).Root!.Element("channel")!;
+        var items = channel.Elements("item").ToList();
+        var expected = Publication.Published.Take(Publication.Config.FeedSize).ToList();
+
+        Assert.Equal(expected.Select(a => BaseUrl + a.Url.TrimStart('/')), items.Select(i => i.Element("link")!.Value));
+        Assert.Equal(expected.Select(a => a.FrontMatter.Title), items.Select(i => i.Element("title")!.Value));
+        Assert.All(items.Zip(expected), pair =>
+        {
+            var (item, article) = pair;
+            Assert.Equal(article.FrontMatter.Authors, item.Elements(Dc + "creator").Select(e => e.Value));
+            Assert.Contains(item.Elements("category"), c => TermKey.Of(c.Value) == TermKey.Of(article.FrontMatter.Section));
+            Assert.Equal(item.Element("link")!.Value, item.Element("guid")!.Value);
+            Assert.True(item.Element(Content + "encoded")!.Value.Length > 500, $"{article.File} has no full content in the feed.");
+        });
+    }
+
+    [Fact]
+    public void Every_section_tag_author_and_demand_has_a_feed_next_to_its_page()
+    {
+        var pages = Site.HtmlFiles
+            .Where(f => f.Count(c => c == '/') == 2 && (f.StartsWith("sections/", StringComparison.Ordinal) || f.StartsWith("tags/", StringComparison.Ordinal)
+                || f.StartsWith("authors/", StringComparison.Ordinal) || (f.StartsWith("demands/", StringComparison.Ordinal) && !f.Contains("most-raised", StringComparison.Ordinal) && !f.Contains("recent", StringComparison.Ordinal))))
+            .ToList();
+
+        Assert.True(pages.Count > 40, "Too few archive and demand pages to check.");
+        Assert.All(pages, page =>
+        {
+            var feed = page[..^"index.html".Length] + "feed.xml";
+            Assert.True(File.Exists(Path.Combine(Site.Folder, feed)), $"{page} has no feed.");
+            var links = Site.Parse(page).QuerySelectorAll("link[rel=alternate][type='application/rss+xml']").Select(l => l.GetAttribute("href")).ToList();
+            Assert.Contains("/" + feed, links);
+            Assert.Contains("/feed.xml", links);
+        });
+    }
+
+    [Fact]
+    public void Every_feed_is_well_formed_newest_first_with_absolute_urls_and_a_self_link()
+    {
+        var feeds = RssFeeds.Append("atom.xml").ToList();
+        Assert.All(feeds, feed =>
+        {
+            var document = XDocument.Parse(Read(feed));
+            var self = document.Descendants(Atom + "link").Single(l => l.Attribute("rel")?.Value == "self").Attribute("href")!.Value;
+            Assert.Equal(BaseUrl + feed, self);
+
+            var dates = document.Descendants().Where(e => e.Name.LocalName is "pubDate" or "published")
+                .Select(e => DateTimeOffset.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.NotEmpty(dates);
+            Assert.True(dates.Count <= Publication.Config.FeedSize);
+            Assert.Equal(dates.OrderByDescending(d => d), dates);
+
+            var html = string.Concat(document.Descendants().Where(e => e.Name == Content + "encoded" || e.Name == Atom + "content").Select(e => e.Value));
+            Assert.DoesNotMatch("""(href|src)\s*=\s*["']/""", html);
+
+            var ids = document.Descendants().Where(e => e.Name.LocalName is "guid" || e.Name == Atom + "id" && e.Parent!.Name == Atom + "entry").Select(e => e.Value).ToList();
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+        });
+    }
+
+    [Fact]
+    public void The_json_feed_matches_the_rss_feed()
+    {
+        var json = JsonDocument.Parse(Read("feed.json")).RootElement;
+        var rss = XDocument.Parse(Read("feed.xml")).Root!.Element("channel")!.Elements("item").Select(i => i.Element("guid")!.Value);
+
+        Assert.Equal(JsonFeedWriter.Version, json.GetProperty("version").GetString());
+        Assert.Equal(BaseUrl + "feed.json", json.GetProperty("feed_url").GetString());
+        Assert.Equal(rss, json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void The_sitemap_lists_every_page_but_redirects_and_the_404_page()
+    {
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var urls = XDocument.Parse(Read("sitemap.xml")).Root!.Elements(ns + "url")
+            .ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value, StringComparer.Ordinal);
+
+        var pages = Site.HtmlFiles.Where(f => f != "404.html" && !Site.IsRedirect(f))
+            .Select(f => BaseUrl + (f == "index.html" ? string.Empty : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f));
+        Assert.Equal(pages.Order(StringComparer.Ordinal), urls.Keys.Order(StringComparer.Ordinal));
+        Assert.All(Publication.Published, a =>
+        {
+            var lastmod = DateTimeOffset.Parse(urls[BaseUrl + a.Url.TrimStart('/')]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(a.FrontMatter.Updated ?? a.FrontMatter.Date, lastmod);
+        });
+        Assert.Contains($"Sitemap: {BaseUrl}sitemap.xml", Read("robots.txt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_404_page_exists_and_is_not_indexed()
+    {
+        var page = Site.Parse("404.html");
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        // Served at any missing path, so every link is root-relative (or within the page).
+        Assert.All(page.QuerySelectorAll("a[href]"), a => Assert.Matches("^[/#]", a.GetAttribute("href")!));
+    }
+
+    [Fact]
+    public void Article_pages_carry_canonical_open_graph_and_news_article_data()
+    {
+        Assert.All(Publication.Published, article =>
+        {
+            var page = Site.Page(article.Url);
+            var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href");
+            Assert.Equal(article.FrontMatter.Canonical?.AbsoluteUri ?? BaseUrl + article.Url.TrimStart('/'), canonical);
+            Assert.Equal(article.FrontMatter.Title, page.QuerySelector("meta[property='og:title']")?.GetAttribute("content"));
+            Assert.Equal("article", page.QuerySelector("meta[property='og:type']")?.GetAttribute("content"));
+            Assert.NotNull(page.QuerySelector("meta[name='twitter:card']"));
+
+            var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
+            var data = JsonDocument.Parse(script.TextContent).RootElement;
+            Assert.Equal("NewsArticle", data.GetProperty("@type").GetString());
+            Assert.Equal(article.FrontMatter.Title, data.GetProperty("headline").GetString());
+            Assert.Equal(article.FrontMatter.Authors, data.GetProperty("author").EnumerateArray().Select(a => a.GetProperty("name").GetString()!));
+            Assert.Equal(article.FrontMatter.Date, DateTimeOffset.Parse(data.GetProperty("datePublished").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            if (article.FrontMatter.Image is not null)
+            {
+                Assert.StartsWith(BaseUrl, page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void A_deploy_preview_links_within_the_preview_while_feeds_keep_the_production_address()
+    {
+        using var output = new TemporaryFolder();
+        var preview = new Uri("https://deploy-preview-12--dispatch.netlify.app/");
+        var result = Builder.Build(SampleSiteFixture.OptionsFor(output.Path) with { BaseUrl = preview });
+        Assert.True(result.Succeeded);
+        var site = new SiteOutput(output.Path);
+
+        var channel = XDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "feed.xml"))).Root!.Element("channel")!;
+        Assert.Equal(BaseUrl + "feed.xml", channel.Element(Atom + "link")!.Attribute("href")!.Value);
+        Assert.All(channel.Elements("item"), i => Assert.StartsWith(preview.AbsoluteUri, i.Element("link")!.Value, StringComparison.Ordinal));
+        Assert.StartsWith(preview.AbsoluteUri, site.Parse("index.html").QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_noindex_build_asks_search_engines_to_skip_every_page()
+    {
+        using var output = new TemporaryFolder();
+        Assert.True(Builder.Build(SampleSiteFixture.OptionsFor(output.Path) with { NoIndex = true }).Succeeded);
+        var site = new SiteOutput(output.Path);
+
+        Assert.Contains("Disallow: /", File.ReadAllText(Path.Combine(output.Path, "robots.txt")), StringComparison.Ordinal);
+        Assert.All(site.HtmlFiles.Where(f => !site.IsRedirect(f)), f => Assert.Equal("noindex", site.Parse(f).QuerySelector("meta[name=robots]")?.GetAttribute("content")));
+        Assert.Null(Site.Parse("index.html").QuerySelector("meta[name=robots]"));
+    }
+
+    private string Read(string file) => File.ReadAllText(Path.Combine(Site.Folder, file));
+}
