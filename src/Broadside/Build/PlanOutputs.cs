@@ -173,6 +173,17 @@ internal sealed class PlanOutputs(
             ? new Dictionary<string, ListRecord>((Dictionary<string, ListRecord>)earlier!.Lists, StringComparer.Ordinal)
             : new Dictionary<string, ListRecord>(earlier?.Lists.Count ?? 0, StringComparer.Ordinal);
         var last = copied && then is not null && then.Count == declarations.Count ? then : null;
+
+        // Without the last build's lists to compare with, every list's members are hashed: ahead, in parallel.
+        UInt128[]? hashed = null;
+        if (last is null)
+        {
+            var every = declarations.Values.SelectMany(l => l).ToArray();
+            hashed = new UInt128[every.Length];
+            Parallel.For(0, every.Length, i => hashed[i] = Members(every[i].Articles));
+        }
+
+        UInt128 MembersOf(int number, ListDeclaration list) => hashed?[number] ?? Members(list.Articles);
         var count = 0;
         var made = new HashSet<string>(StringComparer.Ordinal);
         var at = 0;
@@ -186,10 +197,10 @@ internal sealed class PlanOutputs(
                 var list = declaredLists[j];
                 var first = at;
                 at += list.Files.Length;
-                count++;
+                var number = count++;
                 if (why is not null)
                 {
-                    lists[list.Id] = new ListRecord(Members(list.Articles), list.Header);
+                    lists[list.Id] = new ListRecord(MembersOf(number, list), list.Header);
                     continue;
                 }
 
@@ -219,7 +230,7 @@ internal sealed class PlanOutputs(
 
                 var had = earlier!.Lists.TryGetValue(list.Id, out var before);
                 var same = had && previous is not null && SameArticles(previous, list);
-                var record = new ListRecord(same ? before.Members : Members(list.Articles), list.Header);
+                var record = new ListRecord(same ? before.Members : MembersOf(number, list), list.Header);
                 var changed = !had || before != record;
                 if (changed)
                 {

@@ -47,6 +47,8 @@ public static class SiteIndexBuilder
             (reuse is null ? null : Regroup(kind, names, earlier(reuse.Index), reuse, changed, path))
             ?? Group(kind, articles.SelectMany(a => names(a).Select(n => (a, n))), path, diagnostics);
 
+        // Tags, the most numerous terms, are grouped while the sections and authors are.
+        var tagTerms = Task.Run(() => Terms(TermKind.Tag, a => a.FrontMatter.Tags, i => i.TagsByKey, slug => UrlScheme.Tag(slug)));
         var (sections, sectionKeys) = Terms(TermKind.Section, a => [a.FrontMatter.Section], i => i.SectionsByKey, slug => UrlScheme.Section(slug));
         var listed = site.Sections.Select((s, i) => (Key: TermKey.Of(s.Name), s.Description, Order: i))
             .ToDictionary(x => x.Key, x => (x.Description, x.Order), StringComparer.Ordinal);
@@ -55,13 +57,13 @@ public static class SiteIndexBuilder
             .OrderBy(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? l.Order : int.MaxValue)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)];
 
-        var (tags, tagKeys) = Terms(TermKind.Tag, a => a.FrontMatter.Tags, i => i.TagsByKey, slug => UrlScheme.Tag(slug));
 
         var byName = profiles.ToDictionary(p => TermKey.Of(p.Name), StringComparer.Ordinal);
         var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => UrlScheme.Author(slug));
         authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? Named(t, p.Name, t.Description, p) : t)];
 
         var years = Years(articles, reuse?.Index.Years ?? []);
+        var (tags, tagKeys) = tagTerms.GetAwaiter().GetResult();
 
         var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
         var (related, relatedAgain) = Related(articles, tags, demands, reuse, changed);
