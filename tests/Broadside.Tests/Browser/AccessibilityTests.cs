@@ -74,6 +74,9 @@ public sealed class AccessibilityTests(BrowserSiteFixture fixture) : IClassFixtu
 
         await page.Locator(".skip-link").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+
+        // The jump to the fragment is a navigation within the page, which ends after the key is handled.
+        await page.WaitForURLAsync(url => url.EndsWith("#main", StringComparison.Ordinal));
         Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
         tab.AssertClean();
     }

@@ -70,11 +70,13 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture fixture) : IClassFixtu
         await result.First.WaitForAsync();
         Assert.Equal(headline, (await result.First.InnerTextAsync()).Trim());
 
-        // The filters are drawn after the results, one by one, as Pagefind loads them.
+        // The filters are drawn after the results, one by one, as Pagefind loads them: on a machine
+        // busy with other tests, that can take longer than a page takes to do anything else.
         var names = new[] { "section", "author", "tag", "demand" };
         await page.WaitForFunctionAsync(
             "names => names.every(n => [...document.querySelectorAll('.pagefind-ui__filter-name')].some(e => e.textContent.trim().toLowerCase().startsWith(n)))",
-            names);
+            names,
+            new() { Timeout = 60_000 });
         var filters = await page.Locator(".pagefind-ui__filter-name").AllInnerTextsAsync();
         Assert.All(names, name => Assert.Contains(filters, text => text.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
