@@ -402,6 +402,7 @@ public static class Builder
             FingerprintParts = parts,
             Fingerprint = SiteFingerprint.Of(parts),
             Articles = cache,
+            Pictures = new Pictures.PictureStore(options.CheckOnly ? null : options.CacheFolder),
             Display = Display,
         };
     }

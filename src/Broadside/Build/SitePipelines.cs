@@ -31,6 +31,8 @@ public static class SitePipelines
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
     public const string Plan = nameof(Plan);
+    public const string Pictures = nameof(Pictures);
+    public const string PictureFiles = nameof(PictureFiles);
 
     /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
     public const string ArticlePattern = "*.md";
@@ -75,12 +77,12 @@ public static class SitePipelines
                 PostProcess = [new RenderArticlePages(theme, views, Articles, Index, Site, Plan)],
                 Output = [write],
             },
-            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Pages, Site, Plan), write),
+            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Pages, Site, Plan, Pictures), write),
             DataPipeline(services),
             new Pipeline(Index)
             {
-                DependsOn = [Articles, Data],
-                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null)],
+                DependsOn = [Articles, Data, Pictures],
+                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null, Pictures)],
             },
             SitePipeline(services),
             new Pipeline(Home)
@@ -129,9 +131,20 @@ public static class SitePipelines
                 Input =
                 [
                     new ReadThemeAssets(theme.Assets, services.Display(theme.AssetsFolder)),
-                    new ReadAssets(Folder("media"), services.Display(Folder("media")), ReservedPaths.Media + "/", input, services.Config.Limits.MediaBytes),
+                    new ReadAssets(Folder("media"), services.Display(Folder("media")), ReservedPaths.Media + "/", input, services.Config.Limits.MediaBytes, pictures: true),
                 ],
                 Process = [new CopyAssets(Assets)],
+                Output = [write],
+            },
+            new Pipeline(Pictures)
+            {
+                DependsOn = [Assets],
+                Process = [new ProbePictures(Assets, config.Pictures, services.Pictures)],
+            },
+            new Pipeline(PictureFiles)
+            {
+                DependsOn = [Pictures, Index, Plan],
+                Process = [new RenderPictures(services.Pictures, Pictures, Index, Plan, make: !options.CheckOnly)],
                 Output = [write],
             },
             new Pipeline(Redirects)
@@ -147,8 +160,8 @@ public static class SitePipelines
             new Pipeline(Checks)
             {
                 PostProcess = options.CheckOnly
-                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan), new CheckDemandWording(Index)]
-                    : [new CheckLinks(config.RootPath, asErrors: false, Plan)],
+                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan, Pictures), new CheckPictures(asErrors: true, Pictures), new CheckDemandWording(Index)]
+                    : [new CheckLinks(config.RootPath, asErrors: false, Plan, Pictures), new CheckPictures(asErrors: false, Pictures)],
             },
         ];
 
@@ -161,7 +174,7 @@ public static class SitePipelines
             .. pipelines,
             new Pipeline(Plan)
             {
-                DependsOn = [Articles, Pages, Data, Index, Site, Assets],
+                DependsOn = [Articles, Pages, Data, Index, Site, Assets, Pictures],
                 Process = [new Build.PlanOutputs([.. modules.OfType<IListing>()], [.. modules.OfType<ISiteListing>()], start.Earlier, start.Full, start.Published, Index, Site)],
             },
         ];

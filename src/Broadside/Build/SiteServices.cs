@@ -34,6 +34,9 @@ public sealed record SiteServices
     /// <summary>Articles kept on disk by earlier builds (<see cref="BuildOptions.CacheFolder"/>), or null.</summary>
     public ArticleCache? Articles { get; init; }
 
+    /// <summary>The files made of pictures, kept between builds (<see cref="BuildOptions.CacheFolder"/>) or for this one.</summary>
+    public Broadside.Pictures.PictureStore Pictures { get; init; } = new(null);
+
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
 }

@@ -18,7 +18,7 @@ namespace Broadside.Caching;
 internal static class ArticleCacheFormat
 {
     /// <summary>Raised whenever what is written changes, so older caches are ignored rather than misread.</summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     private const uint Magic = 0x43415342; // "BSAC"
 
@@ -192,6 +192,7 @@ internal static class ArticleCacheFormat
             writer.Write(link.Url);
             writer.Write(link.Line);
             writer.Write(link.Column);
+            writer.Write(link.Image);
         }
 
         var front = article.FrontMatter;
@@ -221,6 +222,8 @@ internal static class ArticleCacheFormat
         WriteNullable(writer, front.Image);
         writer.Write(front.ImageLine);
         WriteNullable(writer, front.ImageAlt);
+        WriteNullable(writer, front.ImageCaption);
+        WriteNullable(writer, front.ImageCredit);
         WriteNullable(writer, front.Canonical?.OriginalString);
         WriteNullable(writer, front.Lang);
         WriteStrings(writer, front.Aliases);
@@ -239,7 +242,7 @@ internal static class ArticleCacheFormat
         var links = new WrittenLink[reader.ReadInt32()];
         for (var i = 0; i < links.Length; i++)
         {
-            links[i] = new WrittenLink(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+            links[i] = new WrittenLink(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean());
         }
 
         var title = reader.ReadString();
@@ -268,6 +271,8 @@ internal static class ArticleCacheFormat
             Image = ReadNullable(reader),
             ImageLine = reader.ReadInt32(),
             ImageAlt = ReadNullable(reader),
+            ImageCaption = ReadNullable(reader),
+            ImageCredit = ReadNullable(reader),
             Canonical = ReadNullable(reader) is { } canonical ? new Uri(canonical, UriKind.Absolute) : null,
             Lang = ReadNullable(reader),
             Aliases = ReadStrings(reader),

@@ -52,6 +52,9 @@ public sealed record SiteConfig
     /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
     public SiteLimits Limits { get; init; } = SiteLimits.Default;
 
+    /// <summary>How pictures are published (<c>pictures:</c> in site.yml).</summary>
+    public PictureSettings Pictures { get; init; } = PictureSettings.Default;
+
     /// <summary>Free values for the theme (<c>params:</c> in site.yml).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 

@@ -15,7 +15,7 @@ public static class SiteConfigLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "description", "base_url", "language", "time_zone", "sections",
-        "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits",
+        "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures",
     ];
 
     /// <summary>
@@ -67,6 +67,7 @@ public static class SiteConfigLoader
             Sections = ReadSections(map, limits.Sections),
             RawHtml = ReadRawHtml(map),
             Limits = limits,
+            Pictures = ReadPictures(map),
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -257,6 +258,68 @@ public static class SiteConfigLoader
             Pages = limits.Int("pages", 0, 1000) ?? defaults.Pages,
             Aliases = limits.Int("aliases", 0, 1000) ?? defaults.Aliases,
             MediaMegabytes = limits.Int("media_mb", 1, 100_000) ?? defaults.MediaMegabytes,
+        };
+    }
+
+    private static PictureSettings ReadPictures(YamlMap map)
+    {
+        var defaults = PictureSettings.Default;
+        var node = map.Node("pictures");
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        const string Example = "{widths: [320, 640, 960, 1280, 1600], quality: {avif: 50, webp: 80, jpeg: 80}, originals: false, max_megapixels: 150}";
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, $"'pictures' must be a mapping such as {Example}");
+            return defaults;
+        }
+
+        var pictures = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        pictures.WarnUnknownKeys(["widths", "quality", "avif_effort", "originals", "max_megapixels", "body_sizes"], ImmutableHashSet<string>.Empty);
+        var widths = defaults.Widths;
+        if (pictures.Node("widths") is { } widthsNode)
+        {
+            var read = widthsNode is YamlSequenceNode sequence
+                ? sequence.Children.Select(c => c is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 16 and <= 8192 ? w : -1).ToList()
+                : null;
+            if (read is null || read.Count is 0 or > 12 || read.Contains(-1))
+            {
+                pictures.Report(widthsNode, DiagnosticCodes.WrongType, "'widths' must be a list of 1 to 12 widths in pixels, each from 16 to 8192, such as [320, 640, 960, 1280, 1600]");
+            }
+            else
+            {
+                widths = [.. read.Distinct().Order()];
+            }
+        }
+
+        var (avif, webp, jpeg) = (defaults.AvifQuality, defaults.WebpQuality, defaults.JpegQuality);
+        if (pictures.Node("quality") is { } qualityNode)
+        {
+            if (qualityNode is YamlMappingNode qualityMapping)
+            {
+                var quality = YamlMap.From(qualityMapping, map.File, map.LineOffset, map.Diagnostics);
+                quality.WarnUnknownKeys(["avif", "webp", "jpeg"], ImmutableHashSet<string>.Empty);
+                (avif, webp, jpeg) = (quality.Int("avif", 1, 100) ?? avif, quality.Int("webp", 1, 100) ?? webp, quality.Int("jpeg", 1, 100) ?? jpeg);
+            }
+            else
+            {
+                pictures.Report(qualityNode, DiagnosticCodes.WrongType, "'quality' must be a mapping such as {avif: 50, webp: 80, jpeg: 80}");
+            }
+        }
+
+        return defaults with
+        {
+            Widths = widths,
+            AvifQuality = avif,
+            WebpQuality = webp,
+            JpegQuality = jpeg,
+            AvifEffort = pictures.Int("avif_effort", 0, 9) ?? defaults.AvifEffort,
+            Originals = pictures.Bool("originals") ?? false,
+            MaxMegapixels = pictures.Int("max_megapixels", 1, 1000) ?? defaults.MaxMegapixels,
+            BodySizes = pictures.String("body_sizes", maxLength: 500) ?? defaults.BodySizes,
         };
     }
 

@@ -44,6 +44,12 @@ public sealed record ArticleFrontMatter
     /// <summary>The lead picture's description.</summary>
     public string? ImageAlt { get; init; }
 
+    /// <summary>The lead picture's caption, shown beneath it.</summary>
+    public string? ImageCaption { get; init; }
+
+    /// <summary>The lead picture's credit line ("Photo: Ana Ruiz").</summary>
+    public string? ImageCredit { get; init; }
+
     /// <summary>Where the article first appeared, for republished pieces.</summary>
     public Uri? Canonical { get; init; }
 

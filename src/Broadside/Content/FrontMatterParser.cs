@@ -17,7 +17,7 @@ public static class FrontMatterParser
     public static readonly ImmutableArray<string> ArticleKeys =
     [
         "title", "author", "section", "date", "tags", "demands", "summary", "slug", "draft",
-        "updated", "image", "image_alt", "canonical", "lang", "aliases",
+        "updated", "image", "image_alt", "image_caption", "image_credit", "canonical", "lang", "aliases",
     ];
 
     /// <summary>The keys a standalone page may have.</summary>
@@ -59,6 +59,8 @@ public static class FrontMatterParser
             Image = ImageReference(map, "image"),
             ImageLine = map.Has("image") ? map.LineOf("image") : 0,
             ImageAlt = map.String("image_alt", maxLength: TextLengths.Description),
+            ImageCaption = map.String("image_caption", maxLength: TextLengths.Description),
+            ImageCredit = map.String("image_credit", maxLength: TextLengths.Name),
             Canonical = AbsoluteUrl(map, "canonical"),
             Lang = lang,
             Aliases = Aliases(map, site.Limits),
@@ -67,7 +69,15 @@ public static class FrontMatterParser
 
         if (front.Image is not null && front.ImageAlt is null)
         {
-            map.Report(map.Node("image")!, DiagnosticCodes.RequiredKeyMissing, "the image has no description: add 'image_alt:' saying what it shows, for readers who cannot see it", warning: true);
+            map.Report(map.Node("image")!, DiagnosticCodes.RequiredKeyMissing, "the image has no description: add 'image_alt:' saying what it shows, for readers who cannot see it");
+        }
+
+        foreach (var key in new[] { "image_alt", "image_caption", "image_credit" })
+        {
+            if (!map.Has("image") && map.Has(key))
+            {
+                map.Report(map.Node(key)!, DiagnosticCodes.UnknownKey, $"'{key}' describes the lead picture, but there is none: add 'image:' with the picture's path, or remove '{key}'", warning: true);
+            }
         }
 
         return title is null || authors.IsEmpty || section is null || date is null ? null : front;

@@ -3,7 +3,7 @@ namespace Broadside.Diagnostics;
 /// <summary>
 /// Every diagnostic code Broadside reports. Codes are stable: editors' notes and CI logs refer to them.
 /// BS00xx build, BS01xx front matter, BS02xx site.yml and data files, BS03xx theme, BS04xx URLs,
-/// BS05xx Markdown.
+/// BS05xx Markdown, BS06xx pictures.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -61,4 +61,10 @@ public static class DiagnosticCodes
     public const string IframeHost = "BS0504";
     public const string MarkdownTooDeep = "BS0505";
     public const string RawHtmlUnclosed = "BS0506";
+
+    public const string PictureUnreadable = "BS0601";
+    public const string PictureTooLarge = "BS0602";
+    public const string PictureTooSmall = "BS0603";
+    public const string PictureRemote = "BS0604";
+    public const string PictureNoDescription = "BS0605";
 }

@@ -159,10 +159,46 @@ internal sealed class BodyWalk(
         if (link.Url is { } written)
         {
             var url = Clean(written, link.Line, link.Column)!;
-            Links.Add(new WrittenLink(url, line, column));
+            Links.Add(new WrittenLink(url, line, column, link.IsImage));
             checkLink(url, link.IsImage, line, column);
             link.Url = rewriteLink(url);
         }
+
+        if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
+        {
+            diagnostics.Error(
+                DiagnosticCodes.PictureNoDescription,
+                "the picture has no description: write what it shows between the brackets, such as ![Strikers outside the depot gates](/media/2026/depot.jpg), for readers who cannot see it",
+                file,
+                line,
+                column);
+        }
+    }
+
+    // The text of an image's description, as the page's alt attribute holds it.
+    private static string AltText(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case ContainerInline inner:
+                    text.Append(AltText(inner));
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 
     // A numeric reference to a character a page cannot show is read as nothing (or as U+FFFD between two words).

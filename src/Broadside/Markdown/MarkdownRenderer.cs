@@ -144,6 +144,11 @@ public sealed class MarkdownRenderer
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
+        if (renderer.ObjectRenderers.Find<ParagraphRenderer>() is { } paragraphs)
+        {
+            renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureRenderer(paragraphs));
+        }
+
         if (raw.Count > 0)
         {
             var pieces = raw.ToDictionary(r => (object)r.Source, r => r.Piece);
@@ -176,6 +181,57 @@ public sealed class MarkdownRenderer
                 file,
                 line,
                 column);
+        }
+    }
+
+    /// <summary>
+    /// Writes a paragraph that holds one picture and nothing else as a <c>&lt;figure&gt;</c>, its title
+    /// (<c>![alt](/media/x.jpg "caption")</c>) as its <c>&lt;figcaption&gt;</c>; every other paragraph as Markdig does.
+    /// </summary>
+    private sealed class FigureRenderer(ParagraphRenderer inner) : HtmlObjectRenderer<ParagraphBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, ParagraphBlock paragraph)
+        {
+            if (renderer.ImplicitParagraph || Alone(paragraph) is not { } picture)
+            {
+                inner.Write(renderer, paragraph);
+                return;
+            }
+
+            var caption = picture.Title;
+            renderer.EnsureLine();
+            renderer.Write("<figure>");
+            picture.Title = null;
+            renderer.Write(picture);
+            picture.Title = caption;
+            if (!string.IsNullOrWhiteSpace(caption))
+            {
+                renderer.Write("<figcaption>").WriteEscape(caption).Write("</figcaption>");
+            }
+
+            renderer.WriteLine("</figure>");
+        }
+
+        // The picture a paragraph holds alone, but for white space.
+        private static LinkInline? Alone(ParagraphBlock paragraph)
+        {
+            LinkInline? picture = null;
+            for (var inline = paragraph.Inline?.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case LinkInline { IsImage: true } image when picture is null:
+                        picture = image;
+                        break;
+                    case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
+                    case LineBreakInline:
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return picture;
         }
     }
 

@@ -13,4 +13,5 @@ public sealed record RenderedMarkdown(string Html, string FirstParagraph, int Wo
 /// <param name="Url">The address as written.</param>
 /// <param name="Line">Its line in the file.</param>
 /// <param name="Column">Its column.</param>
-public sealed record WrittenLink(string Url, int Line, int Column);
+/// <param name="Image">True for a picture's address (<c>![alt](address)</c>).</param>
+public sealed record WrittenLink(string Url, int Line, int Column, bool Image = false);

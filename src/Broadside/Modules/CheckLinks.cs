@@ -15,7 +15,8 @@ namespace Broadside.Modules;
 /// <param name="rootPath">The site's root path.</param>
 /// <param name="asErrors">True to report errors, false warnings.</param>
 /// <param name="planPipeline">The pipeline of the plan, whose declared files are the site's.</param>
-public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeline) : IModule
+/// <param name="picturesPipeline">The pipeline of the pictures: a picture that cannot be published is reported there, not here.</param>
+public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeline, string? picturesPipeline = null) : IModule
 {
     // Files the build writes after this check runs, which links may still name.
     private static readonly string[] LateFiles = ["sitemap.xml", "robots.txt"];
@@ -34,6 +35,7 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeli
         // Every file made is one the plan declared: its files are those links may name, and its key theirs.
         var plan = Outputs.OutputPlan.In(context, planPipeline);
         var files = plan.Declared;
+        var pictures = picturesPipeline is null ? Pictures.PictureCatalog.Empty : Modules.PicturesDocument.In(context, picturesPipeline);
         var key = new KeyBuilder().Add(plan.DeclaredKey).Add(rootPath).Add(asErrors ? 1 : 0).Finish();
         var last = _last;
         var cameOrWent = last is not null && last.Key != key ? Difference(last.Files, files) : null;
@@ -50,7 +52,7 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeli
                 {
                     var bag = new DiagnosticBag();
                     var names = new List<string>();
-                    Check([document], name => { names.Add(name); return files.Contains(name); }, bag);
+                    Check([document], name => { names.Add(name); return files.Contains(name) || pictures.Problem(name) is not null; }, bag);
                     found = new Found(key, bag.ToImmutableSorted(), [.. names]);
                 }
 

@@ -5,6 +5,7 @@ using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Output;
+using Broadside.Pictures;
 using Broadside.Taxonomy;
 using Broadside.Templates;
 using Broadside.Templates.Views;
@@ -28,7 +29,8 @@ namespace Broadside.Modules;
 /// build the index from the articles alone.
 /// </param>
 /// <param name="lazyViews">True to make each view when first asked for (a build that makes only some pages).</param>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false) : IModule
+/// <param name="picturesPipeline">The pipeline of the pictures, which articles show; null for none.</param>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false, string? picturesPipeline = null) : IModule
 {
     /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
     public const string CardPartial = "article-card";
@@ -41,6 +43,14 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
         (SiteIndexBuilder.Reuse Reuse, List<Article> Fresh, List<string> Gone)? reuse = earlier is null ? null : Reuse(earlier.Index, articles);
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics, reuse?.Reuse);
+        var pictures = picturesPipeline is null ? PictureCatalog.Empty : PicturesDocument.In(context, picturesPipeline);
+
+        // The pictures changed since the earlier build: every article's context may have.
+        if (earlier is not null && earlier.Pictures != pictures.Key)
+        {
+            earlier = null;
+            reuse = null;
+        }
 
         var touched = reuse is null ? null : Touched(earlier!.Index, index, reuse.Value.Fresh);
         Dictionary<string, UInt128> contextOf;
@@ -57,7 +67,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
 
             foreach (var article in touched)
             {
-                var now = Context(article, index);
+                var now = Context(article, index, pictures);
                 if (!before.TryGetValue(article.Source!, out var then) || then != now)
                 {
                     contextOf[article.Source!] = now;
@@ -68,7 +78,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         else
         {
             var contexts = new UInt128[articles.Length];
-            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index));
+            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures));
             contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
             for (var i = 0; i < articles.Length; i++)
             {
@@ -100,7 +110,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             };
             var near = touched?.ToDictionary(a => a.Source!, StringComparer.Ordinal);
             var all = new Lazy<IReadOnlyDictionary<string, Article>>(() => articles.ToDictionary(a => a.Source!, StringComparer.Ordinal));
-            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [] }];
+            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics, pictures: pictures), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [], Pictures = pictures.Key }];
         }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
@@ -113,10 +123,10 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         }
 
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a]));
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a], pictures));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        return [new IndexDocument(index, bySource, contextOf)];
+        return [new IndexDocument(index, bySource, contextOf) { Pictures = pictures.Key }];
     }
 
     /// <summary>
@@ -127,9 +137,14 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// (the configuration and theme being the same), so only an article whose context changed can read
     /// otherwise.
     /// </summary>
-    public static UInt128 Context(Article article, SiteIndex index)
+    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null)
     {
         var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination);
+        if (pictures is { Count: > 0 })
+        {
+            key.Add(pictures.Shown(article.Links).Key).Add(pictures.Lead(article.FrontMatter.Image)?.Key ?? default);
+        }
+
         void Term(Term? term) => key.Add(term?.Name).Add(term?.Path);
         Term(index.Section(article.FrontMatter.Section));
         foreach (var author in article.FrontMatter.Authors)
@@ -162,9 +177,10 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// <param name="index">The index it is filed in.</param>
     /// <param name="diagnostics">Where the card's rendering reports problems.</param>
     /// <param name="link">Each article's link, when made once for all (<see cref="ViewFactory.Article"/>).</param>
-    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null)
+    /// <param name="pictures">The pictures the article may show.</param>
+    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null, PictureCatalog? pictures = null)
     {
-        var view = views.Article(article, index, link);
+        var view = views.Article(article, index, link, pictures);
         var key = KeyBuilder.Of(view);
         return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
     }

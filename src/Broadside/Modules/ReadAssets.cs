@@ -15,7 +15,8 @@ namespace Broadside.Modules;
 /// <param name="prefix">The output path they go under (<c>assets/</c>, <c>media/</c>).</param>
 /// <param name="root">The input folder: a link that leads outside it is reported, not copied.</param>
 /// <param name="maxBytes">The largest file copied (site.yml's <c>limits: media_mb</c>).</param>
-public sealed class ReadAssets(string folder, string displayFolder, string prefix, string root, long maxBytes = long.MaxValue) : IModule
+/// <param name="pictures">True to list the pictures among the files (<see cref="Pictures.SourcePicture.IsPicture"/>) as <see cref="PictureFile"/>s, which are published made, not copied.</param>
+public sealed class ReadAssets(string folder, string displayFolder, string prefix, string root, long maxBytes = long.MaxValue, bool pictures = false) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -28,7 +29,9 @@ public sealed class ReadAssets(string folder, string displayFolder, string prefi
             var source = displayFolder + "/" + relative;
             if (Usable(paths[i], source, context.Diagnostics))
             {
-                documents[i] = new AssetFile { Source = source, FullPath = paths[i], Destination = prefix + relative };
+                documents[i] = pictures && Pictures.SourcePicture.IsPicture(relative)
+                    ? new PictureFile { Source = source, FullPath = paths[i], SitePath = prefix + relative }
+                    : new AssetFile { Source = source, FullPath = paths[i], Destination = prefix + relative };
             }
         });
         return [.. inputs, .. documents.OfType<Document>()];

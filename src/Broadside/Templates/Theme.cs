@@ -182,6 +182,8 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<DemandOrderView>();
         options.MemberAccessStrategy.Register<DemandsIndexView>();
         options.MemberAccessStrategy.Register<FeedLinkView>();
+        options.MemberAccessStrategy.Register<Pictures.PictureView>();
+        options.MemberAccessStrategy.Register<Pictures.PictureSourceView>();
         options.ValueConverters.Add(value => value is RawHtml html ? html.ToFluidValue() : null);
 
         options.Filters.AddFilter("asset_url", (input, _, _) => new StringValue(root + ReservedPaths.Assets + "/" + assets.PathOf(input.ToStringValue())));

@@ -46,16 +46,21 @@ public sealed partial class ViewFactory
     /// <param name="article">The article.</param>
     /// <param name="index">The index it is filed in.</param>
     /// <param name="link">Each article's <see cref="ArticleLink"/>, when made once for all; otherwise each is made here.</param>
-    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null)
+    /// <param name="pictures">The pictures of the site: the lead picture's view, and the body's pictures made into &lt;picture&gt;s.</param>
+    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null, Pictures.PictureCatalog? pictures = null)
     {
         var front = article.FrontMatter;
+        pictures ??= Pictures.PictureCatalog.Empty;
+        var lead = pictures.Lead(front.Image) is { } picture
+            ? Pictures.PictureMarkup.View(picture, _site.RootPath, _site.BaseUrl, front.ImageAlt ?? string.Empty, front.ImageCaption, front.ImageCredit)
+            : null;
         return new ArticleView
         {
             Title = front.Title,
             Url = Url(article.Path),
             Permalink = AbsoluteUrl(article.Path),
             Summary = article.Summary,
-            Content = RawHtml.FromUtf8(() => article.HtmlUtf8, article.SourceHash),
+            Content = Body(() => article.HtmlUtf8, () => article.Html, article.SourceHash, article.Links, pictures),
             Section = Link(front.Section, index.Section(front.Section)),
             Authors = [.. front.Authors.Select(a => Link(a, index.Author(a)))],
             DateIso = Iso(front.Date),
@@ -65,8 +70,9 @@ public sealed partial class ViewFactory
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
             Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path), d.Demand.Text))],
             Related = [.. index.RelatedTo(article).Select(link ?? ArticleLink)],
-            Image = front.Image is { } image ? ImageUrl(image) : string.Empty,
+            Image = lead?.Src ?? (front.Image is { } image ? ImageUrl(image) : string.Empty),
             ImageAlt = front.ImageAlt ?? string.Empty,
+            Picture = lead,
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
             Canonical = front.Canonical?.AbsoluteUri ?? string.Empty,
             ReadingMinutes = Math.Max(1, (article.WordCount + WordsPerMinute - 1) / WordsPerMinute),
@@ -161,13 +167,13 @@ public sealed partial class ViewFactory
         }
     }
 
-    /// <summary>The view of a standalone page.</summary>
-    public PageView Page(Page page) => new()
+    /// <summary>The view of a standalone page, its pictures made into &lt;picture&gt;s by <paramref name="pictures"/>.</summary>
+    public PageView Page(Page page, Pictures.PictureCatalog? pictures = null) => new()
     {
         Title = page.Title,
         Url = Url(page.Path),
         Summary = page.Summary,
-        Content = RawHtml.FromUtf8(() => page.HtmlUtf8, page.SourceHash),
+        Content = Body(() => page.HtmlUtf8, () => page.Html, page.SourceHash, page.Links, pictures ?? Pictures.PictureCatalog.Empty),
         UpdatedIso = page.FrontMatter.Updated is { } updated ? Iso(updated) : string.Empty,
         UpdatedDisplay = page.FrontMatter.Updated is { } u ? Display(u) : string.Empty,
         Extra = page.FrontMatter.Extra,
@@ -194,7 +200,7 @@ public sealed partial class ViewFactory
     public MetaView ArticleMeta(Article article, ArticleView view)
     {
         var front = article.FrontMatter;
-        var image = view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri;
+        var image = view.Picture?.Card ?? (view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri);
         return Meta("article", front.Title, view.Summary, article.Path, front.Lang, front.Canonical) with
         {
             Image = image,
@@ -231,6 +237,19 @@ public sealed partial class ViewFactory
     /// <summary>The date for readers, in the site's time zone and language.</summary>
     public string Display(DateTimeOffset date) =>
         TimeZoneInfo.ConvertTime(date, _site.TimeZone).ToString(_dateFormat, _site.Culture);
+
+    // A body: as rendered, or, when it shows pictures of the site, with each made a <picture>.
+    private RawHtml Body(Func<byte[]> utf8, Func<string> html, UInt128 hash, IEnumerable<Markdown.WrittenLink> links, Pictures.PictureCatalog pictures)
+    {
+        var (shown, key) = pictures.Shown(links);
+        if (shown.Count == 0)
+        {
+            return RawHtml.FromUtf8(utf8, hash);
+        }
+
+        var sizes = pictures.Settings.BodySizes;
+        return RawHtml.FromUtf8(() => System.Text.Encoding.UTF8.GetBytes(Pictures.PictureMarkup.Expand(html(), pictures, _site.RootPath, sizes)), new Output.KeyBuilder().Add(hash).Add(key).Finish());
+    }
 
     private LinkView Link(string name, Term? term) =>
         term is null ? new LinkView(name, Slug.From(name), string.Empty) : new LinkView(term.Name, term.Slug, Url(term.Path));

@@ -20,6 +20,7 @@ public sealed partial class LayersTests
         ["Configuration", "Content"],
         ["Markdown"],
         ["Caching"],
+        ["Pictures"],
         ["Taxonomy"],
         ["Templates"],
         ["Feeds"],

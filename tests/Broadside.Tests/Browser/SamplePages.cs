@@ -11,7 +11,8 @@ namespace Broadside.Tests.Browser;
 /// <param name="Tag">Its first tag's page.</param>
 /// <param name="Author">Its first author's page.</param>
 /// <param name="Demand">Its first demand's page.</param>
-public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand)
+/// <param name="Pictures">The article with the most pictures: a lead photograph and photographs in its text.</param>
+public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand, string Pictures)
 {
     /// <summary>The home page.</summary>
     public const string Home = "/";
@@ -23,7 +24,7 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
     public const string Search = "/search/";
 
     /// <summary>The name of each kind of page, for theories over all of them.</summary>
-    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search"];
+    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search", "pictures"];
 
     /// <summary>The path of each page by the name tests give it.</summary>
     public IReadOnlyDictionary<string, string> ByName => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -36,6 +37,7 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
         ["demands"] = Demands,
         ["demand"] = Demand,
         ["search"] = Search,
+        ["pictures"] = Pictures,
     };
 
     /// <summary>Follows the built site's links to one page of each kind; fails the test when a link is missing.</summary>
@@ -51,6 +53,16 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
             Href(page, "article .kicker a"),
             Href(page, "article .tags a.tag"),
             Href(page, "article .byline a.author"),
-            Href(page, "article aside.demands li a"));
+            Href(page, "article aside.demands li a"),
+            MostPictures(site));
     }
+
+    // The article page with a lead picture and the most pictures in its text.
+    private static string MostPictures(SiteOutput site) =>
+        site.HtmlFiles
+            .Select(file => (File: file, Page: site.Parse(file)))
+            .Where(p => p.Page.QuerySelector(".lead-image picture") is not null)
+            .OrderByDescending(p => p.Page.QuerySelectorAll(".article-body picture").Length)
+            .Select(p => "/" + p.File[..^"index.html".Length])
+            .FirstOrDefault() ?? throw new InvalidOperationException("No article of the sample has a lead picture.");
 }

@@ -360,6 +360,8 @@ public sealed class ArticleCacheTests : IDisposable
             Image = "/media/picket.jpg",
             ImageLine = 12,
             ImageAlt = "Pickets at the gate",
+            ImageCaption = "The night shift on the picket line.",
+            ImageCredit = "Photo: Ana Ruiz",
             Canonical = new Uri("https://elsewhere.example/2026/huelga?from=dispatch#top"),
             Lang = "es",
             Aliases = ["/old/huelga/", "/2026/huelga-vieja/"],
@@ -382,7 +384,7 @@ public sealed class ArticleCacheTests : IDisposable
         Rendered = true,
         FirstParagraph = "La planta paró a las diez.",
         WordCount = 321,
-        Links = [new WrittenLink("https://example.org/a", 16, 3), new WrittenLink("/media/picket.jpg", 18, 1)],
+        Links = [new WrittenLink("https://example.org/a", 16, 3), new WrittenLink("/media/picket.jpg", 18, 1, Image: true)],
     };
 
     // Property by property, so that a property added later fails here until the sample sets it and the cache keeps it.

@@ -248,16 +248,36 @@ public sealed class FrontMatterParserTests
     }
 
     [Fact]
-    public void An_image_without_a_description_is_a_warning()
+    public void An_image_without_a_description_is_an_error()
     {
         var (front, diagnostics) = ParseArticle(Required + "image: /media/2026/bus.jpg\n");
 
         Assert.NotNull(front);
         Assert.Equal("/media/2026/bus.jpg", front.Image);
         var warning = Assert.Single(diagnostics.ToImmutableSorted());
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, warning.Severity);
         Assert.Equal((File, 6, 8), (warning.File, warning.Line, warning.Column));
         Assert.Contains("image_alt", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_caption_or_credit_without_a_picture_is_a_warning_at_its_line()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "image_caption: The picket line\nimage_credit: \"Photo: Ana Ruiz\"\n");
+
+        Assert.NotNull(front);
+        Assert.Equal(
+            [(6, DiagnosticCodes.UnknownKey, DiagnosticSeverity.Warning), (7, DiagnosticCodes.UnknownKey, DiagnosticSeverity.Warning)],
+            diagnostics.ToImmutableSorted().Select(d => (d.Line, d.Code, d.Severity)));
+    }
+
+    [Fact]
+    public void Reads_the_caption_and_credit_of_the_lead_picture()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "image: /media/2026/bus.jpg\nimage_alt: A bus\nimage_caption: The first bus out\nimage_credit: \"Photo: Ana Ruiz\"\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal(("The first bus out", "Photo: Ana Ruiz"), (front?.ImageCaption, front?.ImageCredit));
     }
 
     [Theory]

@@ -43,6 +43,9 @@ public sealed record ArticleView : IKeyed
 
     public required string ImageAlt { get; init; }
 
+    /// <summary>The lead picture, in every size and format, with its caption and credit; null without one, or for a picture on another site.</summary>
+    public Pictures.PictureView? Picture { get; init; }
+
     /// <summary>The article's language when it differs from the site's, else empty.</summary>
     public required string Lang { get; init; }
 

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Broadside.Configuration;
+using Broadside.Diagnostics;
+using Broadside.Engine;
+using Broadside.Output;
+using Broadside.Outputs;
+using Broadside.Pictures;
+
+namespace Broadside.Modules;
+
+/// <summary>
+/// Publishes the pictures of <c>media/</c>: one list for each, whose files are its variants (each width
+/// in AVIF, WebP and JPEG or PNG), what is published at its own address, and, for the lead picture of an
+/// article, its social card. The files the plan makes are taken from <paramref name="store"/>, or made
+/// there first, every picture on its own core, each decoded once; a <c>check</c> makes none.
+/// </summary>
+/// <param name="store">Where the files made are kept between builds.</param>
+/// <param name="picturesPipeline">The pipeline of the pictures.</param>
+/// <param name="indexPipeline">The pipeline of the index: the articles' lead pictures have social cards.</param>
+/// <param name="planPipeline">The pipeline of the plan.</param>
+/// <param name="make">False to make no file (<c>check</c>).</param>
+public sealed class RenderPictures(PictureStore store, string picturesPipeline, string indexPipeline, string planPipeline, bool make = true) : IModule, IListing
+{
+    /// <inheritdoc />
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context)
+    {
+        var catalog = PicturesDocument.In(context, picturesPipeline);
+        if (catalog.Count == 0)
+        {
+            yield break;
+        }
+
+        var root = IndexDocument.In(context, indexPipeline);
+        var leads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var article in root.Index.Articles)
+        {
+            if (article.FrontMatter.Image is { } image && PictureCatalog.SitePath(image, "/") is { } path)
+            {
+                leads.Add(path);
+            }
+        }
+
+        foreach (var picture in catalog.Pictures.OrderBy(p => p.Path, StringComparer.Ordinal))
+        {
+            var lead = leads.Contains(picture.Path);
+            var files = Files(picture, lead).Select(v => new ListFile(v.Path)).ToImmutableArray();
+            yield return new ListDeclaration(picture.Path, [], new KeyBuilder().Add(picture.Key).Add(lead ? 1 : 0).Finish(), files, picture);
+        }
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var plan = OutputPlan.In(context, planPipeline);
+        var catalog = PicturesDocument.In(context, picturesPipeline);
+        var wanted = new List<(SourcePicture Picture, UInt128 Header, List<PictureVariant> Files)>();
+        foreach (var list in plan.Of(this))
+        {
+            var picture = (SourcePicture)list.Item!;
+            var lead = list.Files.Any(f => f.Path == picture.Card.Path);
+            var files = Files(picture, lead).Where(v => plan.Makes(v.Path)).ToList();
+            if (files.Count > 0)
+            {
+                wanted.Add((picture, list.Header, files));
+            }
+        }
+
+        if (!make || wanted.Count == 0)
+        {
+            return inputs;
+        }
+
+        // Each picture is decoded once, on its own core, and its files kept before they are written.
+        var made = new ConcurrentBag<Document>();
+        Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
+        {
+            var (picture, header, files) = item;
+            var missing = files.Where(v => store.Get(picture.Key, v) is null).ToList();
+            if (missing.Count > 0)
+            {
+                try
+                {
+                    foreach (var (path, bytes) in PictureImaging.Make(picture, catalog.Settings, missing))
+                    {
+                        store.Put(picture.Key, missing.First(v => v.Path == path), bytes);
+                    }
+                }
+                catch (NetVips.VipsException ex)
+                {
+                    context.Diagnostics.Error(DiagnosticCodes.PictureUnreadable, PictureImaging.Unreadable(picture.FullPath, ex), picture.Source);
+                    return;
+                }
+            }
+
+            foreach (var variant in files)
+            {
+                made.Add(new OutputFile
+                {
+                    Source = picture.Source,
+                    Destination = variant.Path,
+                    Key = new KeyBuilder().Add(header).Add(variant.Path).Finish(),
+                    Render = (buffer, diagnostics) =>
+                    {
+                        if (store.Get(picture.Key, variant) is not { } bytes)
+                        {
+                            diagnostics.Error(DiagnosticCodes.WriteFailed, $"the file {variant.Path} made of the picture was lost from the cache folder while the build ran: build again", picture.Source);
+                            return false;
+                        }
+
+                        buffer.Write(bytes);
+                        return true;
+                    },
+                });
+            }
+        });
+
+        return [.. inputs, .. made.OrderBy(d => d.Destination, StringComparer.Ordinal)];
+    }
+
+    // The files of a picture: its variants, what is at its own address, and its card when it leads an article.
+    private static IEnumerable<PictureVariant> Files(SourcePicture picture, bool lead)
+    {
+        foreach (var variant in picture.Variants)
+        {
+            yield return variant;
+        }
+
+        if (picture.Own is { } own)
+        {
+            yield return own;
+        }
+
+        if (lead)
+        {
+            yield return picture.Card;
+        }
+    }
+}
