@@ -390,12 +390,14 @@ public static class Builder
             diagnostics.Warning(DiagnosticCodes.CacheUnwritable, $"cannot read what earlier builds kept: {what}; the site is built, but this build makes everything again (make the folder readable and writable, or delete it)", Display(where));
         }
 
+        var cards = Pictures.CardStyle.Of(options.ThemeFolder);
         return new SiteServices
         {
             Options = options,
             Config = config,
             Markdown = markdown,
-            Views = new ViewFactory(config, options.NoIndex),
+            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null),
+            Cards = cards,
             Theme = theme,
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder, options.FileSystem),

@@ -33,6 +33,7 @@ public static class SitePipelines
     public const string Plan = nameof(Plan);
     public const string Pictures = nameof(Pictures);
     public const string PictureFiles = nameof(PictureFiles);
+    public const string Cards = nameof(Cards);
 
     /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
     public const string ArticlePattern = "*.md";
@@ -82,7 +83,7 @@ public static class SitePipelines
             new Pipeline(Index)
             {
                 DependsOn = [Articles, Data, Pictures],
-                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null, Pictures)],
+                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null, Pictures, headlineCards: services.Cards is null ? 0 : config.Pictures.HeadlineCards)],
             },
             SitePipeline(services),
             new Pipeline(Home)
@@ -145,6 +146,12 @@ public static class SitePipelines
             {
                 DependsOn = [Pictures, Index, Plan],
                 Process = [new RenderPictures(services.Pictures, Pictures, Index, Plan, make: !options.CheckOnly)],
+                Output = [write],
+            },
+            new Pipeline(Cards)
+            {
+                DependsOn = [Index, Plan],
+                Process = services.Cards is { } style ? [new RenderCards(config, style, services.Pictures, Index, Plan, make: !options.CheckOnly)] : [],
                 Output = [write],
             },
             new Pipeline(Redirects)

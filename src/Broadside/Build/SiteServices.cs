@@ -37,6 +37,9 @@ public sealed record SiteServices
     /// <summary>The files made of pictures, kept between builds (<see cref="BuildOptions.CacheFolder"/>) or for this one.</summary>
     public Broadside.Pictures.PictureStore Pictures { get; init; } = new(null);
 
+    /// <summary>How the theme draws social cards; null when it ships no fonts for them.</summary>
+    public Broadside.Pictures.CardStyle? Cards { get; init; }
+
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
 }

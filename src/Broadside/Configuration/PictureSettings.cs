@@ -48,6 +48,13 @@ public sealed record PictureSettings
     /// <summary>The narrowest picture in a body that stays sharp on a phone's screen.</summary>
     public int BodyMinWidth { get; init; } = 640;
 
+    /// <summary>
+    /// How many of the newest articles without a picture have a social card of their own, drawn with
+    /// their headline; older ones show the publication's card. Each card takes a few hundredths of a
+    /// second to draw, once: the bound keeps a first build of a large archive quick.
+    /// </summary>
+    public int HeadlineCards { get; init; } = 20;
+
     /// <summary>The size of a social card.</summary>
     public const int CardWidth = 1200;
 
@@ -59,7 +66,7 @@ public sealed record PictureSettings
     {
         get
         {
-            var key = new KeyBuilder().Add("pictures/1").Add(AvifQuality).Add(AvifEffort).Add(WebpQuality).Add(JpegQuality).Add(Originals ? 1 : 0).Add(MaxMegapixels);
+            var key = new KeyBuilder().Add("pictures/1").Add(AvifQuality).Add(AvifEffort).Add(WebpQuality).Add(JpegQuality).Add(Originals ? 1 : 0).Add(MaxMegapixels).Add(HeadlineCards);
             foreach (var width in Widths)
             {
                 key.Add(width);

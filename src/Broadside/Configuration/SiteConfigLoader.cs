@@ -278,7 +278,7 @@ public static class SiteConfigLoader
         }
 
         var pictures = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
-        pictures.WarnUnknownKeys(["widths", "quality", "avif_effort", "originals", "max_megapixels", "body_sizes"], ImmutableHashSet<string>.Empty);
+        pictures.WarnUnknownKeys(["widths", "quality", "avif_effort", "originals", "max_megapixels", "body_sizes", "headline_cards"], ImmutableHashSet<string>.Empty);
         var widths = defaults.Widths;
         if (pictures.Node("widths") is { } widthsNode)
         {
@@ -317,6 +317,7 @@ public static class SiteConfigLoader
             WebpQuality = webp,
             JpegQuality = jpeg,
             AvifEffort = pictures.Int("avif_effort", 0, 9) ?? defaults.AvifEffort,
+            HeadlineCards = pictures.Int("headline_cards", 0, 1_000_000) ?? defaults.HeadlineCards,
             Originals = pictures.Bool("originals") ?? false,
             MaxMegapixels = pictures.Int("max_megapixels", 1, 1000) ?? defaults.MaxMegapixels,
             BodySizes = pictures.String("body_sizes", maxLength: 500) ?? defaults.BodySizes,

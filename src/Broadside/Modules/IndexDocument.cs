@@ -20,6 +20,9 @@ public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, 
     /// <summary>When the index was made from an earlier build's, the source files of its articles no longer published.</summary>
     public IReadOnlyList<string> Gone { get; init; } = [];
 
+    /// <summary>The articles, by source file, that have a social card of their own drawn with their headline.</summary>
+    public IReadOnlySet<string> HeadlineCards { get; init; } = System.Collections.Immutable.ImmutableHashSet<string>.Empty;
+
     /// <summary>The key of the pictures the views were made with (<see cref="Pictures.PictureCatalog.Key"/>).</summary>
     public UInt128 Pictures { get; init; }
 

@@ -30,7 +30,8 @@ namespace Broadside.Modules;
 /// </param>
 /// <param name="lazyViews">True to make each view when first asked for (a build that makes only some pages).</param>
 /// <param name="picturesPipeline">The pipeline of the pictures, which articles show; null for none.</param>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false, string? picturesPipeline = null) : IModule
+/// <param name="headlineCards">How many of the newest articles without a picture have a social card of their own (<see cref="PictureSettings.HeadlineCards"/>); 0 when the build draws none.</param>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false, string? picturesPipeline = null, int headlineCards = 0) : IModule
 {
     /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
     public const string CardPartial = "article-card";
@@ -52,7 +53,17 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             reuse = null;
         }
 
+        var cards = HeadlineCards(index, pictures);
         var touched = reuse is null ? null : Touched(earlier!.Index, index, reuse.Value.Fresh);
+
+        // An article that gained or lost a card of its own (one newer came or went) reads otherwise.
+        if (touched is not null && !cards.SetEquals(earlier!.HeadlineCards))
+        {
+            var changed = new HashSet<string>(cards, StringComparer.Ordinal);
+            changed.SymmetricExceptWith(earlier.HeadlineCards);
+            touched = [.. touched.Union(index.Articles.Where(a => changed.Contains(a.Source!)), ReferenceEqualityComparer.Instance).Cast<Article>()];
+        }
+
         Dictionary<string, UInt128> contextOf;
         HashSet<string>? stale = null;
         if (touched is not null && earlier!.Contexts is Dictionary<string, UInt128> before)
@@ -67,7 +78,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
 
             foreach (var article in touched)
             {
-                var now = Context(article, index, pictures);
+                var now = Context(article, index, pictures, cards.Contains(article.Source!));
                 if (!before.TryGetValue(article.Source!, out var then) || then != now)
                 {
                     contextOf[article.Source!] = now;
@@ -78,7 +89,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         else
         {
             var contexts = new UInt128[articles.Length];
-            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures));
+            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures, cards.Contains(articles[i].Source!)));
             contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
             for (var i = 0; i < articles.Length; i++)
             {
@@ -110,7 +121,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             };
             var near = touched?.ToDictionary(a => a.Source!, StringComparer.Ordinal);
             var all = new Lazy<IReadOnlyDictionary<string, Article>>(() => articles.ToDictionary(a => a.Source!, StringComparer.Ordinal));
-            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics, pictures: pictures), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [], Pictures = pictures.Key }];
+            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics, pictures: pictures, headlineCard: cards.Contains(article.Source!)), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [], Pictures = pictures.Key, HeadlineCards = cards }];
         }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
@@ -123,10 +134,10 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         }
 
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a], pictures));
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a], pictures, cards.Contains(articles[i].Source!)));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        return [new IndexDocument(index, bySource, contextOf) { Pictures = pictures.Key }];
+        return [new IndexDocument(index, bySource, contextOf) { Pictures = pictures.Key, HeadlineCards = cards }];
     }
 
     /// <summary>
@@ -137,9 +148,9 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// (the configuration and theme being the same), so only an article whose context changed can read
     /// otherwise.
     /// </summary>
-    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null)
+    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null, bool headlineCard = false)
     {
-        var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination);
+        var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination).Add(headlineCard ? 1 : 0);
         if (pictures is { Count: > 0 })
         {
             key.Add(pictures.Shown(article.Links).Key).Add(pictures.Lead(article.FrontMatter.Image)?.Key ?? default);
@@ -178,11 +189,27 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// <param name="diagnostics">Where the card's rendering reports problems.</param>
     /// <param name="link">Each article's link, when made once for all (<see cref="ViewFactory.Article"/>).</param>
     /// <param name="pictures">The pictures the article may show.</param>
-    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null, PictureCatalog? pictures = null)
+    /// <param name="headlineCard">True when the article has a social card of its own.</param>
+    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null, PictureCatalog? pictures = null, bool headlineCard = false)
     {
-        var view = views.Article(article, index, link, pictures);
+        var view = views.Article(article, index, link, pictures, headlineCard);
         var key = KeyBuilder.Of(view);
         return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
+    }
+
+    // The newest articles without a lead picture, as many as have a card of their own, by source file.
+    private HashSet<string> HeadlineCards(SiteIndex index, PictureCatalog pictures)
+    {
+        var cards = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < index.Articles.Length && cards.Count < headlineCards; i++)
+        {
+            if (pictures.Lead(index.Articles[i].FrontMatter.Image) is null)
+            {
+                cards.Add(index.Articles[i].Source!);
+            }
+        }
+
+        return cards;
     }
 
     // The earlier index to build from, and the articles that changed since: by source file, as the

@@ -16,11 +16,15 @@ public sealed partial class ViewFactory
     private readonly string _dateFormat;
     private readonly ImmutableArray<FeedLinkView> _siteFeeds;
 
-    /// <summary>Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip every page.</summary>
-    public ViewFactory(SiteConfig site, bool noIndex = false)
+    /// <summary>
+    /// Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip
+    /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>).
+    /// </summary>
+    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false)
     {
         _site = site;
         NoIndex = noIndex;
+        SiteCard = socialCards ? AbsoluteUrl(SiteCardPath) : string.Empty;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
         var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',');
@@ -32,6 +36,15 @@ public sealed partial class ViewFactory
             new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url("feed.json")),
         ];
     }
+
+    /// <summary>The path of the publication's own social card, which pages without one of their own show.</summary>
+    public const string SiteCardPath = "cards/site.jpg";
+
+    /// <summary>The name of an article's own social card, in its folder.</summary>
+    public const string ArticleCardName = "card.jpg";
+
+    /// <summary>The absolute URL of the publication's social card; empty when the build draws none.</summary>
+    public string SiteCard { get; }
 
     /// <summary>True when search engines are asked to skip every page (deploy previews).</summary>
     public bool NoIndex { get; }
@@ -47,7 +60,8 @@ public sealed partial class ViewFactory
     /// <param name="index">The index it is filed in.</param>
     /// <param name="link">Each article's <see cref="ArticleLink"/>, when made once for all; otherwise each is made here.</param>
     /// <param name="pictures">The pictures of the site: the lead picture's view, and the body's pictures made into &lt;picture&gt;s.</param>
-    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null, Pictures.PictureCatalog? pictures = null)
+    /// <param name="headlineCard">True when the article has a social card of its own, drawn with its headline.</param>
+    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null, Pictures.PictureCatalog? pictures = null, bool headlineCard = false)
     {
         var front = article.FrontMatter;
         pictures ??= Pictures.PictureCatalog.Empty;
@@ -73,6 +87,7 @@ public sealed partial class ViewFactory
             Image = lead?.Src ?? (front.Image is { } image ? ImageUrl(image) : string.Empty),
             ImageAlt = front.ImageAlt ?? string.Empty,
             Picture = lead,
+            SocialCard = lead?.Card ?? (headlineCard && SiteCard.Length > 0 ? AbsoluteUrl(article.Path + ArticleCardName) : SiteCard),
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
             Canonical = front.Canonical?.AbsoluteUri ?? string.Empty,
             ReadingMinutes = Math.Max(1, (article.WordCount + WordsPerMinute - 1) / WordsPerMinute),
@@ -194,17 +209,19 @@ public sealed partial class ViewFactory
         Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
         FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
         Robots = NoIndex ? "noindex" : string.Empty,
+        Image = SiteCard,
+        ImageAlt = SiteCard.Length > 0 ? _site.Title : string.Empty,
     };
 
     /// <summary>The head metadata of an article page: social cards and schema.org NewsArticle data too.</summary>
     public MetaView ArticleMeta(Article article, ArticleView view)
     {
         var front = article.FrontMatter;
-        var image = view.Picture?.Card ?? (view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri);
+        var image = view.SocialCard.Length > 0 ? view.SocialCard : view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri;
         return Meta("article", front.Title, view.Summary, article.Path, front.Lang, front.Canonical) with
         {
             Image = image,
-            ImageAlt = view.ImageAlt,
+            ImageAlt = view.Picture is not null || view.SocialCard.Length == 0 ? view.ImageAlt : front.Title,
             PublishedIso = view.DateIso,
             ModifiedIso = view.UpdatedIso,
             Authors = front.Authors,

@@ -151,6 +151,63 @@ public sealed class PictureBuildTests : IDisposable
     }
 
     [Fact]
+    public void An_article_without_a_picture_has_a_card_with_its_headline_and_other_pages_the_publications_card()
+    {
+        var result = Build();
+        var site = new SiteOutput(Output);
+        var article = site.Page("/2026/01/first-issue/");
+        var home = site.Page("/");
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal("https://minimal.example.org/2026/01/first-issue/card.jpg", article.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+        Assert.Equal("Our first issue", article.QuerySelector("meta[property='og:image:alt']")?.GetAttribute("content"));
+        Assert.Equal("https://minimal.example.org/cards/site.jpg", home.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+        Assert.Equal("summary_large_image", home.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
+        foreach (var card in new[] { "2026/01/first-issue/card.jpg", "cards/site.jpg" })
+        {
+            using var image = Image.NewFromFile(Path.Combine(Output, card));
+            Assert.Equal((1200, 630), (image.Width, image.Height));
+
+            // Drawn in the theme's colours: its background at a corner, its accent in the bar at the top.
+            Assert.Equal([253.0, 252.0, 250.0], image.Getpoint(600, 620).Select(v => Math.Round(v)), new ToleranceComparer(3));
+            Assert.Equal([164.0, 22.0, 26.0], image.Getpoint(600, 5).Select(v => Math.Round(v)), new ToleranceComparer(6));
+        }
+
+        // The headline is drawn: the card of another headline differs.
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(Output, "2026/01/first-issue/card.jpg")), File.ReadAllBytes(Path.Combine(Output, "cards/site.jpg")));
+    }
+
+    [Fact]
+    public void Only_the_newest_articles_have_cards_of_their_own_and_a_new_article_moves_the_oldest_to_the_publications_card()
+    {
+        File.AppendAllText(Path.Combine(Input, "site.yml"), "pictures:\n  headline_cards: 1\n");
+        var first = Build();
+        Assert.True(first.Succeeded, string.Join(Environment.NewLine, first.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(Output, "2026/01/first-issue/card.jpg")));
+
+        Article("newer.md", """
+            ---
+            title: "A newer article"
+            author: Ana Ruiz
+            section: News
+            date: 2026-04-01
+            ---
+
+            Newer than the first issue.
+            """);
+        var second = Build();
+        var fresh = _folder.Combine("fresh");
+        var again = Builder.Build(Options() with { OutputFolder = fresh, CacheFolder = null });
+
+        Assert.True(second.Succeeded, string.Join(Environment.NewLine, second.Diagnostics));
+        Assert.False(File.Exists(Path.Combine(Output, "2026/01/first-issue/card.jpg")));
+        Assert.True(File.Exists(Path.Combine(Output, "2026/04/newer/card.jpg")));
+        Assert.Equal("https://minimal.example.org/cards/site.jpg", new SiteOutput(Output).Page("/2026/01/first-issue/").QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+        Assert.True(again.Succeeded);
+        Assert.Equal(new SiteOutput(fresh).Snapshot(), new SiteOutput(Output).Snapshot());
+    }
+
+    [Fact]
     public void A_second_build_encodes_nothing_and_leaves_every_picture_untouched()
     {
         var first = Build();
@@ -236,6 +293,13 @@ public sealed class PictureBuildTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
 
     private void Article(string name, string text) =>
         File.WriteAllText(Path.Combine(Input, "articles", name), text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");

@@ -46,6 +46,9 @@ public sealed record ArticleView : IKeyed
     /// <summary>The lead picture, in every size and format, with its caption and credit; null without one, or for a picture on another site.</summary>
     public Pictures.PictureView? Picture { get; init; }
 
+    /// <summary>The absolute URL of its social card (1200 by 630): its lead picture's, its own with its headline, or the publication's; empty when the build draws none.</summary>
+    public string SocialCard { get; init; } = string.Empty;
+
     /// <summary>The article's language when it differs from the site's, else empty.</summary>
     public required string Lang { get; init; }
 

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using NetVips;
+
+namespace Broadside.Pictures;
+
+/// <summary>
+/// Draws the social card of an article without a picture: 1200 by 630, in the theme's colours and
+/// fonts (<see cref="CardStyle"/>), with a bar of the accent colour, the section, the headline and the
+/// publication's name; and the publication's own card, with its name and description.
+/// </summary>
+public static class CardImaging
+{
+    private const int Width = Broadside.Configuration.PictureSettings.CardWidth;
+    private const int Height = Broadside.Configuration.PictureSettings.CardHeight;
+    private const int Margin = 80;
+
+    /// <summary>The card's JPEG bytes.</summary>
+    /// <param name="style">The theme's colours and fonts.</param>
+    /// <param name="kicker">The line above the headline (the section), or empty.</param>
+    /// <param name="headline">The headline (the article's title, or the publication's name).</param>
+    /// <param name="footer">The line at the foot (the publication's name, or its description), or empty.</param>
+    /// <param name="quality">The JPEG quality.</param>
+    public static byte[] Render(CardStyle style, string kicker, string headline, string footer, int quality)
+    {
+        if (PictureImaging.WhyUnavailable is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+
+        using var background = Image.Black(Width, Height, bands: 3).NewFromImage(Colour(style.Background)).Copy(interpretation: Enums.Interpretation.Srgb).CopyMemory();
+        var card = background.Copy();
+        try
+        {
+            Paint(ref card, Image.Black(Width, 14).NewFromImage(255.0), 0, 0, style.Accent);
+            if (kicker.Length > 0)
+            {
+                Paint(ref card, Text(kicker.ToUpperInvariant(), style.TextFont, 26, Width - (2 * Margin), 60), Margin, 70, style.Accent);
+            }
+
+            var size = headline.Length switch
+            {
+                <= 50 => 66,
+                <= 90 => 56,
+                <= 140 => 46,
+                _ => 38,
+            };
+            Paint(ref card, Text(headline, style.HeadlineFont, size, Width - (2 * Margin), 360), Margin, 130, style.Text);
+            Paint(ref card, Image.Black(Width - (2 * Margin), 2).NewFromImage(255.0), Margin, 522, style.Muted);
+            if (footer.Length > 0)
+            {
+                Paint(ref card, Text(footer, style.TextFont, footer.Length > 60 ? 20 : 26, Width - (2 * Margin), 75), Margin, 542, style.Muted);
+            }
+
+            return card.JpegsaveBuffer(q: quality, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
+        }
+        finally
+        {
+            card.Dispose();
+        }
+    }
+
+    // Text drawn in white on black, clipped to a box: the mask its colour is painted through. Characters
+    // no font draws (controls, noncharacters, lone surrogates) are left out; text Pango still refuses is
+    // left off the card rather than stopping the build.
+    private static Image Text(string text, (string File, string Name) font, int size, int width, int height)
+    {
+        var shown = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned))
+            {
+                shown.Append(rune.ToString());
+            }
+        }
+
+        if (shown.ToString().Trim().Length == 0)
+        {
+            return Image.Black(1, 1);
+        }
+
+        try
+        {
+            using var drawn = Image.Text(SecurityElement.Escape(shown.ToString()), font: $"{font.Name} {size}", width: width, fontfile: font.File, wrap: Enums.TextWrap.WordChar, spacing: size / 5);
+            return drawn.Height > height ? drawn.Crop(0, 0, drawn.Width, height) : drawn.Copy();
+        }
+        catch (VipsException)
+        {
+            return Image.Black(1, 1);
+        }
+    }
+
+    // Paints the colour through the mask (0 to 255) at x, y: only the part of the card under the mask is made again.
+    private static void Paint(ref Image card, Image mask, int x, int y, (byte R, byte G, byte B) colour)
+    {
+        using (mask)
+        {
+            var (width, height) = (Math.Min(mask.Width, Width - x), Math.Min(mask.Height, Height - y));
+            if (width <= 0 || height <= 0)
+            {
+                return;
+            }
+
+            using var under = card.Crop(x, y, width, height);
+            using var fitted = mask.Width == width && mask.Height == height ? mask.Copy() : mask.Crop(0, 0, width, height);
+            using var painted = fitted.Ifthenelse(Colour(colour), under, blend: true);
+            var whole = card.Insert(painted, x, y).CopyMemory();
+            card.Dispose();
+            card = whole;
+        }
+    }
+
+    private static double[] Colour((byte R, byte G, byte B) colour) => [colour.R, colour.G, colour.B];
+}
