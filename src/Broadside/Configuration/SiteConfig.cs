@@ -52,6 +52,9 @@ public sealed record SiteConfig
     /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
     public SiteLimits Limits { get; init; } = SiteLimits.Default;
 
+    /// <summary>The publication's logo, a path in the site (<c>/media/logo.png</c>), for the publisher of every article's schema.org data; null for none.</summary>
+    public string? Logo { get; init; }
+
     /// <summary>How pictures are published (<c>pictures:</c> in site.yml).</summary>
     public PictureSettings Pictures { get; init; } = PictureSettings.Default;
 

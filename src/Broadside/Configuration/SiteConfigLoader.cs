@@ -15,7 +15,7 @@ public static class SiteConfigLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "description", "base_url", "language", "time_zone", "sections",
-        "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures",
+        "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures", "logo",
     ];
 
     /// <summary>
@@ -68,6 +68,7 @@ public static class SiteConfigLoader
             RawHtml = ReadRawHtml(map),
             Limits = limits,
             Pictures = ReadPictures(map),
+            Logo = ReadLogo(map),
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -259,6 +260,23 @@ public static class SiteConfigLoader
             Aliases = limits.Int("aliases", 0, 1000) ?? defaults.Aliases,
             MediaMegabytes = limits.Int("media_mb", 1, 100_000) ?? defaults.MediaMegabytes,
         };
+    }
+
+    // The publication's logo: a path in the site, such as /media/logo.png.
+    private static string? ReadLogo(YamlMap map)
+    {
+        if (map.String("logo", maxLength: 500) is not { } logo)
+        {
+            return null;
+        }
+
+        if (!logo.StartsWith('/') || logo.StartsWith("//", StringComparison.Ordinal) || logo.Split('/').Contains("..") || logo.Contains(':', StringComparison.Ordinal))
+        {
+            map.Report(map.Node("logo")!, DiagnosticCodes.InvalidUrl, $"'{logo}' is not a path in the site: put the logo under input/media/ and write its path from the site's root, such as /media/logo.png");
+            return null;
+        }
+
+        return logo;
     }
 
     private static PictureSettings ReadPictures(YamlMap map)

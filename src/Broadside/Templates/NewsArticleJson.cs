@@ -57,6 +57,14 @@ public static class NewsArticleJson
             json.WriteString("@type", "Organization");
             json.WriteString("name", site.Title);
             json.WriteString("url", site.BaseUrl.AbsoluteUri);
+            if (site.Logo is { } logo)
+            {
+                json.WriteStartObject("logo");
+                json.WriteString("@type", "ImageObject");
+                json.WriteString("url", new Uri(site.BaseUrl, Pictures.PictureMarkup.Url(site.RootPath, logo.TrimStart('/'))).AbsoluteUri);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
             if (!view.Tags.IsEmpty)
             {

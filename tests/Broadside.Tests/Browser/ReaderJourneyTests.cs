@@ -76,7 +76,7 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture fixture) : IClassFixtu
         await page.WaitForFunctionAsync(
             "names => names.every(n => [...document.querySelectorAll('.pagefind-ui__filter-name')].some(e => e.textContent.trim().toLowerCase().startsWith(n)))",
             names,
-            new() { Timeout = 60_000 });
+            new() { Timeout = 120_000 });
         var filters = await page.Locator(".pagefind-ui__filter-name").AllInnerTextsAsync();
         Assert.All(names, name => Assert.Contains(filters, text => text.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 

@@ -208,6 +208,22 @@ public sealed class PictureBuildTests : IDisposable
     }
 
     [Fact]
+    public void The_publications_logo_is_the_publisher_logo_of_every_articles_schema_org_data()
+    {
+        File.WriteAllBytes(Path.Combine(Input, "media", "logo.png"), PhonePhotos.TransparentPng(600, 60));
+        File.AppendAllText(Path.Combine(Input, "site.yml"), "logo: /media/logo.png\n");
+
+        var result = Build();
+        var data = System.Text.Json.JsonDocument.Parse(new SiteOutput(Output).Page(ArticleUrl).QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var logo = data.RootElement.GetProperty("publisher").GetProperty("logo");
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal("ImageObject", logo.GetProperty("@type").GetString());
+        Assert.Equal("https://minimal.example.org/media/logo.png", logo.GetProperty("url").GetString());
+        Assert.True(File.Exists(Path.Combine(Output, "media", "logo.png")));
+    }
+
+    [Fact]
     public void A_second_build_encodes_nothing_and_leaves_every_picture_untouched()
     {
         var first = Build();
