@@ -4,6 +4,7 @@ using System.Text;
 using Broadside.Build;
 using Broadside.Caching;
 using Broadside.Output;
+using Broadside.Pictures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly BuildState _state = new();
     private readonly LiveReload _reload = new();
     private readonly bool _verbose;
+    private readonly CancellationTokenSource _stopping = new();
     private BuildOptions _build;
     private SiteWatcher? _watcher;
     private OutputLock? _lock;
@@ -70,7 +72,9 @@ internal sealed class PreviewServer : IAsyncDisposable
                 ?? throw new PreviewLockedException($"the preview of {options.Build.InputFolder} is already being built, by {holder}: use that preview, or stop it first");
 
             // Pages link to the preview, not to the published site.
-            server._build = options.Build with { BaseUrl = server.Url, Cache = new BuildCache(), Lock = server._lock };
+            // Pictures the preview has never made are made after the build that asked for them: the pages show at once.
+            var pictures = new BackgroundPictures(paths => server.PicturesReady(paths));
+            server._build = options.Build with { BaseUrl = server.Url, Cache = new BuildCache { Pictures = pictures }, Lock = server._lock };
             server._watcher = new SiteWatcher([options.Build.InputFolder, options.Build.ThemeFolder], options.Debounce, server.Rebuild);
             server.Build(changed: null, cancellationToken);
             return server;
@@ -85,6 +89,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         if (_watcher is not null)
         {
             await _watcher.DisposeAsync();
@@ -105,16 +110,33 @@ internal sealed class PreviewServer : IAsyncDisposable
         await _app.DisposeAsync();
         _state.Dispose();
         _lock?.Dispose();
+        _stopping.Dispose();
     }
 
     private void Rebuild(IReadOnlyCollection<string> changed, CancellationToken cancellationToken) => Build(changed, cancellationToken);
 
+    // The pictures of these files are made: the build that follows publishes them, and the open pages reload.
+    private void PicturesReady(IReadOnlyCollection<string> files)
+    {
+        try
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                Build(files, _stopping.Token, "made in the background");
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The preview stopped while the pictures were being made.
+        }
+    }
+
     // Builds, prints one summary line and the diagnostics, and after a rebuild tells the browsers to reload.
-    private void Build(IReadOnlyCollection<string>? changed, CancellationToken cancellationToken)
+    private void Build(IReadOnlyCollection<string>? changed, CancellationToken cancellationToken, string why = "changed")
     {
         var prefix = changed is null
             ? string.Empty
-            : $"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {Describe(changed)} changed. ";
+            : $"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {Describe(changed)} {why}. ";
         BuildResult result;
         try
         {

@@ -21,6 +21,9 @@ public sealed class BuildCache : IStepCache
     /// <summary>The articles of the last build, parsed and rendered, from which the next build starts.</summary>
     public ArticleCache? Articles { get; set; }
 
+    /// <summary>Makes the pictures a build had never made after it, when set: the build shows its pages at once.</summary>
+    public Pictures.BackgroundPictures? Pictures { get; init; }
+
     /// <summary>What the last build left for the next to start from (<see cref="BuildState"/>).</summary>
     public MemoryStateStore State { get; } = new();
 

@@ -186,9 +186,11 @@ public static class Builder
             }
 
             var gone = removed.ToHashSet(StringComparer.Ordinal);
+            // A file declared and not made (a picture serve makes after the build) is not published yet.
+            var added = outputs.Added.All(records.ContainsKey) ? outputs.Added : [.. outputs.Added.Where(records.ContainsKey)];
             order = warm is null ? null
-                : outputs.Added.Count == 0 && removed.Count == 0 ? warm.RecordOrder
-                : OrdinalOrder.Merge(warm.RecordOrder, outputs.Added, removed.Count == 0 ? null : file => !gone.Contains(file));
+                : added.Count == 0 && removed.Count == 0 ? warm.RecordOrder
+                : OrdinalOrder.Merge(warm.RecordOrder, added, removed.Count == 0 ? null : file => !gone.Contains(file));
             try
             {
                 output.Commit(records, published, order, removed);

@@ -145,7 +145,7 @@ public static class SitePipelines
             new Pipeline(PictureFiles)
             {
                 DependsOn = [Pictures, Index, Plan],
-                Process = [new RenderPictures(services.Pictures, Pictures, Index, Plan, make: !options.CheckOnly)],
+                Process = [new RenderPictures(services.Pictures, Pictures, Index, Plan, make: !options.CheckOnly, options.Cache?.Pictures, start.Published)],
                 Output = [write],
             },
             new Pipeline(Cards)

@@ -28,7 +28,7 @@ public sealed class RenderCards(SiteConfig site, CardStyle style, PictureStore s
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
-        yield return new ListDeclaration(ViewFactory.SiteCardPath, [], new KeyBuilder().Add(style.Key).Add(site.Title).Add(site.Description).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(ViewFactory.SiteCardPath)], new Card(string.Empty, site.Title, site.Description, null));
+        yield return new ListDeclaration(ViewFactory.SiteCardPath, [], new KeyBuilder().Add(style.Key).Add(site.Title).Add(site.Description).Add(site.Language).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(ViewFactory.SiteCardPath)], new Card(string.Empty, site.Title, site.Description, null, site.Language));
         // Two articles at one address are reported by the checks of addresses: the first one's card is declared.
         var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var article in index.Index.Articles)
@@ -36,9 +36,9 @@ public sealed class RenderCards(SiteConfig site, CardStyle style, PictureStore s
             if (index.HeadlineCards.Contains(article.Source!) && paths.Add(article.Path))
             {
                 var section = index.Index.Section(article.FrontMatter.Section)?.Name ?? article.FrontMatter.Section;
-                var card = new Card(section, article.FrontMatter.Title, site.Title, article.Source);
+                var card = new Card(section, article.FrontMatter.Title, site.Title, article.Source, article.FrontMatter.Lang ?? site.Language);
                 var path = article.Path + ViewFactory.ArticleCardName;
-                yield return new ListDeclaration(path, [], new KeyBuilder().Add(style.Key).Add(card.Kicker).Add(card.Headline).Add(card.Footer).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(path)], card);
+                yield return new ListDeclaration(path, [], new KeyBuilder().Add(style.Key).Add(card.Kicker).Add(card.Headline).Add(card.Footer).Add(card.Language).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(path)], card);
             }
         }
     }
@@ -63,7 +63,7 @@ public sealed class RenderCards(SiteConfig site, CardStyle style, PictureStore s
             {
                 try
                 {
-                    bytes = CardImaging.Render(style, card.Kicker, card.Headline, card.Footer, site.Pictures.JpegQuality);
+                    bytes = CardImaging.Render(style, card.Kicker, card.Headline, card.Footer, site.Pictures.JpegQuality, card.Language);
                 }
                 catch (Exception ex) when (ex is NetVips.VipsException or InvalidOperationException)
                 {
@@ -80,5 +80,5 @@ public sealed class RenderCards(SiteConfig site, CardStyle style, PictureStore s
         return [.. inputs, .. made.OrderBy(d => d.Destination, StringComparer.Ordinal)];
     }
 
-    private sealed record Card(string Kicker, string Headline, string Footer, string? Source);
+    private sealed record Card(string Kicker, string Headline, string Footer, string? Source, string Language);
 }

@@ -20,7 +20,13 @@ namespace Broadside.Modules;
 /// <param name="indexPipeline">The pipeline of the index: the articles' lead pictures have social cards.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="make">False to make no file (<c>check</c>).</param>
-public sealed class RenderPictures(PictureStore store, string picturesPipeline, string indexPipeline, string planPipeline, bool make = true) : IModule, IListing
+/// <param name="background">
+/// When given (<c>serve</c>), the files of a picture the published site has none of and the store lacks
+/// are made after the build, which leaves them out: the site lacks them, and the build that follows makes
+/// them. A picture the site shows already is made in the build, so that no page shows an old version.
+/// </param>
+/// <param name="published">What the published site holds, by file.</param>
+public sealed class RenderPictures(PictureStore store, string picturesPipeline, string indexPipeline, string planPipeline, bool make = true, BackgroundPictures? background = null, IReadOnlyDictionary<string, OutputRecord>? published = null) : IModule, IListing
 {
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
@@ -69,6 +75,25 @@ public sealed class RenderPictures(PictureStore store, string picturesPipeline, 
         if (!make || wanted.Count == 0)
         {
             return inputs;
+        }
+
+        if (background is not null)
+        {
+            var later = new List<(SourcePicture Picture, List<PictureVariant> Files)>();
+            foreach (var (picture, _, files) in wanted)
+            {
+                if (background.Failure(picture.Key) is { } failure)
+                {
+                    context.Diagnostics.Error(DiagnosticCodes.PictureUnreadable, failure, picture.Source);
+                }
+                else if (!files.Any(v => published?.ContainsKey(v.Path) == true) && files.Any(v => store.Get(picture.Key, v) is null))
+                {
+                    later.Add((picture, files));
+                }
+            }
+
+            background.Make(later, catalog.Settings, store);
+            wanted.RemoveAll(w => later.Exists(l => ReferenceEquals(l.Picture, w.Picture)) || background.Failure(w.Picture.Key) is not null);
         }
 
         // Each picture is decoded once, on its own core, and its files kept before they are written.

@@ -16,13 +16,21 @@ public static class CardImaging
     private const int Height = Broadside.Configuration.PictureSettings.CardHeight;
     private const int Margin = 80;
 
+    // Fonts are registered and text laid out by fontconfig and Pango, which two threads starting at once
+    // can see differently: text is drawn one piece at a time, so every card comes out the same.
+    private static readonly Lock Fonts = new();
+
     /// <summary>The card's JPEG bytes.</summary>
     /// <param name="style">The theme's colours and fonts.</param>
     /// <param name="kicker">The line above the headline (the section), or empty.</param>
     /// <param name="headline">The headline (the article's title, or the publication's name).</param>
     /// <param name="footer">The line at the foot (the publication's name, or its description), or empty.</param>
     /// <param name="quality">The JPEG quality.</param>
-    public static byte[] Render(CardStyle style, string kicker, string headline, string footer, int quality)
+    /// <param name="language">
+    /// The text's language tag (<c>en</c>, <c>tr</c>): Pango shapes text by its language, and would
+    /// otherwise take the machine's locale, so that one card came out otherwise on another machine.
+    /// </param>
+    public static byte[] Render(CardStyle style, string kicker, string headline, string footer, int quality, string language = "en")
     {
         if (PictureImaging.WhyUnavailable is { } why)
         {
@@ -36,7 +44,7 @@ public static class CardImaging
             Paint(ref card, Image.Black(Width, 14).NewFromImage(255.0), 0, 0, style.Accent);
             if (kicker.Length > 0)
             {
-                Paint(ref card, Text(kicker.ToUpperInvariant(), style.TextFont, 26, Width - (2 * Margin), 60), Margin, 70, style.Accent);
+                Paint(ref card, Text(kicker.ToUpperInvariant(), language, style.TextFont, 26, Width - (2 * Margin), 60), Margin, 70, style.Accent);
             }
 
             var size = headline.Length switch
@@ -46,11 +54,11 @@ public static class CardImaging
                 <= 140 => 46,
                 _ => 38,
             };
-            Paint(ref card, Text(headline, style.HeadlineFont, size, Width - (2 * Margin), 360), Margin, 130, style.Text);
+            Paint(ref card, Text(headline, language, style.HeadlineFont, size, Width - (2 * Margin), 360), Margin, 130, style.Text);
             Paint(ref card, Image.Black(Width - (2 * Margin), 2).NewFromImage(255.0), Margin, 522, style.Muted);
             if (footer.Length > 0)
             {
-                Paint(ref card, Text(footer, style.TextFont, footer.Length > 60 ? 20 : 26, Width - (2 * Margin), 75), Margin, 542, style.Muted);
+                Paint(ref card, Text(footer, language, style.TextFont, footer.Length > 60 ? 20 : 26, Width - (2 * Margin), 75), Margin, 542, style.Muted);
             }
 
             return card.JpegsaveBuffer(q: quality, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
@@ -64,7 +72,7 @@ public static class CardImaging
     // Text drawn in white on black, clipped to a box: the mask its colour is painted through. Characters
     // no font draws (controls, noncharacters, lone surrogates) are left out; text Pango still refuses is
     // left off the card rather than stopping the build.
-    private static Image Text(string text, (string File, string Name) font, int size, int width, int height)
+    private static Image Text(string text, string language, (string File, string Name) font, int size, int width, int height)
     {
         var shown = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
@@ -83,8 +91,13 @@ public static class CardImaging
 
         try
         {
-            using var drawn = Image.Text(SecurityElement.Escape(shown.ToString()), font: $"{font.Name} {size}", width: width, fontfile: font.File, wrap: Enums.TextWrap.WordChar, spacing: size / 5);
-            return drawn.Height > height ? drawn.Crop(0, 0, drawn.Width, height) : drawn.Copy();
+            lock (Fonts)
+            {
+                var markup = $"<span lang=\"{SecurityElement.Escape(language)}\">{SecurityElement.Escape(shown.ToString())}</span>";
+                using var drawn = Image.Text(markup, font: $"{font.Name} {size}", width: width, fontfile: font.File, wrap: Enums.TextWrap.WordChar, spacing: size / 5);
+                using var clipped = drawn.Height > height ? drawn.Crop(0, 0, drawn.Width, height) : drawn.Copy();
+                return clipped.CopyMemory();
+            }
         }
         catch (VipsException)
         {

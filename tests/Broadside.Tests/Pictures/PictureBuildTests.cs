@@ -224,6 +224,34 @@ public sealed class PictureBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_picture_replaced_removed_and_added_again_builds_from_the_saved_state_as_a_fresh_build_does()
+    {
+        Assert.True(Build().Succeeded);
+        var march = Path.Combine(Input, "media", "2026", "march.jpg");
+        var depot = Path.Combine(Input, "media", "2026", "depot.jpg");
+        var steps = new (string What, Action Edit)[]
+        {
+            ("the body picture replaced by a narrower one", () => File.WriteAllBytes(march, PhonePhotos.Jpeg(1000, 700, orientation: 1))),
+            ("the lead picture turned the other way", () => File.WriteAllBytes(depot, PhonePhotos.Jpeg(1600, 1200, orientation: 8))),
+            ("a picture no article shows added", () => File.WriteAllBytes(Path.Combine(Input, "media", "2026", "spare.png"), PhonePhotos.TransparentPng(700, 500))),
+            ("that picture removed", () => File.Delete(Path.Combine(Input, "media", "2026", "spare.png"))),
+        };
+        foreach (var (what, edit) in steps)
+        {
+            edit();
+            var result = Build();
+            var fresh = _folder.Combine("fresh-" + Guid.NewGuid().ToString("N"));
+            var again = Builder.Build(Options() with { OutputFolder = fresh, CacheFolder = null });
+
+            Assert.True(result.Succeeded, $"{what}: " + string.Join(Environment.NewLine, result.Diagnostics));
+            Assert.True(again.Succeeded, $"{what}: " + string.Join(Environment.NewLine, again.Diagnostics));
+            var (built, expected) = (new SiteOutput(Output).Snapshot(), new SiteOutput(fresh).Snapshot());
+            Assert.True(expected.Keys.Order(StringComparer.Ordinal).SequenceEqual(built.Keys.Order(StringComparer.Ordinal)), $"{what}: the files differ: {string.Join(", ", expected.Keys.Except(built.Keys).Concat(built.Keys.Except(expected.Keys)))}");
+            Assert.All(expected, file => Assert.True(file.Value.SequenceEqual(built[file.Key]), $"{what}: {file.Key} differs from a fresh build's"));
+        }
+    }
+
+    [Fact]
     public void A_second_build_encodes_nothing_and_leaves_every_picture_untouched()
     {
         var first = Build();
