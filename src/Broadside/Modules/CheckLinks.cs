@@ -52,7 +52,7 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeli
                 {
                     var bag = new DiagnosticBag();
                     var names = new List<string>();
-                    Check([document], name => { names.Add(name); return files.Contains(name) || pictures.Problem(name) is not null; }, bag);
+                    Check([document], name => { names.Add(name); return files.Contains(name) || pictures.Find(name) is not null || pictures.Problem(name) is not null; }, bag);
                     found = new Found(key, bag.ToImmutableSorted(), [.. names]);
                 }
 

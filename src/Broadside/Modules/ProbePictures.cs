@@ -61,6 +61,25 @@ public sealed class ProbePictures(string assetsPipeline, PictureSettings setting
             pictures[i] = SourcePicture.Of(file.SitePath, file.Source!, file.FullPath, hash, header.Value.Width, header.Value.Height, header.Value.Alpha, settings);
         });
 
-        return [new PicturesDocument(new PictureCatalog(pictures.OfType<SourcePicture>(), problems, settings))];
+        // Two pictures named alike but for their extension (banner.gif, banner.png) would make files of one
+        // name: the first, in the order of their paths, is published, and the other is reported.
+        var stems = new Dictionary<string, SourcePicture>(StringComparer.OrdinalIgnoreCase);
+        var published = new List<SourcePicture>();
+        foreach (var picture in pictures.OfType<SourcePicture>().OrderBy(p => p.Path, StringComparer.Ordinal))
+        {
+            var stem = picture.Path[..^Path.GetExtension(picture.Path).Length];
+            if (stems.TryGetValue(stem, out var first))
+            {
+                var problem = $"the picture has the name of '{first.Source}' but for its extension, and the site would publish both as {Path.GetFileName(stem)}-640w.avif and so on: rename one of them";
+                problems[picture.Path] = problem;
+                context.Diagnostics.Error(Diagnostics.DiagnosticCodes.UrlCollision, problem, picture.Source);
+                continue;
+            }
+
+            stems[stem] = picture;
+            published.Add(picture);
+        }
+
+        return [new PicturesDocument(new PictureCatalog(published, problems, settings))];
     }
 }

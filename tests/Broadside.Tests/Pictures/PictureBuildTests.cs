@@ -252,6 +252,47 @@ public sealed class PictureBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_gif_is_published_as_a_picture_of_its_first_frame_and_its_link_is_not_reported_as_broken()
+    {
+        using (var frame = (Image.Black(800, 500) + 120).Cast(Enums.BandFormat.Uchar))
+        {
+            File.WriteAllBytes(Path.Combine(Input, "media", "2026", "flag.gif"), frame.GifsaveBuffer());
+        }
+
+        Article("gif.md", """
+            ---
+            title: "A GIF"
+            author: Ana Ruiz
+            section: News
+            date: 2026-03-17
+            ---
+
+            ![A grey flag](/media/2026/flag.gif)
+            """);
+
+        var result = Build();
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        var img = new SiteOutput(Output).Page("/2026/03/gif/").QuerySelector(".article-body picture > img")!;
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Matches(@"/media/2026/flag-800w\.(jpg|png)$", img.GetAttribute("srcset")!.Split(' ')[^2].TrimEnd(','));
+        Assert.False(File.Exists(Path.Combine(Output, "media", "2026", "flag.gif")));
+    }
+
+    [Fact]
+    public void Two_pictures_named_alike_but_for_their_extension_are_one_error_at_the_second()
+    {
+        File.WriteAllBytes(Path.Combine(Input, "media", "2026", "march.png"), PhonePhotos.TransparentPng());
+
+        var result = Build();
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal((DiagnosticCodes.UrlCollision, "media/2026/march.png"), (error.Code, error.File));
+        Assert.Contains("'media/2026/march.jpg'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_second_build_encodes_nothing_and_leaves_every_picture_untouched()
     {
         var first = Build();
