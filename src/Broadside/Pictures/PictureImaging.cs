@@ -13,6 +13,11 @@ public static class PictureImaging
 {
     private static readonly Lazy<string?> Unavailable = new(Start);
 
+    // libvips' own warnings (a damaged file's "error in tile") would reach the terminal beside the
+    // build's message about the same file: the build says what happened, at the file and line. Kept
+    // in a field: the library calls it for as long as the process runs.
+    private static readonly Log.LogDelegate Quiet = (_, _, _) => { };
+
     /// <summary>Why pictures cannot be made on this machine (libvips could not be loaded); null when they can.</summary>
     public static string? WhyUnavailable => Unavailable.Value;
 
@@ -29,6 +34,7 @@ public static class PictureImaging
             Cache.MaxFiles = 0;
             Cache.MaxMem = 0;
             NetVips.NetVips.Concurrency = 1;
+            Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info | Enums.LogLevelFlags.Debug, Quiet);
             return null;
         }
         catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or VipsException)
