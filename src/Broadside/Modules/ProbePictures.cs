@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.IO.Hashing;
 using Broadside.Configuration;
 using Broadside.Engine;
 using Broadside.Output;
@@ -32,7 +31,7 @@ public sealed class ProbePictures(string assetsPipeline, PictureSettings setting
             UInt128 hash;
             try
             {
-                hash = XxHash128.HashToUInt128(File.ReadAllBytes(file.FullPath));
+                hash = PictureStore.HashOf(file.FullPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

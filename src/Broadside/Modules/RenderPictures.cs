@@ -86,7 +86,7 @@ public sealed class RenderPictures(PictureStore store, string picturesPipeline, 
                 {
                     context.Diagnostics.Error(DiagnosticCodes.PictureUnreadable, failure, picture.Source);
                 }
-                else if (!files.Any(v => published?.ContainsKey(v.Path) == true) && files.Any(v => store.Get(picture.Key, v) is null))
+                else if (!files.Any(v => published?.ContainsKey(v.Path) == true) && files.Any(v => !store.Has(picture.Key, v)))
                 {
                     later.Add((picture, files));
                 }
@@ -101,21 +101,10 @@ public sealed class RenderPictures(PictureStore store, string picturesPipeline, 
         Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
         {
             var (picture, header, files) = item;
-            var missing = files.Where(v => store.Get(picture.Key, v) is null).ToList();
-            if (missing.Count > 0)
+            if (store.Make(picture, catalog.Settings, files) is { } problem)
             {
-                try
-                {
-                    foreach (var (path, bytes) in PictureImaging.Make(picture, catalog.Settings, missing))
-                    {
-                        store.Put(picture.Key, missing.First(v => v.Path == path), bytes);
-                    }
-                }
-                catch (NetVips.VipsException ex)
-                {
-                    context.Diagnostics.Error(DiagnosticCodes.PictureUnreadable, PictureImaging.Unreadable(picture.FullPath, ex), picture.Source);
-                    return;
-                }
+                context.Diagnostics.Error(DiagnosticCodes.PictureUnreadable, problem, picture.Source);
+                return;
             }
 
             foreach (var variant in files)

@@ -51,14 +51,10 @@ public sealed class BackgroundPictures(Action<IReadOnlyCollection<string>> made)
                     {
                         try
                         {
-                            foreach (var (path, bytes) in PictureImaging.Make(item.Picture, settings, item.Files))
+                            if (store.Make(item.Picture, settings, item.Files) is { } problem)
                             {
-                                store.Put(item.Picture.Key, item.Files.First(v => v.Path == path), bytes);
+                                _failed[item.Picture.Key] = problem;
                             }
-                        }
-                        catch (NetVips.VipsException ex)
-                        {
-                            _failed[item.Picture.Key] = PictureImaging.Unreadable(item.Picture.FullPath, ex);
                         }
                         finally
                         {

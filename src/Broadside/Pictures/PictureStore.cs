@@ -20,6 +20,7 @@ public sealed class PictureStore(string? folder)
     public const long MemoryLimit = 256L << 20;
 
     private static readonly ConcurrentDictionary<string, byte[]> Recent = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (long Length, long Ticks, UInt128 Hash)> Hashes = new(StringComparer.Ordinal);
     private static long _recentBytes;
 
     private readonly ConcurrentDictionary<string, byte[]> _memory = new(StringComparer.Ordinal);
@@ -56,6 +57,59 @@ public sealed class PictureStore(string? folder)
         {
             return null;
         }
+    }
+
+    /// <summary>True when the file of <paramref name="variant"/> of the picture with <paramref name="key"/> is kept, without reading it.</summary>
+    public bool Has(UInt128 key, PictureVariant variant)
+    {
+        var name = Name(key, variant);
+        return _memory.ContainsKey(name) || Recent.ContainsKey(name) || (_folder is not null && File.Exists(Path.Combine(_folder, name)));
+    }
+
+    /// <summary>
+    /// Makes the files of <paramref name="picture"/> in <paramref name="variants"/> that are not kept, decoding
+    /// it once, and keeps them; returns why they could not be made, or null.
+    /// </summary>
+    public string? Make(SourcePicture picture, PictureSettings settings, IEnumerable<PictureVariant> variants)
+    {
+        var missing = variants.Where(v => !Has(picture.Key, v)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (var (path, bytes) in PictureImaging.Make(picture, settings, missing))
+            {
+                Put(picture.Key, missing.First(v => v.Path == path), bytes);
+            }
+
+            return null;
+        }
+        catch (NetVips.VipsException ex)
+        {
+            return PictureImaging.Unreadable(picture.FullPath, ex);
+        }
+    }
+
+    /// <summary>
+    /// The hash of the bytes of the file at <paramref name="path"/>, read only when its size or time
+    /// changed since the process last read it: a preview that rebuilds on each save does not read every
+    /// photo each time.
+    /// </summary>
+    public static UInt128 HashOf(string path)
+    {
+        var file = new FileInfo(path);
+        var (length, ticks) = (file.Length, file.LastWriteTimeUtc.Ticks);
+        if (Hashes.TryGetValue(path, out var known) && known.Length == length && known.Ticks == ticks)
+        {
+            return known.Hash;
+        }
+
+        var hash = System.IO.Hashing.XxHash128.HashToUInt128(File.ReadAllBytes(path));
+        Hashes[path] = (length, ticks, hash);
+        return hash;
     }
 
     /// <summary>Keeps <paramref name="bytes"/> as the file of <paramref name="variant"/>; a cache that cannot be written keeps it for this build.</summary>
