@@ -26,7 +26,7 @@ public sealed partial record CardStyle
     /// <summary>The publication's name's colour.</summary>
     public required (byte R, byte G, byte B) Muted { get; init; }
 
-    /// <summary>The headline's font file and its family as Pango names it (<c>DejaVu Serif Bold</c>).</summary>
+    /// <summary>The headline's font file and the family Pango is asked for (<see cref="CardFont"/>).</summary>
     public required (string File, string Name) HeadlineFont { get; init; }
 
     /// <summary>The other text's font file and its family.</summary>
@@ -59,8 +59,8 @@ public sealed partial record CardStyle
                 Text = Colour("text", (26, 26, 26)),
                 Accent = Colour("accent", (164, 22, 26)),
                 Muted = Colour("muted", (90, 90, 90)),
-                HeadlineFont = (headline, FontName(headlineBytes) ?? "Serif Bold"),
-                TextFont = (text, FontName(textBytes) ?? "Sans Bold"),
+                HeadlineFont = CardFont.Prepare(headlineBytes, headline, "Serif Bold"),
+                TextFont = CardFont.Prepare(textBytes, text, "Sans Bold"),
                 Key = default,
             };
             var key = new KeyBuilder().Add("card/1").Add(XxHash128.HashToUInt128(headlineBytes)).Add(XxHash128.HashToUInt128(textBytes))
