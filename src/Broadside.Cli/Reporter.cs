@@ -22,12 +22,12 @@ public sealed class Reporter
         _error = Create(error, Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error));
     }
 
-    /// <summary>Prints every diagnostic, errors in red and warnings in yellow.</summary>
-    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    /// <summary>Prints every diagnostic, errors in red and warnings in yellow; notes, in grey, only when <paramref name="notes"/>.</summary>
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics, bool notes = false)
     {
-        foreach (var diagnostic in diagnostics)
+        foreach (var diagnostic in diagnostics.Where(d => notes || !d.IsNote))
         {
-            var colour = diagnostic.IsError ? "red" : "yellow";
+            var colour = diagnostic.IsError ? "red" : diagnostic.IsNote ? "grey" : "yellow";
             _error.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
         }
     }

@@ -22,9 +22,10 @@ public static class CheckCommand
             Description = "The output folder a build would write: checked for files that stand in the way of the site, never written.",
             DefaultValueFactory = _ => new DirectoryInfo("output"),
         };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also show what the build decided for you, such as the topic it gave a demand without one." };
         var command = new Command("check", "Check the publication for problems without writing anything.")
         {
-            input, theme, outputFolder, drafts, future,
+            input, theme, outputFolder, drafts, future, verbose,
         };
 
         command.SetAction(parsed =>
@@ -43,7 +44,7 @@ public static class CheckCommand
             };
 
             var result = reporter.WithProgress("Checking", progress => Builder.Build(options with { Progress = progress }));
-            reporter.Diagnostics(result.Diagnostics);
+            reporter.Diagnostics(result.Diagnostics, notes: parsed.GetValue(verbose));
             var seconds = result.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
             var counts = $"{Reporter.Count(result.ErrorCount, "error")}, {Reporter.Count(result.WarningCount, "warning")}";
             if (!result.Succeeded)

@@ -54,5 +54,5 @@ public sealed record BuildResult
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 
     /// <summary>Warnings among <see cref="Diagnostics"/>.</summary>
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+    public int WarningCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 }

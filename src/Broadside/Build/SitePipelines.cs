@@ -167,7 +167,7 @@ public static class SitePipelines
             new Pipeline(Checks)
             {
                 PostProcess = options.CheckOnly
-                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan, Pictures), new CheckPictures(asErrors: true, Pictures), new CheckDemandWording(Index)]
+                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan, Pictures), new CheckPictures(asErrors: true, Pictures), new CheckDemandWording(Index, Data)]
                     : [new CheckLinks(config.RootPath, asErrors: false, Plan, Pictures), new CheckPictures(asErrors: false, Pictures)],
             },
         ];

@@ -56,15 +56,22 @@ public static class DataFiles
         var demands = ImmutableArray.CreateBuilder<CanonicalDemand>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var wordings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'aliases:' and 'topic:'"))
+        foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'explanation:', 'aliases:', 'topic:', 'won:' and 'won_article:'"))
         {
-            map.WarnUnknownKeys(["id", "text", "aliases", "topic"], ImmutableHashSet<string>.Empty);
+            map.WarnUnknownKeys(["id", "text", "explanation", "aliases", "topic", "won", "won_article"], ImmutableHashSet<string>.Empty);
             var id = map.String("id", required: true, hint: "give the demand an id such as rent-control", maxLength: TextLengths.Name);
             var wording = map.String("text", required: true, hint: "give the demand's canonical wording, such as \"Rent control now!\"", maxLength: TextLengths.Demand);
             var aliases = map.StringList("aliases", TextLengths.Demand);
             if (id is null || wording is null)
             {
                 continue;
+            }
+
+            // A long text without an explanation of its own is split as an article's demand is.
+            var explanation = map.String("explanation", maxLength: TextLengths.Demand);
+            if (explanation is null)
+            {
+                (wording, explanation) = DemandHeadline.Split(wording);
             }
 
             if (Encoding.UTF8.GetByteCount(id) > Slug.MaxBytes)
@@ -98,10 +105,48 @@ public static class DataFiles
                 }
             }
 
-            demands.Add(new CanonicalDemand(id, wording, aliases, map.String("topic", maxLength: TextLengths.Name) ?? string.Empty, map.LineOf("id")));
+            demands.Add(new CanonicalDemand(id, wording.Trim(), aliases, map.String("topic", maxLength: TextLengths.Name) ?? string.Empty, map.LineOf("id"))
+            {
+                Explanation = explanation.Trim(),
+                Won = WonDate(map),
+                WonArticle = WonArticle(map),
+                WonArticleLine = map.LineOf("won_article"),
+                File = file,
+            });
         }
 
         return demands.ToImmutable();
+    }
+
+    // The day a demand was won: YYYY-MM-DD.
+    private static DateOnly? WonDate(YamlMap map)
+    {
+        var text = map.String("won");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= DateParser.MinYear and <= DateParser.MaxYear)
+        {
+            return day;
+        }
+
+        map.Report(map.Node("won")!, DiagnosticCodes.InvalidDate, $"'{text}' is not a date: write the day the demand was won as YYYY-MM-DD, such as won: 2026-05-12");
+        return null;
+    }
+
+    // The article that reports a victory, as its file below the input folder: articles/2026/x.md.
+    private static string? WonArticle(YamlMap map)
+    {
+        var text = map.String("won_article");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var path = text.Trim().Replace('\\', '/').TrimStart('/');
+        return path.StartsWith("input/", StringComparison.Ordinal) ? path["input/".Length..] : path;
     }
 
     private static IEnumerable<YamlMap> Entries(string text, string file, DiagnosticBag diagnostics, string what, string shape)

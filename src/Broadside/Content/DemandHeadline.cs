@@ -40,6 +40,12 @@ public static class DemandHeadline
             return (trimmed[..end].TrimEnd(), trimmed[end..].Trim());
         }
 
+        // One sentence within the length is all headline ("Housing for all: no more evictions!").
+        if (end < 0 && trimmed.Length <= MaxHeadline)
+        {
+            return (trimmed, string.Empty);
+        }
+
         // A long first sentence: its first clause, when a clause ends within the length.
         foreach (var mark in new[] { "; ", ": ", " — ", " – " })
         {

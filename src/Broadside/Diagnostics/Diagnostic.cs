@@ -31,10 +31,18 @@ public sealed record Diagnostic(
     /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>True for <see cref="DiagnosticSeverity.Note"/>: no problem, what the build decided.</summary>
+    public bool IsNote => Severity == DiagnosticSeverity.Note;
+
     /// <summary>Formats as <c>input/articles/x.md(4,7): error BS0102: message</c>.</summary>
     public override string ToString()
     {
-        var severity = IsError ? "error" : "warning";
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Note => "note",
+            _ => "warning",
+        };
         if (File is null)
         {
             return string.Create(CultureInfo.InvariantCulture, $"broadside: {severity} {Code}: {Message}");

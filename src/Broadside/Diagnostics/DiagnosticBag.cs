@@ -61,6 +61,10 @@ public sealed class DiagnosticBag
     public void Warning(string code, string message, string? file = null, int line = 0, int column = 0) =>
         Add(new Diagnostic(DiagnosticSeverity.Warning, code, message, file, line, column));
 
+    /// <summary>Notes what the build decided at a location (<see cref="DiagnosticSeverity.Note"/>).</summary>
+    public void Note(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        Add(new Diagnostic(DiagnosticSeverity.Note, code, message, file, line, column));
+
     /// <summary>All diagnostics, sorted by file, line, column and code.</summary>
     public ImmutableArray<Diagnostic> ToImmutableSorted() => _items.IsEmpty ? [] :
         [.. _items

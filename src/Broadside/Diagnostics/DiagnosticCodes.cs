@@ -61,6 +61,9 @@ public static class DiagnosticCodes
     public const string IframeHost = "BS0504";
     public const string MarkdownTooDeep = "BS0505";
     public const string RawHtmlUnclosed = "BS0506";
+    public const string UnknownWonArticle = "BS0507";
+    public const string RelatedDemand = "BS0508";
+    public const string DemandTopicInferred = "BS0509";
 
     public const string PictureUnreadable = "BS0601";
     public const string PictureTooLarge = "BS0602";

@@ -8,14 +8,15 @@ using Broadside.Templates;
 namespace Broadside.Modules;
 
 /// <summary>
-/// Writes <c>demands.json</c>: every demand with its wordings and articles (documented in README.md).
+/// Writes <c>demands.json</c>: every demand with its headline, explanation, status, topic, counts, dates,
+/// wordings and articles (documented in README.md, its format in <c>docs/demands.schema.json</c>).
 /// Each demand's object is made on its own (<see cref="Part"/>), so that an edit build makes again only
 /// those of the demands an edited article raises and copies the others from the last build.
 /// </summary>
 public static class DemandsJson
 {
     /// <summary>The format's version; raised when a field changes meaning or goes away.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -63,12 +64,35 @@ public static class DemandsJson
         json.WriteStartObject();
         json.WriteString("slug", demand.Slug);
         WriteOptional(json, "id", demand.Id);
-        json.WriteString("text", demand.Text);
+        json.WriteString("headline", demand.Text);
+        WriteOptional(json, "explanation", demand.Explanation);
+        json.WriteString("status", demand.Won is null ? "open" : "won");
         WriteOptional(json, "topic", demand.Topic);
+        json.WriteBoolean("topic_inferred", demand.TopicInferred);
         json.WriteString("url", views.AbsoluteUrl(demand.Path));
         json.WriteNumber("count", demand.Count);
         json.WriteString("first", ViewFactory.Iso(demand.First));
         json.WriteString("last", ViewFactory.Iso(demand.Last));
+        if (demand.Won is { } won)
+        {
+            json.WriteStartObject("won");
+            json.WriteString("date", won.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("articles_before", demand.CountBeforeWon(views.TimeZone));
+            if (demand.WonArticle is { } report)
+            {
+                json.WriteString("report", views.AbsoluteUrl(report.Path));
+            }
+            else
+            {
+                json.WriteNull("report");
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("won");
+        }
         json.WriteStartArray("sections");
         foreach (var section in demand.Sections)
         {
@@ -130,7 +154,8 @@ public static class DemandsJson
 
     private static UInt128 KeyOf(Demand demand)
     {
-        var key = new KeyBuilder().Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Topic).Add(demand.Path).Add(demand.Sections.Length);
+        var key = new KeyBuilder().Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Explanation).Add(demand.Topic).Add(demand.TopicInferred ? 1 : 0)
+            .Add(demand.Won?.DayNumber ?? -1).Add(demand.WonArticle?.Path ?? string.Empty).Add(demand.Path).Add(demand.Sections.Length);
         foreach (var section in demand.Sections)
         {
             key.Add(section);

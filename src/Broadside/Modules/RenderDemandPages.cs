@@ -11,7 +11,7 @@ using Broadside.Templates.Views;
 namespace Broadside.Modules;
 
 /// <summary>
-/// Renders the demands index in three orders (by topic, most raised, most recent) with
+/// Renders the demands index in four orders (by topic, most raised, most recent, momentum) with
 /// <c>templates/demands.liquid</c>, a paginated page per demand with <c>templates/demand.liquid</c>,
 /// and <c>demands.json</c>. A list per demand, of the articles that raised it, headed by its summary and
 /// their wordings; the index, of no articles, headed by every summary; demands.json, headed by
@@ -53,7 +53,11 @@ public sealed class RenderDemandPages(
         ("topic", "By topic", IndexPath),
         ("most-raised", "Most raised", IndexPath + "most-raised/"),
         ("recent", "Most recent", IndexPath + "recent/"),
+        ("momentum", "Momentum", IndexPath + "momentum/"),
     ];
+
+    /// <summary>How many months before the newest article count towards a demand's momentum.</summary>
+    public const int MomentumMonths = 6;
 
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
@@ -72,13 +76,39 @@ public sealed class RenderDemandPages(
         }
 
         var all = summaries.MoveToImmutable();
+        var momentum = Momentum(index.Demands, all);
+        indexHeader.Add(momentum.Until);
+        foreach (var (demand, recent) in momentum.Demands)
+        {
+            indexHeader.Add(demand.Slug).Add(recent);
+        }
+
         return
         [
             .. lists,
-            new ListDeclaration(IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], all),
+            new ListDeclaration(IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], new IndexItem(all, momentum)),
             ListDeclaration.Single(JsonFile, DemandsJson.Key(index.Demands, views, site.Key)),
         ];
     }
+
+    // Each demand with how many articles raised it in the months up to the newest article's day (not the
+    // day of the build: the same articles make the same pages), most first; then by count and recency.
+    private (string Until, string UntilDisplay, ImmutableArray<MomentumView> Demands) Momentum(ImmutableArray<Demand> demands, ImmutableArray<DemandSummaryView> summaries)
+    {
+        if (demands.Length == 0)
+        {
+            return (string.Empty, string.Empty, []);
+        }
+
+        var newest = demands.Max(d => d.Last);
+        var since = newest.AddMonths(-MomentumMonths);
+        var ranked = demands.Select((d, i) => new MomentumView(summaries[i], d.Entries.Count(e => e.Article.FrontMatter.Date > since)))
+            .OrderByDescending(m => m.Recent).ThenByDescending(m => m.Demand.Count).ThenByDescending(m => m.Demand.LastIso, StringComparer.Ordinal).ThenBy(m => m.Demand.Slug, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return (ViewFactory.Iso(newest), views.Display(newest), ranked);
+    }
+
+    private sealed record IndexItem(ImmutableArray<DemandSummaryView> Summaries, (string Until, string UntilDisplay, ImmutableArray<MomentumView> Demands) Momentum);
 
     // One demand's list, as an earlier build declared it when the demand is the same object and its
     // sections are named and placed as then: a demand no edit touched is not summarised again.
@@ -123,8 +153,8 @@ public sealed class RenderDemandPages(
         var demandPages = lists.Where(l => l.Item is (Demand, DemandSummaryView))
             .SelectMany(list => DemandPages(list, index, plan))
             .ToList();
-        var summaries = lists.Select(l => l.Item).OfType<ImmutableArray<DemandSummaryView>>().Single();
-        var pages = Orders.Where(o => plan.Makes(UrlScheme.File(o.Path))).Select(order => IndexPage(order, summaries)).ToList();
+        var item = lists.Select(l => l.Item).OfType<IndexItem>().Single();
+        var pages = Orders.Where(o => plan.Makes(UrlScheme.File(o.Path))).Select(order => IndexPage(order, item)).ToList();
 
         // Each demand's part is made when the file is written, or when the next edit asks for it: an
         // unchanged file's key matches the last build's, and its parts are not needed.
@@ -195,15 +225,22 @@ public sealed class RenderDemandPages(
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private ListingPage IndexPage((string Order, string Name, string Path) order, ImmutableArray<DemandSummaryView> summaries)
+    private ListingPage IndexPage((string Order, string Name, string Path) order, IndexItem item)
     {
+        var summaries = item.Summaries;
         var ordered = order.Order switch
         {
             "recent" => [.. summaries.OrderByDescending(d => d.LastIso, StringComparer.Ordinal).ThenByDescending(d => d.Count).ThenBy(d => d.Slug, StringComparer.Ordinal)],
+            "momentum" => [.. item.Momentum.Demands.Select(m => m.Demand)],
             _ => summaries,
         };
+
+        // By topic, what was won comes first, most recently won first, and is in no topic.
+        var won = order.Order == "topic"
+            ? summaries.Where(d => d.Won is not null).OrderByDescending(d => d.Won!.Iso, StringComparer.Ordinal).ThenBy(d => d.Slug, StringComparer.Ordinal).ToImmutableArray()
+            : [];
         var topics = order.Order == "topic"
-            ? summaries.GroupBy(d => d.Topic, StringComparer.Ordinal)
+            ? summaries.Where(d => d.Won is null).GroupBy(d => d.Topic, StringComparer.Ordinal)
                 .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new TopicView(g.Key, [.. g]))
                 .ToImmutableArray()
@@ -213,6 +250,10 @@ public sealed class RenderDemandPages(
             Order = order.Order,
             Topics = topics,
             Demands = ordered,
+            Won = won,
+            Momentum = order.Order == "momentum" ? item.Momentum.Demands : [],
+            MomentumMonths = MomentumMonths,
+            MomentumUntil = item.Momentum.UntilDisplay,
             Total = summaries.Length,
             Orders = [.. Orders.Select(o => new DemandOrderView(o.Name, views.Url(o.Path), o.Order == order.Order))],
             JsonUrl = views.Url(JsonFile),

@@ -39,6 +39,24 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
     private static readonly ListMemo<Term> TermFeeds = new();
     private static readonly ListMemo<Demand> DemandFeeds = new();
 
+    // What a demand's feed is about: the demand, its explanation, and its victory once won.
+    private static string FeedDescription(Demand demand, TimeZoneInfo zone)
+    {
+        var description = $"Articles that raised the demand \u201C{demand.Text}\u201D.";
+        if (demand.Explanation.Length > 0)
+        {
+            description += " " + demand.Explanation;
+        }
+
+        if (demand.Won is { } won)
+        {
+            var count = demand.CountBeforeWon(zone);
+            description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Won on {won:yyyy-MM-dd}, after {count} article{(count == 1 ? string.Empty : "s")}.");
+        }
+
+        return description;
+    }
+
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
@@ -60,7 +78,7 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         {
             yield return DemandFeeds.Of(demand, views, demand =>
             {
-                var definition = Definition($"{site.Title}: \u201C{demand.Text}\u201D", $"Articles that raised the demand \u201C{demand.Text}\u201D.", demand.Path, demand.Path + Rss);
+                var definition = Definition($"{site.Title}: \u201C{demand.Text}\u201D", FeedDescription(demand, views.TimeZone), demand.Path, demand.Path + Rss);
                 return Feed(demand.Path + Rss, definition, demand.Entries.Select(e => e.Article), demand.Path + Rss);
             });
         }

@@ -36,7 +36,19 @@ public static class DemandIndex
             }
         }
 
-        if (reuse is not null && Regroup(articles, byId, byWording, reuse) is { } regrouped)
+        // An alias written out in full also matches by its headline, after every full wording.
+        foreach (var demand in canonical)
+        {
+            foreach (var key in demand.Aliases.Select(alias => DemandText.Normalize(DemandHeadline.Split(alias).Headline)).Where(key => key.Length > 0))
+            {
+                byWording.TryAdd(key, demand);
+            }
+        }
+
+        var context = new MakeContext(canonical, articles);
+        ReportWonArticles(canonical, context, diagnostics);
+
+        if (reuse is not null && Regroup(articles, byId, byWording, reuse, context) is { } regrouped)
         {
             return regrouped;
         }
@@ -49,7 +61,7 @@ public static class DemandIndex
         var bySlug = new Dictionary<string, Group>(StringComparer.Ordinal);
         foreach (var group in groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var (demand, slug, text) = Make(group);
+            var (demand, slug, text) = Make(group, context);
             if (slug.Length == 0)
             {
                 diagnostics.Error(DiagnosticCodes.InvalidSlug, $"the demand '{text}' has no letters or digits to make its page's URL from: use words", group.File);
@@ -89,7 +101,8 @@ public static class DemandIndex
         ImmutableArray<Article> articles,
         Dictionary<string, CanonicalDemand> byId,
         Dictionary<string, CanonicalDemand> byWording,
-        SiteIndexBuilder.Reuse reuse)
+        SiteIndexBuilder.Reuse reuse,
+        MakeContext context)
     {
         var earlier = reuse.Index;
         var problems = new DiagnosticBag();
@@ -106,6 +119,7 @@ public static class DemandIndex
 
         var affected = reuse.Before.SelectMany(a => earlier.DemandsOf(a)).Select(d => d.Demand.Key)
             .Concat(changed.Values.SelectMany(r => r).Select(r => r!.Value.Key))
+            .Concat(byId.Values.Where(c => ReportSource(c) is { } report && reuse.Changed.ContainsKey(report)).Select(c => "id:" + c.Id))
             .ToHashSet(StringComparer.Ordinal);
         var earlierByKey = earlier.Demands.ToDictionary(d => d.Key, StringComparer.Ordinal);
 
@@ -127,7 +141,7 @@ public static class DemandIndex
         var slugs = demands.Values.Select(d => d.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups.Values)
         {
-            var (demand, slug, _) = Make(group);
+            var (demand, slug, _) = Make(group, context);
             if (slug.Length == 0 || !slugs.Add(slug))
             {
                 return null;
@@ -194,23 +208,87 @@ public static class DemandIndex
     }
 
     /// <summary>The demand of <paramref name="group"/>, with its slug and text; an empty slug is a problem the caller reports.</summary>
-    private static (Demand Demand, string Slug, string Text) Make(Group group)
+    private static (Demand Demand, string Slug, string Text) Make(Group group, MakeContext context)
     {
-        var wordings = group.Entries.GroupBy(e => e.Wording, StringComparer.Ordinal)
-            .Select(g => (Wording: g.Key, Count: g.Count()))
-            .OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var wordings = Counted(group.Entries.Select(e => e.Wording));
+        var split = group.Entries.Select(e => DemandHeadline.Split(e.Wording)).ToList();
+        var headlines = Counted(split.Select(s => s.Headline));
         var slug = group.Canonical?.Id ?? Slug.From(group.Key["text:".Length..]);
-        var text = group.Canonical?.Text ?? wordings[0].Wording;
-        var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, group.Canonical?.Topic ?? string.Empty, UrlScheme.Demand(slug), [.. group.Entries])
+        var text = group.Canonical?.Text ?? headlines[0].Wording;
+
+        // A canonical demand is explained by demands.yml alone (one article's explanation may be of one
+        // city or one fight); a demand of its own, by the explanation most of the articles giving one gave.
+        var explanation = group.Canonical is { } canonicalDemand
+            ? canonicalDemand.Explanation
+            : Counted(split.Select(s => s.Explanation).Where(e => e.Length > 0)).FirstOrDefault().Wording ?? string.Empty;
+        var (topic, inferred) = group.Canonical?.Topic is { Length: > 0 } given ? (given, false) : (context.Topics.Infer(group.Entries), true);
+        var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, topic, UrlScheme.Demand(slug), [.. group.Entries])
         {
             Key = group.Key,
             Wordings = wordings,
+            Headlines = headlines,
+            Explanation = explanation,
+            TopicInferred = inferred && topic.Length > 0,
+            Won = group.Canonical?.Won,
+            WonArticle = group.Canonical is { } known ? context.Report(known) : null,
             Sections = [.. group.Entries.GroupBy(e => e.Article.FrontMatter.Section, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.First().Article.FrontMatter.Section)],
         };
         return (demand, slug, text);
+    }
+
+    // The texts with how often each occurs, most often first, then in ordinal order.
+    private static ImmutableArray<(string Wording, int Count)> Counted(IEnumerable<string> texts) =>
+        [.. texts.GroupBy(text => text, StringComparer.Ordinal)
+            .Select(g => (Wording: g.Key, Count: g.Count()))
+            .OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)];
+
+    // A victory's report that names no published article: the victory is shown without it.
+    private static void ReportWonArticles(ImmutableArray<CanonicalDemand> canonical, MakeContext context, DiagnosticBag diagnostics)
+    {
+        foreach (var demand in canonical.Where(d => d.WonArticle is not null && context.Report(d) is null))
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.UnknownWonArticle,
+                $"won_article '{demand.WonArticle}' of the demand '{demand.Id}' is no published article: name its file below the input folder, such as articles/2026/council-passes-ordinance.md; the victory is shown without its report",
+                demand.File,
+                demand.WonArticleLine);
+        }
+
+        foreach (var demand in canonical.Where(d => d.WonArticle is not null && d.Won is null))
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.UnknownWonArticle,
+                $"the demand '{demand.Id}' names the article of its victory but not its day: add 'won: YYYY-MM-DD'",
+                demand.File,
+                demand.WonArticleLine);
+        }
+    }
+
+    /// <summary>What making a demand looks up beyond its articles: the topics of demands.yml, and the articles by source.</summary>
+    private sealed class MakeContext(ImmutableArray<CanonicalDemand> canonical, ImmutableArray<Article> articles)
+    {
+        private readonly Lazy<Dictionary<string, Article>> _bySource = new(() =>
+            articles.Where(a => a.Source is not null).DistinctBy(a => a.Source).ToDictionary(a => a.Source!, StringComparer.Ordinal));
+
+        public DemandTopics Topics { get; } = new(canonical);
+
+        /// <summary>The published article that reports the victory of <paramref name="demand"/>, or null.</summary>
+        public Article? Report(CanonicalDemand demand) => ReportSource(demand) is { } source ? _bySource.Value.GetValueOrDefault(source) : null;
+    }
+
+    // The source, as articles' sources are written (input/articles/…), of the article won_article names:
+    // the file below the folder demands.yml is in.
+    private static string? ReportSource(CanonicalDemand demand)
+    {
+        if (demand.WonArticle is not { } path)
+        {
+            return null;
+        }
+
+        var folder = demand.File.LastIndexOf('/');
+        return folder < 0 ? path : demand.File[..(folder + 1)] + path;
     }
 
     private static ImmutableArray<(Demand Demand, string Wording)> Raised(List<(string Key, string Wording)> keys, Dictionary<string, Demand> demands) =>
@@ -243,6 +321,7 @@ public static class DemandIndex
             return null;
         }
 
+        // A wording joins a canonical demand by its whole text or by its headline; others are grouped by headline.
         var text = reference.Text!;
         var normalized = DemandText.Normalize(text);
         if (byWording.TryGetValue(normalized, out var canonical))
@@ -256,7 +335,13 @@ public static class DemandIndex
             return null;
         }
 
-        return ("text:" + normalized, text, null);
+        var headline = DemandText.Normalize(DemandHeadline.Split(text).Headline);
+        if (headline.Length > 0 && byWording.TryGetValue(headline, out canonical))
+        {
+            return ("id:" + canonical.Id, text, canonical);
+        }
+
+        return ("text:" + (headline.Length > 0 ? headline : normalized), text, null);
     }
 
     private sealed class Group(string key, CanonicalDemand? canonical, string file)

@@ -177,6 +177,10 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<TermSummaryView>();
         options.MemberAccessStrategy.Register<DemandSummaryView>();
         options.MemberAccessStrategy.Register<WordingView>();
+        options.MemberAccessStrategy.Register<VictoryView>();
+        options.MemberAccessStrategy.Register<TimelineView>();
+        options.MemberAccessStrategy.Register<TimelineBar>();
+        options.MemberAccessStrategy.Register<MomentumView>();
         options.MemberAccessStrategy.Register<DemandEntryView>();
         options.MemberAccessStrategy.Register<TopicView>();
         options.MemberAccessStrategy.Register<DemandOrderView>();

@@ -82,7 +82,7 @@ public sealed partial class ViewFactory
             UpdatedIso = front.Updated is { } updated ? Iso(updated) : string.Empty,
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
-            Demands = [.. index.DemandsOf(article).Select(d => new DemandView(d.Wording, d.Demand.Slug, Url(d.Demand.Path), d.Demand.Text))],
+            Demands = [.. index.DemandsOf(article).Select(d => DemandOf(article, d.Demand, d.Wording))],
             Related = [.. index.RelatedTo(article).Select(link ?? ArticleLink)],
             Image = lead?.Src ?? (front.Image is { } image ? ImageUrl(image) : string.Empty),
             ImageAlt = front.ImageAlt ?? string.Empty,
@@ -124,22 +124,50 @@ public sealed partial class ViewFactory
     public TermSummaryView TermSummary(Term term) =>
         new(term.Name, Url(term.Path), term.Articles.Length, term.Description.Length > 0 ? term.Description : term.Profile?.Bio ?? string.Empty);
 
+    // A demand as an article raises it: its own words' headline and explanation; for an {id: …}, the
+    // canonical ones of demands.yml.
+    private DemandView DemandOf(Article article, Demand demand, string wording)
+    {
+        var byId = demand.Id.Length > 0 && article.FrontMatter.Demands.Any(r => r.Id == demand.Id);
+        var (headline, explanation) = byId ? (demand.Text, demand.Explanation) : DemandHeadline.Split(wording);
+        return new DemandView(byId && explanation.Length > 0 ? $"{headline} {explanation}" : wording, demand.Slug, Url(demand.Path), demand.Text) { Headline = headline, Explanation = explanation };
+    }
+
     /// <summary>A demand for the index and its page.</summary>
     public DemandSummaryView Demand(Demand demand, SiteIndex index) => new()
     {
         Text = demand.Text,
+        Explanation = demand.Explanation,
         Url = Url(demand.Path),
         Id = demand.Id,
         Slug = demand.Slug,
         Topic = demand.Topic,
+        TopicInferred = demand.TopicInferred,
         Count = demand.Count,
         FirstIso = Iso(demand.First),
         FirstDisplay = Display(demand.First),
         LastIso = Iso(demand.Last),
         LastDisplay = Display(demand.Last),
         Sections = [.. demand.Sections.Select(s => Link(s, index.Section(s)))],
-        Wordings = [.. demand.Wordings.Select(w => new WordingView(w.Wording, w.Count))],
+        Wordings = [.. demand.Headlines.Select(w => new WordingView(w.Wording, w.Count))],
+        Won = demand.Won is { } won ? Victory(demand, won) : null,
+        Timeline = DemandTimeline.Of(demand, _site.TimeZone, _site.Culture),
     };
+
+    // The victory of a demand won on the day given: after how many articles and months of campaigning.
+    private VictoryView Victory(Demand demand, DateOnly won)
+    {
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(demand.First, _site.TimeZone).DateTime);
+        var months = ((won.Year - first.Year) * 12) + won.Month - first.Month - (won.Day < first.Day ? 1 : 0);
+        return new VictoryView
+        {
+            Iso = won.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Display = won.ToDateTime(TimeOnly.MinValue).ToString(_dateFormat, _site.Culture),
+            Articles = demand.CountBeforeWon(_site.TimeZone),
+            Months = Math.Max(0, months),
+            Report = demand.WonArticle is { } report ? new LinkView(report.Title, report.Slug, Url(report.Path)) : null,
+        };
+    }
 
     /// <summary>Where page <paramref name="number"/> of <paramref name="count"/> of a list at <paramref name="path"/> stands.</summary>
     public PaginationView Pagination(string path, int number, int count, int total) => new()
@@ -247,6 +275,9 @@ public sealed partial class ViewFactory
         Year = TimeZoneInfo.ConvertTime(now, _site.TimeZone).Year,
         Params = _site.Params,
     };
+
+    /// <summary>The site's time zone, in which days and months are counted.</summary>
+    public TimeZoneInfo TimeZone => _site.TimeZone;
 
     /// <summary>ISO 8601 with the offset it was written with.</summary>
     public static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -46,7 +46,7 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
     {
         var pages = Site.HtmlFiles
             .Where(f => f.Count(c => c == '/') == 2 && (f.StartsWith("sections/", StringComparison.Ordinal) || f.StartsWith("tags/", StringComparison.Ordinal)
-                || f.StartsWith("authors/", StringComparison.Ordinal) || (f.StartsWith("demands/", StringComparison.Ordinal) && !f.Contains("most-raised", StringComparison.Ordinal) && !f.Contains("recent", StringComparison.Ordinal))))
+                || f.StartsWith("authors/", StringComparison.Ordinal) || (f.StartsWith("demands/", StringComparison.Ordinal) && !f.Contains("most-raised", StringComparison.Ordinal) && !f.Contains("recent", StringComparison.Ordinal) && !f.Contains("momentum", StringComparison.Ordinal))))
             .ToList();
 
         Assert.True(pages.Count > 40, "Too few archive and demand pages to check.");

@@ -77,7 +77,7 @@ public sealed class HostileSiteTests : IDisposable
         var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output.Path, "feed.json"))).RootElement;
         Assert.Contains(Title, json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
         var demands = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output.Path, "demands.json"))).RootElement;
-        Assert.Contains("</a><script>alert(2)</script> now!", demands.GetProperty("demands").EnumerateArray().Select(d => d.GetProperty("text").GetString()));
+        Assert.Contains("</a><script>alert(2)</script> now!", demands.GetProperty("demands").EnumerateArray().Select(d => d.GetProperty("headline").GetString()));
     }
 
     [Fact]

@@ -11,6 +11,10 @@ public sealed class IncrementalBuildTests
 {
     private const string Article = "articles/2025/2025-01-18-bus-drivers-walk-out-at-three-depots.md";
 
+    private const string Report = "articles/2026/2026-05-12-city-council-passes-sanctuary-ordinance.md";
+
+    private const string Newest = "articles/2026/2026-11-20-maple-court-eighteen-months-on.md";
+
     public static TheoryData<string, string, string> Edits => new()
     {
         // What changes, the file, the text replaced, and its replacement (appended when empty).
@@ -21,6 +25,18 @@ public sealed class IncrementalBuildTests
         { Article, "At 5:10 on Thursday morning", "At ten past five on Thursday morning" },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing" },
         { "demands.yml", "text: \"Rent control now!\"", "text: \"Rent control, now!\"" },
+        { "demands.yml", "won: 2026-05-12", "won: 2026-06-02" },
+
+        // The report of a victory, retitled, and no longer raising the demand it reports.
+        { Report, "title: \"City council passes sanctuary ordinance\"", "title: \"Council passes the sanctuary ordinance\"" },
+        { Report, "  - id: sanctuary\n", string.Empty },
+
+        // The newest article: its section moves the topics its demands took; its date, the months momentum counts.
+        { Newest, "section: Housing", "section: Labor" },
+        { Newest, "date: 2026-11-20", "date: 2026-11-23" },
+
+        // A long demand's explanation.
+        { "articles/2026/2026-10-28-ice-out-of-our-city-the-general-strike-question.md", "No family should lose its home", "No family should ever lose its home" },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"" },
         { "theme:partials/article-card.liquid", "</article>", "</article><!-- card -->" },
         { "theme:layouts/base.liquid", "</main>", "</main><!-- main -->" },

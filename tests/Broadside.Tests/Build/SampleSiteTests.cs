@@ -72,8 +72,8 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
         Assert.Equal(front.Tags.Select(TermKey.Of), page.QuerySelectorAll("article .tags .tag").Select(e => TermKey.Of(Text(e))));
         Assert.Equal(front.Lang ?? Content.Config.Language, page.DocumentElement.GetAttribute("lang"));
 
-        // A demand is shown in the article's own words, an {id: …} demand in its canonical wording,
-        // and each links to the demand's page.
+        // A demand is shown in the article's own words, an {id: …} demand in its canonical wording and
+        // explanation, and each links to the demand's page.
         var demands = page.QuerySelector("article aside.demands");
         if (front.Demands.IsEmpty)
         {
@@ -82,7 +82,7 @@ public sealed partial class SampleSiteTests(SampleSiteFixture fixture) : IClassF
         else
         {
             Assert.NotNull(demands);
-            var canonical = Content.CanonicalDemands.ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+            var canonical = Content.CanonicalDemands.ToDictionary(d => d.Id, d => d.Explanation.Length > 0 ? $"{d.Text} {d.Explanation}" : d.Text, StringComparer.Ordinal);
             Assert.Equal(front.Demands.Select(d => d.Text ?? canonical[d.Id!]), demands.QuerySelectorAll("li").Select(Text));
             Assert.All(front.Demands.Where(d => d.Id is not null), d => Assert.NotNull(demands.QuerySelector($"li#demand-{d.Id}")));
             Assert.All(demands.QuerySelectorAll("li a[href]"), a => Assert.True(Site.Has(a.GetAttribute("href")!), $"The demand link {a.GetAttribute("href")} leads nowhere."));

@@ -18,6 +18,7 @@ public sealed partial class CheckCommandTests
         { "articles/links.md", 16, DiagnosticCodes.BrokenLink, "error" },
         { "articles/typo.md", 7, DiagnosticCodes.SimilarDemand, "warning" },
         { "articles/typo.md", 8, DiagnosticCodes.SimilarDemand, "warning" },
+        { "articles/long.md", 7, DiagnosticCodes.RelatedDemand, "warning" },
     };
 
     [Theory]
@@ -43,7 +44,21 @@ public sealed partial class CheckCommandTests
         Assert.Contains(diagnostics, l => l.Contains("Did you mean 'rent-control'?", StringComparison.Ordinal));
         Assert.Contains(diagnostics, l => l.Contains("'/2025/12/no-such-article/'", StringComparison.Ordinal));
         Assert.DoesNotContain(diagnostics, l => l.Contains("/2026/01/links/", StringComparison.Ordinal) || l.Contains("/demands/", StringComparison.Ordinal) || l.Contains("/feed.xml", StringComparison.Ordinal));
-        Assert.StartsWith("Check failed: 6 errors, 2 warnings", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(diagnostics, l => l.Contains("'Rent control now in every building the city ever subsidised!' looks like the demand 'rent-control'", StringComparison.Ordinal) && l.Contains("write '- id: rent-control'", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(": note ", StringComparison.Ordinal));
+        Assert.StartsWith("Check failed: 6 errors, 3 warnings", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_verbose_it_also_notes_the_topic_a_demand_took_from_its_articles()
+    {
+        var (_, lines) = await Check(RepositoryPaths.Fixture("check"), "--verbose");
+
+        var notes = lines.Where(l => l.Contains(": note ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.All(notes, note => Assert.Contains("long.md(", note, StringComparison.Ordinal));
+        Assert.Contains(notes, note => note.Contains("long.md(8,", StringComparison.Ordinal) && note.Contains($"note {DiagnosticCodes.DemandTopicInferred}: the demand 'Repair every broken boiler before the first frost!' is listed under the topic Housing: the one article raising it is in a section or tagged with that name", StringComparison.Ordinal));
+        Assert.StartsWith("Check failed: 6 errors, 3 warnings", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,13 +96,13 @@ public sealed partial class CheckCommandTests
         Assert.Equal(8, warning.Line);
     }
 
-    private static async Task<(int Exit, string[] Lines)> Check(string input)
+    private static async Task<(int Exit, string[] Lines)> Check(string input, params string[] more)
     {
         // Paths print relative to the working folder, which tests leave alone; the fixture's files
         // print with their full path, which ends in what the table names.
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["check", "--input", input, "--theme", RepositoryPaths.Theme], output, error);
+        var exit = await CommandLine.RunAsync(["check", "--input", input, "--theme", RepositoryPaths.Theme, .. more], output, error);
         var text = error + output.ToString();
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         return (exit, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

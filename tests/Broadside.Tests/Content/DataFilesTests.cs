@@ -29,7 +29,33 @@ public sealed class DataFilesTests
         Assert.Equal(5, demands[1].Line);
     }
 
+    [Fact]
+    public void Reads_a_demand_s_explanation_and_victory_and_splits_a_long_text_without_one()
+    {
+        var bag = new DiagnosticBag();
+        var demands = DataFiles.ReadDemands(
+            """
+            - id: sanctuary
+              text: "Sanctuary for all!"
+              explanation: "No cooperation between city agencies and ICE."
+              won: 2026-05-12
+              won_article: input/articles/2026/won.md
+            - id: abolish-ice
+              text: "Abolish ICE! U.S. Immigration and Customs Enforcement is barely twenty years old."
+            """,
+            "input/demands.yml",
+            bag);
+
+        Assert.Empty(bag.ToImmutableSorted());
+        Assert.Equal(("Sanctuary for all!", "No cooperation between city agencies and ICE."), (demands[0].Text, demands[0].Explanation));
+        Assert.Equal((new DateOnly(2026, 5, 12), "articles/2026/won.md", 5, "input/demands.yml"), (demands[0].Won, demands[0].WonArticle, demands[0].WonArticleLine, demands[0].File));
+        Assert.Equal(("Abolish ICE!", "U.S. Immigration and Customs Enforcement is barely twenty years old."), (demands[1].Text, demands[1].Explanation));
+        Assert.Null(demands[1].Won);
+    }
+
     [Theory]
+    [InlineData("- id: a\n  text: A\n  won: May 12\n", DiagnosticCodes.InvalidDate, 3)]
+    [InlineData("- id: a\n  text: A\n  won: 2026-02-30\n", DiagnosticCodes.InvalidDate, 3)]
     [InlineData("- id: a\n  text: A\n- id: a\n  text: B\n", DiagnosticCodes.DuplicateKey, 3)]
     [InlineData("- id: Not A Slug\n  text: A\n", DiagnosticCodes.InvalidSlug, 1)]
     [InlineData("- id: a\n", DiagnosticCodes.RequiredKeyMissing, 1)]

@@ -60,8 +60,11 @@ public sealed class HtmlValidityTests : IDisposable
             .Select(m => $"{Relative(m)}({Line(m)}): {m.GetProperty("message").GetString()} {Extract(m)}")];
     }
 
+    // vnu names a page file:/tmp/…/index.html, a stylesheet the same way: a file URL without a host.
     private string Relative(JsonElement message) =>
-        message.TryGetProperty("url", out var url) ? Path.GetRelativePath(_output.Path, new Uri(url.GetString()!).LocalPath).Replace('\\', '/') : "?";
+        message.TryGetProperty("url", out var url) && url.GetString() is { } address
+            ? Path.GetRelativePath(_output.Path, address.StartsWith("file:", StringComparison.Ordinal) ? Uri.UnescapeDataString("/" + address["file:".Length..].TrimStart('/')) : address).Replace('\\', '/')
+            : "?";
 
     private static string Line(JsonElement message) =>
         message.TryGetProperty("lastLine", out var line) ? line.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";

@@ -98,3 +98,85 @@ public sealed class DemandIndexTests
         Assert.NotEqual(error.File, error.Message[(error.Message.IndexOf("in '", StringComparison.Ordinal) + 4)..].Split('\'')[0]);
     }
 }
+
+/// <summary>Long demands: a headline names a demand, its explanation follows; victories and inferred topics.</summary>
+public sealed class LongDemandIndexTests
+{
+    private static readonly ImmutableArray<CanonicalDemand> Canonical =
+    [
+        new("abolish-ice", "Abolish ICE!", ["¡Abolir ICE!"], "Immigration", 1) { Explanation = "Close the agency." },
+        new("sanctuary", "Sanctuary for all!", [], "Immigration", 5) { Won = new DateOnly(2026, 5, 12), WonArticle = "articles/won.md", File = "input/demands.yml" },
+        new("rent-control", "Rent control now!", [], "Housing", 9),
+    ];
+
+    [Fact]
+    public void A_long_wording_joins_a_canonical_demand_by_its_headline_and_keeps_its_own_words()
+    {
+        const string Long = "Abolish ICE! U.S. Immigration and Customs Enforcement is barely twenty years old. Dismantle it.";
+        var articles = NewestFirst(Make("a", "2026-01-01", demands: [Long]), Make("b", "2025-01-01", demands: ["id:abolish-ice"]));
+
+        var (demands, byArticle) = DemandIndex.Build(articles, Canonical, new DiagnosticBag());
+
+        var demand = Assert.Single(demands);
+        Assert.Equal(("abolish-ice", "Abolish ICE!", "Close the agency.", 2), (demand.Slug, demand.Text, demand.Explanation, demand.Count));
+        Assert.Equal(Long, demand.Entries[0].Wording);
+        Assert.Equal([("Abolish ICE!", 2)], demand.Headlines.ToArray());
+        Assert.Equal(Long, byArticle["input/articles/a.md"][0].Wording);
+    }
+
+    [Fact]
+    public void Demands_of_their_own_that_share_a_headline_are_one_demand_named_and_addressed_by_it()
+    {
+        var articles = NewestFirst(
+            Make("a", "2026-01-01", demands: ["Eviction moratoriums in all cities invaded by ICE/CBP! No family should lose its home."]),
+            Make("b", "2026-02-01", demands: ["Eviction moratoriums in all cities invaded by ICE/CBP! When agents take a parent, the rent still comes due."]),
+            Make("c", "2026-03-01", demands: ["Eviction moratoriums in all cities invaded by ICE/CBP!"]));
+
+        var (demands, _) = DemandIndex.Build(articles, [], new DiagnosticBag());
+
+        var demand = Assert.Single(demands);
+        Assert.Equal("Eviction moratoriums in all cities invaded by ICE/CBP!", demand.Text);
+        Assert.Equal("eviction-moratoriums-in-all-cities-invaded-by-ice-cbp", demand.Slug);
+        Assert.Equal(3, demand.Count);
+        Assert.Equal(3, demand.Wordings.Length);
+        Assert.Contains(demand.Explanation, new[] { "No family should lose its home.", "When agents take a parent, the rent still comes due." });
+    }
+
+    [Fact]
+    public void A_headline_in_a_script_of_two_bytes_a_letter_gives_a_page_name_a_file_system_can_hold()
+    {
+        var headline = string.Concat(Enumerable.Repeat("Долой депортации и рейды ", 6)).Trim() + "!";
+        var (demands, _) = DemandIndex.Build(NewestFirst(Make("a", "2026-01-01", demands: [headline + " Объяснение."])), [], new DiagnosticBag());
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(Assert.Single(demands).Slug) <= Slug.MaxBytes);
+    }
+
+    [Fact]
+    public void A_won_demand_names_its_report_and_counts_the_articles_up_to_the_victory()
+    {
+        var report = Make("won", "2026-05-12", demands: ["id:sanctuary"]);
+        var articles = NewestFirst(Make("a", "2025-04-10", demands: ["Sanctuary for all!"]), report, Make("later", "2026-07-04", demands: ["id:sanctuary"]));
+        var bag = new DiagnosticBag();
+
+        var demand = Assert.Single(DemandIndex.Build(articles, Canonical, bag).Demands);
+
+        Assert.Empty(bag.ToImmutableSorted());
+        Assert.Equal(new DateOnly(2026, 5, 12), demand.Won);
+        Assert.Same(report, demand.WonArticle);
+        Assert.Equal((3, 2), (demand.Count, demand.CountBeforeWon(TimeZoneInfo.Utc)));
+    }
+
+    [Fact]
+    public void A_report_that_is_no_published_article_is_a_warning_at_its_line()
+    {
+        var bag = new DiagnosticBag();
+        var canonical = Canonical.SetItem(1, Canonical[1] with { WonArticle = "articles/missing.md", WonArticleLine = 8 });
+
+        var demand = Assert.Single(DemandIndex.Build(NewestFirst(Make("a", "2025-04-10", demands: ["id:sanctuary"])), canonical, bag).Demands);
+
+        var warning = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.UnknownWonArticle, "input/demands.yml", 8), (warning.Code, warning.File, warning.Line));
+        Assert.Null(demand.WonArticle);
+        Assert.NotNull(demand.Won);
+    }
+}
