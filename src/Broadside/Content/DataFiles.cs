@@ -86,6 +86,12 @@ public static class DataFiles
                 continue;
             }
 
+            if (UrlScheme.DemandOrders.Contains(id))
+            {
+                map.Report(map.Node("id")!, DiagnosticCodes.PathReserved, $"the id '{id}' names a page the demands index keeps for its '{id}' order (/{UrlScheme.Demand(id)}): give the demand another id");
+                continue;
+            }
+
             if (!ids.Add(id))
             {
                 map.Report(map.Node("id")!, DiagnosticCodes.DuplicateKey, $"the id '{id}' is used twice: give each demand its own id");

@@ -25,6 +25,9 @@ public static class UrlScheme
     /// <summary>A demand's page: <c>demands/rent-control/</c>.</summary>
     public static string Demand(string slug) => $"demands/{slug}/";
 
+    /// <summary>The orders of the demands index other than by topic, each at <c>demands/&lt;order&gt;/</c>: no demand may take these names.</summary>
+    public static readonly IReadOnlySet<string> DemandOrders = new HashSet<string>(["most-raised", "recent", "momentum"], StringComparer.Ordinal);
+
     /// <summary>Page <paramref name="number"/> of a paginated list at <paramref name="path"/>: the list itself for page 1, else <c>page/N/</c> below it.</summary>
     public static string Paged(string path, int number) =>
         number <= 1 ? path : FormattableString.Invariant($"{path}page/{number}/");

@@ -51,9 +51,9 @@ public sealed class RenderDemandPages(
     private static readonly (string Order, string Name, string Path)[] Orders =
     [
         ("topic", "By topic", IndexPath),
-        ("most-raised", "Most raised", IndexPath + "most-raised/"),
-        ("recent", "Most recent", IndexPath + "recent/"),
-        ("momentum", "Momentum", IndexPath + "momentum/"),
+        ("most-raised", "Most raised", UrlScheme.Demand("most-raised")),
+        ("recent", "Most recent", UrlScheme.Demand("recent")),
+        ("momentum", "Momentum", UrlScheme.Demand("momentum")),
     ];
 
     /// <summary>How many months before the newest article count towards a demand's momentum.</summary>

@@ -68,6 +68,18 @@ public static class DemandIndex
                 continue;
             }
 
+            if (UrlScheme.DemandOrders.Contains(slug))
+            {
+                var (line, column) = Where(group);
+                diagnostics.Error(
+                    DiagnosticCodes.PathReserved,
+                    $"the demand '{text}' would be published at /{UrlScheme.Demand(slug)}, where the demands index shows its '{slug}' order: word it otherwise, or join it to a demand of demands.yml with an id of its own",
+                    group.File,
+                    line,
+                    column);
+                continue;
+            }
+
             if (bySlug.TryGetValue(slug, out var other))
             {
                 var otherText = other.Canonical?.Text ?? other.Entries[0].Wording;
@@ -142,7 +154,7 @@ public static class DemandIndex
         foreach (var group in groups.Values)
         {
             var (demand, slug, _) = Make(group, context);
-            if (slug.Length == 0 || !slugs.Add(slug))
+            if (slug.Length == 0 || UrlScheme.DemandOrders.Contains(slug) || !slugs.Add(slug))
             {
                 return null;
             }
@@ -289,6 +301,14 @@ public static class DemandIndex
 
         var folder = demand.File.LastIndexOf('/');
         return folder < 0 ? path : demand.File[..(folder + 1)] + path;
+    }
+
+    // Where the group's first wording is written: its line and column in the newest article raising it.
+    private static (int Line, int Column) Where(Group group)
+    {
+        var entry = group.Entries[0];
+        var reference = entry.Article.FrontMatter.Demands.FirstOrDefault(r => r.Text == entry.Wording) ?? entry.Article.FrontMatter.Demands.FirstOrDefault(r => r.Id == group.Canonical?.Id);
+        return (reference?.Line ?? 0, reference?.Column ?? 0);
     }
 
     private static ImmutableArray<(Demand Demand, string Wording)> Raised(List<(string Key, string Wording)> keys, Dictionary<string, Demand> demands) =>

@@ -180,3 +180,34 @@ public sealed class LongDemandIndexTests
         Assert.NotNull(demand.Won);
     }
 }
+
+/// <summary>The names of the demands index's orders are no demand's.</summary>
+public sealed class DemandOrderNameTests
+{
+    [Theory]
+    [InlineData("Momentum!")]
+    [InlineData("Recent.")]
+    [InlineData("Most raised!")]
+    public void A_demand_worded_like_an_order_of_the_index_is_an_error_at_its_line(string wording)
+    {
+        var bag = new DiagnosticBag();
+
+        var (demands, _) = DemandIndex.Build(NewestFirst(Make("a", "2026-01-01", demands: ["Rent control now!", wording])), [], bag);
+
+        var error = Assert.Single(bag.ToImmutableSorted());
+        Assert.Equal((DiagnosticCodes.PathReserved, "input/articles/a.md", 11, 5), (error.Code, error.File, error.Line, error.Column));
+        Assert.Contains("word it otherwise", error.Message, StringComparison.Ordinal);
+        Assert.Single(demands);
+    }
+
+    [Fact]
+    public void A_canonical_id_named_like_an_order_is_an_error_in_demands_yml()
+    {
+        var bag = new DiagnosticBag();
+
+        var demands = DataFiles.ReadDemands("- id: momentum\n  text: Momentum!\n", "input/demands.yml", bag);
+
+        Assert.Empty(demands);
+        Assert.Equal((DiagnosticCodes.PathReserved, 1), (Assert.Single(bag.ToImmutableSorted()).Code, bag.ToImmutableSorted()[0].Line));
+    }
+}
