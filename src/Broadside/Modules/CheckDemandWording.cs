@@ -80,7 +80,7 @@ public sealed class CheckDemandWording(string indexPipeline, string dataPipeline
         {
             var votes = topics.Votes(demand.Entries).First();
             var newest = demand.Entries[0];
-            var reference = newest.Article.FrontMatter.Demands.FirstOrDefault(r => r.Text == newest.Wording || r.Id == demand.Id && demand.Id.Length > 0);
+            var reference = newest.Reference(demand.Id);
             context.Diagnostics.Note(
                 DiagnosticCodes.DemandTopicInferred,
                 $"the demand '{demand.Text}' is listed under the topic {demand.Topic}: {Pointing(votes.Articles, demand.Count)} in a section or tagged with that name; give it a topic in demands.yml to list it elsewhere",
@@ -102,7 +102,7 @@ public sealed class CheckDemandWording(string indexPipeline, string dataPipeline
     {
         foreach (var entry in demand.Entries)
         {
-            var reference = entry.Article.FrontMatter.Demands.FirstOrDefault(r => r.Text == entry.Wording);
+            var reference = entry.Reference(demand.Id);
             context.Diagnostics.Warning(code, message(entry.Wording), entry.Article.Source, reference?.Line ?? 0, reference?.Column ?? 0);
         }
     }

@@ -20,6 +20,10 @@ public static class CardFont
 {
     private static readonly Lock Writing = new();
 
+    // What each font's bytes were prepared as in this process: a preview that rebuilds on every save
+    // does not rename and compare the fonts each time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, (string File, string Name)> Prepared = new();
+
     /// <summary>
     /// The file and family to draw the font of <paramref name="bytes"/> with. A file that is no TrueType or
     /// OpenType font keeps its own family (<paramref name="fallback"/> when it names none); a folder that
@@ -31,6 +35,11 @@ public static class CardFont
     public static (string File, string Name) Prepare(byte[] bytes, string path, string fallback)
     {
         var hash = XxHash128.HashToUInt128(bytes);
+        if (Prepared.TryGetValue(hash, out var known) && File.Exists(known.File))
+        {
+            return known;
+        }
+
         var family = Family(hash);
         var renamed = Renamed(bytes, family);
         var (copy, name) = renamed is null ? (bytes, CardStyle.FontName(bytes) ?? fallback) : (renamed, family);
@@ -39,7 +48,7 @@ public static class CardFont
             var file = Path.Combine(folder, $"{KeyFormat(hash)}{(renamed is null ? "-own" : string.Empty)}.ttf");
             if (Keep(file, copy))
             {
-                return (file, name);
+                return Prepared[hash] = (file, name);
             }
         }
 

@@ -6,7 +6,13 @@ namespace Broadside.Taxonomy;
 /// <summary>One article's raising of a demand, in its own words.</summary>
 /// <param name="Article">The article.</param>
 /// <param name="Wording">The words it used (for an <c>{id: …}</c>, the canonical text).</param>
-public sealed record DemandEntry(Article Article, string Wording);
+public sealed record DemandEntry(Article Article, string Wording)
+{
+    /// <summary>Where the article raises it: the line of its wording, or of its <c>id:</c> when it names the demand <paramref name="id"/>; null when neither is found.</summary>
+    public DemandReference? Reference(string? id) =>
+        Article.FrontMatter.Demands.FirstOrDefault(r => r.Text == Wording)
+        ?? (id is { Length: > 0 } ? Article.FrontMatter.Demands.FirstOrDefault(r => r.Id == id) : null);
+}
 
 /// <summary>
 /// A distinct demand raised across the publication: a canonical demand of demands.yml, or the

@@ -307,7 +307,7 @@ public static class DemandIndex
     private static (int Line, int Column) Where(Group group)
     {
         var entry = group.Entries[0];
-        var reference = entry.Article.FrontMatter.Demands.FirstOrDefault(r => r.Text == entry.Wording) ?? entry.Article.FrontMatter.Demands.FirstOrDefault(r => r.Id == group.Canonical?.Id);
+        var reference = entry.Reference(group.Canonical?.Id);
         return (reference?.Line ?? 0, reference?.Column ?? 0);
     }
 
