@@ -112,10 +112,11 @@ public static class BuildCommand
 
     private static int Index(PagefindIndexer indexer, BuildOptions options, Reporter reporter)
     {
-        // Every page is indexed in the site's language, the one the search page is in (see PagefindIndexer.Index).
+        // A site in one language indexes every page in it, the one its search page is in (see PagefindIndexer.Index);
+        // a site in several gets an index per language, which each language's search page reads.
         var siteFile = Path.Combine(options.InputFolder, "site.yml");
-        var language = SiteConfigLoader.Load(siteFile, siteFile, new DiagnosticBag(), options.BaseUrl).Language;
-        var indexed = indexer.Index(options.OutputFolder, language);
+        var config = SiteConfigLoader.Load(siteFile, siteFile, new DiagnosticBag(), options.BaseUrl);
+        var indexed = indexer.Index(options.OutputFolder, PagefindIndexer.LanguageFor(config));
         if (!indexed.Succeeded)
         {
             reporter.ErrorLine($"Search indexing failed: {indexed.Message}. The site is built; its search page will say search is unavailable.");

@@ -234,7 +234,13 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
         }
 
-        var notFound = TryRead(Path.Combine(_build.OutputFolder, "404.html")) ?? Encoding.UTF8.GetBytes(NotFoundFallback);
+        // Below a language's folder, its own 404 page, as the rules of _redirects have Netlify answer.
+        var folder = requestPath.TrimStart('/').Split('/', 2)[0];
+        var notFound = (folder.Length > 0 && !folder.Contains("..", StringComparison.Ordinal) && requestPath.TrimStart('/').Contains('/', StringComparison.Ordinal)
+                ? TryRead(Path.Combine(_build.OutputFolder, folder, "404.html"))
+                : null)
+            ?? TryRead(Path.Combine(_build.OutputFolder, "404.html"))
+            ?? Encoding.UTF8.GetBytes(NotFoundFallback);
         return new(StatusCodes.Status404NotFound, SiteFiles.ContentType("404.html"), notFound);
     }
 

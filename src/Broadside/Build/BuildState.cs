@@ -103,8 +103,8 @@ public sealed record WarmState
     /// <summary>What the build read site.yml and the theme into, for a next build in which neither changed.</summary>
     public required Build.SiteServices Services { get; init; }
 
-    /// <summary>The index and the views of the published articles.</summary>
-    public required IndexDocument Index { get; init; }
+    /// <summary>The index and the views of the published articles of each of the site's languages, by the pipeline that made it.</summary>
+    public required IReadOnlyDictionary<string, IndexDocument> Indexes { get; init; }
 
     /// <summary>Every file of the published site, as its manifest records it.</summary>
     public required IReadOnlyDictionary<string, OutputRecord> Records { get; init; }
@@ -115,6 +115,6 @@ public sealed record WarmState
     /// <summary>The build's plan, with every list every listing declared.</summary>
     public required Outputs.OutputPlan Plan { get; init; }
 
-    /// <summary>Each demand's object in demands.json, by demand of <see cref="Index"/>.</summary>
-    public required IReadOnlyDictionary<Demand, byte[]> DemandsJson { get; init; }
+    /// <summary>Each demand's object in demands.json, by demand of <see cref="Indexes"/>, by the pipeline that made it.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<Demand, byte[]>> DemandsJson { get; init; }
 }

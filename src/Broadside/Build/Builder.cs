@@ -214,7 +214,7 @@ public static class Builder
             var state = new BuildState
             {
                 Fingerprint = services.FingerprintParts,
-                SiteKey = result.ProcessOutputs[SitePipelines.Site].OfType<SiteDocument>().Single().Key,
+                SiteKey = SitePipelines.SiteKey(services.Config.AllLanguages.Select((_, i) => result.ProcessOutputs[SitePipelines.Named(SitePipelines.Site, services.Config, i)].OfType<SiteDocument>().Single())),
                 Year = year,
                 Manifest = store is DiskStateStore ? DiskStateStore.HashManifest(output.Folder) : UInt128.Zero,
                 Articles = plan.Articles,
@@ -227,11 +227,13 @@ public static class Builder
                 {
                     Unpublished = Unread(result, plan),
                     Services = services,
-                    Index = result.ProcessOutputs[SitePipelines.Index].OfType<IndexDocument>().Single(),
+                    Indexes = services.Config.AllLanguages.Select((_, i) => SitePipelines.Named(SitePipelines.Index, services.Config, i))
+                        .ToDictionary(name => name, name => result.ProcessOutputs[name].OfType<IndexDocument>().Single(), StringComparer.Ordinal),
                     Plan = result.ProcessOutputs[SitePipelines.Plan].OfType<OutputPlan>().Single(),
                     Records = records,
                     RecordOrder = order ?? OrdinalOrder.Merge([], records.Keys),
-                    DemandsJson = result.ProcessOutputs[SitePipelines.Demands].OfType<DemandsJsonDocument>().Single().Parts,
+                    DemandsJson = services.Config.AllLanguages.Select((_, i) => SitePipelines.Named(SitePipelines.Demands, services.Config, i))
+                        .ToDictionary(name => name, name => result.ProcessOutputs[name].OfType<DemandsJsonDocument>().Single().Parts, StringComparer.Ordinal),
                 },
             };
             try
@@ -399,6 +401,7 @@ public static class Builder
             Config = config,
             Markdown = markdown,
             Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null),
+            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null))] : [],
             Cards = cards,
             Theme = theme,
             Statistics = new WriteStatistics(),

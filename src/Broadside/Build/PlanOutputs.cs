@@ -25,16 +25,18 @@ namespace Broadside.Build;
 /// <param name="earlier">The state the build starts from, or null.</param>
 /// <param name="full">Why the build makes every file although there is a state, or null.</param>
 /// <param name="published">What the published site holds, by file, as its manifest records it.</param>
-/// <param name="indexPipeline">The pipeline of the index.</param>
-/// <param name="sitePipeline">The pipeline of the site.</param>
+/// <param name="indexPipelines">The pipelines of the index of each of the site's languages.</param>
+/// <param name="sitePipelines">The pipelines of the site of each of the site's languages.</param>
+/// <param name="translationsPipeline">The pipeline that links the versions of each article and page in the site's languages; null for none.</param>
 internal sealed class PlanOutputs(
     IReadOnlyList<IListing> listings,
     IReadOnlyList<ISiteListing> siteListings,
     BuildState? earlier,
     WhyFull? full,
     IReadOnlyDictionary<string, OutputRecord> published,
-    string indexPipeline,
-    string sitePipeline) : IModule
+    IReadOnlyList<string> indexPipelines,
+    IReadOnlyList<string> sitePipelines,
+    string? translationsPipeline = null) : IModule
 {
     // What no article hashes to.
     private static readonly UInt128 Empty = XxHash128.HashToUInt128([]);
@@ -42,8 +44,8 @@ internal sealed class PlanOutputs(
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var index = IndexDocument.In(context, indexPipeline);
-        var site = SiteDocument.In(context, sitePipeline);
+        var indexes = indexPipelines.Select(pipeline => IndexDocument.In(context, pipeline)).ToList();
+        var siteKey = SitePipelines.SiteKey(sitePipelines.Select(pipeline => SiteDocument.In(context, pipeline)));
         var declarations = new Dictionary<object, ImmutableArray<ListDeclaration>>(ReferenceEqualityComparer.Instance);
         foreach (var listing in listings)
         {
@@ -55,7 +57,8 @@ internal sealed class PlanOutputs(
         // lacking and none is leaving.
         var lastPlan = full is null ? earlier?.Warm?.Plan : null;
         var then = lastPlan?.Declarations.Values.ToList();
-        var asBefore = then is not null && then.Count == declarations.Count + siteListings.Count && lastPlan!.Declared.Count == published.Count
+        var translations = TranslationsDocument.In(context, translationsPipeline).Key;
+        var asBefore = then is not null && then.Count == declarations.Count + siteListings.Count && lastPlan!.Declared.Count == published.Count && lastPlan.TranslationsKey == translations
             && SameFiles(then, [.. declarations.Values]);
 
         // Every file declared, in order; not needed when they are those of the last build.
@@ -81,7 +84,7 @@ internal sealed class PlanOutputs(
 
         for (var k = 0; k < siteListings.Count; k++)
         {
-            var declaredHere = asBefore ? then![listings.Count + k] : siteListings[k].Declare(files).ToImmutableArray();
+            var declaredHere = asBefore ? then![listings.Count + k] : siteListings[k].Declare(files, context).ToImmutableArray();
             declarations[siteListings[k]] = declaredHere;
             if (!asBefore)
             {
@@ -128,23 +131,26 @@ internal sealed class PlanOutputs(
 
         var why = full
             ?? (earlier is null ? new WhyFull(FullReason.NoState) : null)
-            ?? (earlier!.SiteKey != site.Key ? new WhyFull(FullReason.Site, "the menu or the year") : null)
+            ?? (earlier!.SiteKey != siteKey ? new WhyFull(FullReason.Site, "the menu or the year") : null)
             ?? (twice is not null ? new WhyFull(FullReason.Site, $"two files at {twice}") : null);
 
         // Each article's view is made again only when its context changed; the page shows it when its view
         // did. When the index says which articles' contexts may have changed, the others are as they were.
-        var touched = why is null && index.Touched is { } few && earlier!.Articles is Dictionary<string, ArticleRecord> known ? few : null;
+        // An article that moved from one language to another is gone from one index and touched in the other.
+        var touched = why is null && indexes.All(i => i.Touched is not null) && earlier!.Articles is Dictionary<string, ArticleRecord> known
+            ? indexes.SelectMany(i => i.Touched!.Select(article => (Index: i, Article: article))).ToList()
+            : null;
         var articles = touched is null
-            ? new Dictionary<string, ArticleRecord>(index.Index.Articles.Length, StringComparer.Ordinal)
+            ? new Dictionary<string, ArticleRecord>(indexes.Sum(i => i.Index.Articles.Length), StringComparer.Ordinal)
             : new Dictionary<string, ArticleRecord>((Dictionary<string, ArticleRecord>)earlier!.Articles, StringComparer.Ordinal);
-        foreach (var gone in touched is null ? [] : index.Gone)
+        foreach (var gone in touched is null ? [] : indexes.SelectMany(i => i.Gone))
         {
             articles.Remove(gone);
         }
 
         var showing = new HashSet<string>(StringComparer.Ordinal);
         var shown = new List<Article>();
-        foreach (var article in touched ?? (IReadOnlyList<Article>)index.Index.Articles)
+        foreach (var (index, article) in touched ?? indexes.SelectMany(i => i.Index.Articles.Select(article => (Index: i, Article: article))))
         {
             var source = article.Source!;
             var around = index.Contexts[source];
@@ -260,7 +266,7 @@ internal sealed class PlanOutputs(
 
         // The files are those of the last build when none came or went: its key holds.
         var declaredKey = why is null && added.Count == 0 && removed.Count == 0 && lastPlan is not null ? lastPlan.DeclaredKey : PathsKey.Of(declared);
-        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, DeclaredKey = declaredKey, Added = added, Removed = removed, Declarations = declarations };
+        var plan = new OutputPlan { All = why is not null, Files = made, Declared = declared, DeclaredKey = declaredKey, Added = added, Removed = removed, Declarations = declarations, TranslationsKey = translations };
         return [plan, new BuildPlan(why, lists, articles, showing.Count)];
     }
 

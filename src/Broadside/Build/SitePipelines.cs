@@ -34,6 +34,7 @@ public static class SitePipelines
     public const string Pictures = nameof(Pictures);
     public const string PictureFiles = nameof(PictureFiles);
     public const string Cards = nameof(Cards);
+    public const string Translations = nameof(Translations);
 
     /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
     public const string ArticlePattern = "*.md";
@@ -60,7 +61,7 @@ public static class SitePipelines
     {
         var options = services.Options;
         var config = services.Config;
-        var (theme, views) = (services.Theme, services.Views);
+        var theme = services.Theme;
         var input = options.InputFolder;
         var publish = new FilterPublished(options.IncludeDrafts, options.IncludeFuture, options.Now);
         var renderMarkdown = MarkdownStep(services);
@@ -69,62 +70,92 @@ public static class SitePipelines
         string Folder(string name) => Path.Combine(input, name);
         var articles = new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles);
 
-        ImmutableArray<Pipeline> pipelines =
+        var languages = config.AllLanguages;
+        string In(string pipeline, int number) => Named(pipeline, config, number);
+        Func<string?, bool>? Holds(int number) => config.Multilingual ? lang => config.LanguageOf(lang) == languages[number] : null;
+        var translations = config.Multilingual ? Translations : null;
+        var indexes = languages.Select((_, i) => In(Index, i)).ToImmutableArray();
+        var sites = languages.Select((_, i) => In(Site, i)).ToImmutableArray();
+
+        var pipelines = ImmutableArray.CreateBuilder<Pipeline>();
+        pipelines.Add(new Pipeline(Articles)
+        {
+            Input = [warm is not null && start.Changed is { } changed ? new Build.ReadChangedArticles(articles, start.Earlier!, warm.Unpublished, changed) : articles],
+            Process = [new ParseArticles(config, services.Articles), publish, renderMarkdown, new OrderArticles()],
+            PostProcess = [.. languages.Select((_, i) => new RenderArticlePages(theme, services.ViewsIn(i), Articles, In(Index, i), In(Site, i), Plan, Holds(i)))],
+            Output = [write],
+        });
+        pipelines.Add(PagesPipeline(services, publish, renderMarkdown, [.. languages.Select((_, i) => new RenderStandalonePages(theme, services.ViewsIn(i), Pages, In(Site, i), Plan, Pictures, Holds(i), translations))], write));
+        pipelines.Add(DataPipeline(services));
+        if (translations is not null)
+        {
+            pipelines.Add(new Pipeline(Translations)
+            {
+                DependsOn = [Articles, Pages],
+                Process = [new LinkTranslations(config, Articles, Pages)],
+            });
+        }
+
+        // Every language is a site of its own: its index, home page, archives, demands, feeds, search and 404 page.
+        for (var i = 0; i < languages.Length; i++)
+        {
+            var (language, views) = (config.ForLanguage(languages[i]), services.ViewsIn(i));
+            var (index, site) = (In(Index, i), In(Site, i));
+            pipelines.Add(new Pipeline(index)
+            {
+                DependsOn = translations is null ? [Articles, Data, Pictures] : [Articles, Data, Pictures, translations],
+                Process = [new IndexSite(language, views, theme, Articles, Data, warm?.Indexes.GetValueOrDefault(index), lazyViews: start.Earlier is not null && start.Full is null, Pictures, headlineCards: services.Cards is null ? 0 : config.Pictures.HeadlineCards, translations)],
+            });
+            pipelines.Add(SitePipeline(services, i, Holds(i)));
+            pipelines.Add(new Pipeline(In(Home, i))
+            {
+                DependsOn = [index, site, Plan],
+                Process = [new RenderHome(theme, views, index, site, Plan, language.PageSize)],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(Archives, i))
+            {
+                DependsOn = [index, site, Plan],
+                Process = [new RenderArchives(theme, views, index, site, Plan, language.PageSize, language.Culture)],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(Demands, i))
+            {
+                DependsOn = [.. indexes, site, Plan],
+                Process = [new RenderDemandPages(theme, views, index, site, Plan, language.PageSize, warm?.DemandsJson.GetValueOrDefault(In(Demands, i)), config.Multilingual ? [.. languages.Select((l, n) => (l.Code, indexes[n]))] : null)],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(Feeds, i))
+            {
+                DependsOn = [index, Plan],
+                Process = [new RenderFeeds(language, views, index, Plan, services.Fingerprint)],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(NotFound, i))
+            {
+                DependsOn = [site, Plan],
+                Process = [new RenderNotFound(theme, views, site, Plan)],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(Search, i))
+            {
+                DependsOn = [site, Plan],
+                Process = options.Search ? [new RenderSearchPage(theme, views, site, Plan)] : [],
+                Output = [write],
+            });
+            pipelines.Add(new Pipeline(In(Cards, i))
+            {
+                DependsOn = [index, Plan],
+                Process = services.Cards is { } style ? [new RenderCards(language, style, services.Pictures, index, Plan, make: !options.CheckOnly)] : [],
+                Output = [write],
+            });
+        }
+
+        pipelines.AddRange((IEnumerable<Pipeline>)
         [
-            new Pipeline(Articles)
-            {
-                Input = [warm is not null && start.Changed is { } changed ? new Build.ReadChangedArticles(articles, start.Earlier!, warm.Unpublished, changed) : articles],
-                Process = [new ParseArticles(config, services.Articles), publish, renderMarkdown, new OrderArticles()],
-                PostProcess = [new RenderArticlePages(theme, views, Articles, Index, Site, Plan)],
-                Output = [write],
-            },
-            PagesPipeline(services, publish, renderMarkdown, new RenderStandalonePages(theme, views, Pages, Site, Plan, Pictures), write),
-            DataPipeline(services),
-            new Pipeline(Index)
-            {
-                DependsOn = [Articles, Data, Pictures],
-                Process = [new IndexSite(config, views, theme, Articles, Data, warm?.Index, lazyViews: start.Earlier is not null && start.Full is null, Pictures, headlineCards: services.Cards is null ? 0 : config.Pictures.HeadlineCards)],
-            },
-            SitePipeline(services),
-            new Pipeline(Home)
-            {
-                DependsOn = [Index, Site, Plan],
-                Process = [new RenderHome(theme, views, Index, Site, Plan, config.PageSize)],
-                Output = [write],
-            },
-            new Pipeline(Archives)
-            {
-                DependsOn = [Index, Site, Plan],
-                Process = [new RenderArchives(theme, views, Index, Site, Plan, config.PageSize, config.Culture)],
-                Output = [write],
-            },
-            new Pipeline(Demands)
-            {
-                DependsOn = [Index, Site, Plan],
-                Process = [new RenderDemandPages(theme, views, Index, Site, Plan, config.PageSize, warm?.DemandsJson)],
-                Output = [write],
-            },
-            new Pipeline(Feeds)
-            {
-                DependsOn = [Index, Plan],
-                Process = [new RenderFeeds(config, views, Index, Plan, services.Fingerprint)],
-                Output = [write],
-            },
-            new Pipeline(NotFound)
-            {
-                DependsOn = [Site, Plan],
-                Process = [new RenderNotFound(theme, views, Site, Plan)],
-                Output = [write],
-            },
-            new Pipeline(Search)
-            {
-                DependsOn = [Site, Plan],
-                Process = options.Search ? [new RenderSearchPage(theme, views, Site, Plan)] : [],
-                Output = [write],
-            },
             new Pipeline(Sitemap)
             {
-                PostProcess = [new RenderSitemap(views, Plan)],
+                PostProcess = [new RenderSitemap(services.Views, Plan, translationsPipeline: translations)],
                 Output = [write],
             },
             new Pipeline(Assets)
@@ -144,20 +175,14 @@ public static class SitePipelines
             },
             new Pipeline(PictureFiles)
             {
-                DependsOn = [Pictures, Index, Plan],
-                Process = [new RenderPictures(services.Pictures, Pictures, Index, Plan, make: !options.CheckOnly, options.Cache?.Pictures, start.Published)],
-                Output = [write],
-            },
-            new Pipeline(Cards)
-            {
-                DependsOn = [Index, Plan],
-                Process = services.Cards is { } style ? [new RenderCards(config, style, services.Pictures, Index, Plan, make: !options.CheckOnly)] : [],
+                DependsOn = [Pictures, .. indexes, Plan],
+                Process = [new RenderPictures(services.Pictures, Pictures, indexes, Plan, make: !options.CheckOnly, options.Cache?.Pictures, start.Published)],
                 Output = [write],
             },
             new Pipeline(Redirects)
             {
                 DependsOn = [Articles, Pages, Plan],
-                Process = [new RenderRedirects(views, Plan, Articles, Pages)],
+                Process = [new RenderRedirects(services.Views, Plan, Articles, Pages)],
                 Output = [write],
             },
             new Pipeline(Urls)
@@ -167,12 +192,12 @@ public static class SitePipelines
             new Pipeline(Checks)
             {
                 PostProcess = options.CheckOnly
-                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan, Pictures), new CheckPictures(asErrors: true, Pictures), new CheckDemandWording(Index, Data)]
+                    ? [new CheckLinks(config.RootPath, asErrors: true, Plan, Pictures), new CheckPictures(asErrors: true, Pictures), .. indexes.Select(index => new CheckDemandWording(index, Data))]
                     : [new CheckLinks(config.RootPath, asErrors: false, Plan, Pictures), new CheckPictures(asErrors: false, Pictures)],
             },
-        ];
+        ]);
 
-        pipelines = [.. pipelines, .. options.Extensions.Select(extension => extension(services, write))];
+        pipelines.AddRange(options.Extensions.Select(extension => extension(services, write)));
 
         // Every module that publishes files declares them; the plan reads every declaration, and knows no listing by name.
         var modules = pipelines.SelectMany(p => p.Input.Concat(p.Process).Concat(p.PostProcess).Concat(p.Output)).ToList();
@@ -181,10 +206,35 @@ public static class SitePipelines
             .. pipelines,
             new Pipeline(Plan)
             {
-                DependsOn = [Articles, Pages, Data, Index, Site, Assets, Pictures],
-                Process = [new Build.PlanOutputs([.. modules.OfType<IListing>()], [.. modules.OfType<ISiteListing>()], start.Earlier, start.Full, start.Published, Index, Site)],
+                DependsOn = translations is null ? [Articles, Pages, Data, .. indexes, .. sites, Assets, Pictures] : [Articles, Pages, Data, translations, .. indexes, .. sites, Assets, Pictures],
+                Process = [new Build.PlanOutputs([.. modules.OfType<IListing>()], [.. modules.OfType<ISiteListing>()], start.Earlier, start.Full, start.Published, indexes, sites, translations)],
             },
         ];
+    }
+
+    /// <summary>
+    /// The name of <paramref name="pipeline"/> for language <paramref name="number"/> of <paramref name="config"/>'s
+    /// <see cref="Configuration.SiteConfig.AllLanguages"/>: the name itself for the default language, else with the language's code (<c>Index.es</c>).
+    /// </summary>
+    public static string Named(string pipeline, Configuration.SiteConfig config, int number) =>
+        number == 0 ? pipeline : $"{pipeline}.{config.AllLanguages[number].Code}";
+
+    /// <summary>What every page of the site depends on, from the site of each language: the one's own key for a site in one language.</summary>
+    internal static UInt128 SiteKey(IEnumerable<SiteDocument> sites)
+    {
+        var all = sites.ToList();
+        if (all.Count == 1)
+        {
+            return all[0].Key;
+        }
+
+        var key = new KeyBuilder();
+        foreach (var site in all)
+        {
+            key.Add(site.Key);
+        }
+
+        return key.Finish();
     }
 
     /// <summary>The standalone pages of <c>pages/</c>, read, parsed and rendered, and made into pages by <paramref name="render"/> and <paramref name="write"/> when given.</summary>
@@ -193,14 +243,14 @@ public static class SitePipelines
     /// <param name="renderMarkdown">Renders their Markdown.</param>
     /// <param name="render">Makes their pages.</param>
     /// <param name="write">Writes their pages.</param>
-    internal static Pipeline PagesPipeline(SiteServices services, FilterPublished publish, RenderMarkdown renderMarkdown, IModule? render = null, IModule? write = null)
+    internal static Pipeline PagesPipeline(SiteServices services, FilterPublished publish, RenderMarkdown renderMarkdown, ImmutableArray<IModule> render = default, IModule? write = null)
     {
         var (input, folder) = (services.Options.InputFolder, Path.Combine(services.Options.InputFolder, "pages"));
         return new Pipeline(Pages)
         {
             Input = [new ReadFiles(folder, services.Display(folder), ArticlePattern, input)],
             Process = [new ParsePages(services.Config), publish, renderMarkdown],
-            PostProcess = render is null ? [] : [render],
+            PostProcess = render.IsDefault ? [] : render,
             Output = write is null ? [] : [write],
         };
     }
@@ -221,14 +271,17 @@ public static class SitePipelines
     }
 
     /// <summary>The <c>site</c> every template sees, from the pages and the index.</summary>
-    internal static Pipeline SitePipeline(SiteServices services)
+    /// <param name="services">The build's configuration and theme.</param>
+    /// <param name="number">The language's number in <see cref="Configuration.SiteConfig.AllLanguages"/>.</param>
+    /// <param name="holds">Which pages' <c>lang</c> the language holds; null for every page.</param>
+    internal static Pipeline SitePipeline(SiteServices services, int number = 0, Func<string?, bool>? holds = null)
     {
-        var (options, theme, views) = (services.Options, services.Theme, services.Views);
-        var search = options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(RenderSearchPage.Path) : string.Empty;
-        return new Pipeline(Site)
+        var (options, theme, views) = (services.Options, services.Theme, services.ViewsIn(number));
+        var search = options.Search && theme.Has("templates/" + RenderSearchPage.Template) ? views.Url(views.Prefix + RenderSearchPage.Path) : string.Empty;
+        return new Pipeline(Named(Site, services.Config, number))
         {
-            DependsOn = [Pages, Index],
-            Process = [new DescribeSite(views, Pages, Index, options.Now, services.Fingerprint, search, services.Config.Limits.Pages)],
+            DependsOn = [Pages, Named(Index, services.Config, number)],
+            Process = [new DescribeSite(views, Pages, Named(Index, services.Config, number), options.Now, services.Fingerprint, search, services.Config.Limits.Pages, holds)],
         };
     }
 

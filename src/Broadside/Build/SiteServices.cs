@@ -18,6 +18,12 @@ public sealed record SiteServices
 
     public required ViewFactory Views { get; init; }
 
+    /// <summary>The views of each of the site's languages, in the order of <see cref="SiteConfig.AllLanguages"/>; empty for a site in one language, whose are <see cref="Views"/>.</summary>
+    public System.Collections.Immutable.ImmutableArray<ViewFactory> LanguageViews { get; init; } = [];
+
+    /// <summary>The views of language <paramref name="number"/> of <see cref="SiteConfig.AllLanguages"/>.</summary>
+    public ViewFactory ViewsIn(int number) => LanguageViews.IsDefaultOrEmpty ? Views : LanguageViews[number];
+
     public required Theme Theme { get; init; }
 
     public required WriteStatistics Statistics { get; init; }

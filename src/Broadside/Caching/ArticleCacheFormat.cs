@@ -18,7 +18,7 @@ namespace Broadside.Caching;
 internal static class ArticleCacheFormat
 {
     /// <summary>Raised whenever what is written changes, so older caches are ignored rather than misread.</summary>
-    private const int Version = 3;
+    private const int Version = 4;
 
     private const uint Magic = 0x43415342; // "BSAC"
 
@@ -226,6 +226,9 @@ internal static class ArticleCacheFormat
         WriteNullable(writer, front.ImageCredit);
         WriteNullable(writer, front.Canonical?.OriginalString);
         WriteNullable(writer, front.Lang);
+        writer.Write(front.LangLine);
+        WriteNullable(writer, front.TranslationKey);
+        writer.Write(front.TranslationKeyLine);
         WriteStrings(writer, front.Aliases);
         WritePlain(writer, front.Extra);
     }
@@ -275,6 +278,9 @@ internal static class ArticleCacheFormat
             ImageCredit = ReadNullable(reader),
             Canonical = ReadNullable(reader) is { } canonical ? new Uri(canonical, UriKind.Absolute) : null,
             Lang = ReadNullable(reader),
+            LangLine = reader.ReadInt32(),
+            TranslationKey = ReadNullable(reader),
+            TranslationKeyLine = reader.ReadInt32(),
             Aliases = ReadStrings(reader),
             Extra = ReadPlain(reader) as ImmutableDictionary<string, object?> ?? throw new FormatException("the extra keys are not a mapping"),
         };

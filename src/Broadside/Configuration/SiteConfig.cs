@@ -61,6 +61,109 @@ public sealed record SiteConfig
     /// <summary>Free values for the theme (<c>params:</c> in site.yml).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
+    /// <summary>
+    /// The languages the site is published in, the default first (site.yml's <c>language</c>, then its
+    /// <c>languages</c>); empty for a site in one language (<see cref="AllLanguages"/>).
+    /// </summary>
+    public ImmutableArray<SiteLanguage> Languages { get; init; } = [];
+
+    /// <summary>Every language of the site, the default first: <see cref="Languages"/>, or the site's one language.</summary>
+    public ImmutableArray<SiteLanguage> AllLanguages => Languages.IsDefaultOrEmpty ? [new SiteLanguage(Language, Culture)] : Languages;
+
+    /// <summary>True when the site is published in more than one language.</summary>
+    public bool Multilingual => !Languages.IsDefaultOrEmpty && Languages.Length > 1;
+
+    /// <summary>The path below the site root of this configuration's language: empty for the default language, else <c>es/</c>.</summary>
+    public string PathPrefix { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The language of the site an article or page in <paramref name="tag"/> belongs to: the one of that
+    /// tag, else the one it is a variant of (<c>es-MX</c> is of <c>es</c>); the default language for
+    /// none. Null when the site lists languages and not this one. A site in one language holds every
+    /// article, whatever its tag.
+    /// </summary>
+    public SiteLanguage? LanguageOf(string? tag)
+    {
+        var all = AllLanguages;
+        if (tag is null || !Multilingual)
+        {
+            return all[0];
+        }
+
+        foreach (var language in all)
+        {
+            if (language.Code.Equals(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return language;
+            }
+        }
+
+        return all.FirstOrDefault(l => l.Holds(tag));
+    }
+
+    /// <summary>
+    /// This configuration for the site in <paramref name="language"/>: its title, description, sizes,
+    /// culture and section names, its pages under <see cref="SiteLanguage.Prefix"/>.
+    /// </summary>
+    public SiteConfig ForLanguage(SiteLanguage language)
+    {
+        if (language.Prefix.Length == 0)
+        {
+            return this;
+        }
+
+        var home = AllLanguages[0].Code;
+        return this with
+        {
+            Title = language.Title.Length > 0 ? language.Title : Title,
+            Description = language.Title.Length > 0 || language.Description.Length > 0 ? language.Description : Description,
+            Language = language.Code,
+            Culture = language.Culture,
+            PageSize = language.PageSize ?? PageSize,
+            FeedSize = language.FeedSize ?? FeedSize,
+            PathPrefix = language.Prefix,
+            Sections = [.. Sections.Select(s => new SectionConfig(s.NameIn(language.Code), s.Descriptions.GetValueOrDefault(language.Code) ?? string.Empty)
+            {
+                Names = s.Names.SetItem(home, s.Name),
+            })],
+        };
+    }
+
+    /// <summary>
+    /// The name in this configuration's language of the listed section <paramref name="written"/> names in
+    /// any of the site's languages (an article in Spanish may say <c>Labor</c> or <c>Trabajo</c>); the name
+    /// as written for a section site.yml does not list.
+    /// </summary>
+    public string SectionName(string written)
+    {
+        if (Languages.IsDefaultOrEmpty)
+        {
+            return written;
+        }
+
+        foreach (var section in Sections)
+        {
+            foreach (var name in section.AllNames)
+            {
+                if (name.Equals(written, StringComparison.OrdinalIgnoreCase))
+                {
+                    return section.Name;
+                }
+            }
+        }
+
+        var key = Content.TermKey.Of(written);
+        foreach (var section in Sections)
+        {
+            if (section.AllNames.Any(n => Content.TermKey.Of(n) == key))
+            {
+                return section.Name;
+            }
+        }
+
+        return written;
+    }
+
     /// <summary>The root-relative path of the site (<c>/</c>, or <c>/news/</c> for a site in a sub-folder).</summary>
     public string RootPath => BaseUrl.AbsolutePath;
 

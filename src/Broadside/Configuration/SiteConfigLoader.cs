@@ -14,7 +14,7 @@ public static class SiteConfigLoader
     /// <summary>The keys site.yml may have.</summary>
     public static readonly ImmutableArray<string> KnownKeys =
     [
-        "title", "description", "base_url", "language", "time_zone", "sections",
+        "title", "description", "base_url", "language", "languages", "time_zone", "sections",
         "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures", "logo",
     ];
 
@@ -85,6 +85,7 @@ public static class SiteConfigLoader
             }
         }
 
+        config = config with { Languages = ReadLanguages(map, config) };
         if (map.String("time_zone") is { } zone)
         {
             if (TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var timeZone))
@@ -344,8 +345,124 @@ public static class SiteConfigLoader
 
     private static SectionConfig? ReadSection(YamlMap map)
     {
-        map.WarnUnknownKeys(["name", "description"], ImmutableHashSet<string>.Empty);
+        map.WarnUnknownKeys(["name", "description", "names", "descriptions"], ImmutableHashSet<string>.Empty);
         var name = map.String("name", required: true, hint: "give the section's name", maxLength: TextLengths.Name);
-        return name is null ? null : new SectionConfig(name, map.String("description", maxLength: TextLengths.Description) ?? string.Empty);
+        return name is null ? null : new SectionConfig(name, map.String("description", maxLength: TextLengths.Description) ?? string.Empty)
+        {
+            Names = ByLanguage(map, "names", TextLengths.Name),
+            Descriptions = ByLanguage(map, "descriptions", TextLengths.Description),
+        };
+    }
+
+    // A mapping of language codes to texts ('names: {es: Trabajo, ar: العمل}').
+    private static ImmutableSortedDictionary<string, string> ByLanguage(YamlMap map, string key, int maxLength)
+    {
+        var texts = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+        if (map.Node(key) is not { } node)
+        {
+            return texts;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, $"'{key}' must map language codes to texts, such as {key}: {{es: Trabajo, ar: العمل}}");
+            return texts;
+        }
+
+        var inner = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        foreach (var code in mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>())
+        {
+            if (inner.String(code, maxLength: maxLength) is { } text)
+            {
+                texts = texts.SetItem(code, text);
+            }
+        }
+
+        return texts;
+    }
+
+    // The default language, then those of 'languages:', each with its title, description and sizes.
+    private static ImmutableArray<SiteLanguage> ReadLanguages(YamlMap map, SiteConfig config)
+    {
+        if (map.Node("languages") is not { } node)
+        {
+            return [];
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'languages' must map each language code to its settings, such as languages: {es: {title: \"El Despacho\"}}");
+            return [];
+        }
+
+        var languages = ImmutableArray.CreateBuilder<SiteLanguage>();
+        languages.Add(new SiteLanguage(config.Language, config.Culture));
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } code })
+            {
+                map.Report(keyNode, DiagnosticCodes.WrongType, "each key of 'languages' is a language code, such as es or pt-BR");
+                continue;
+            }
+
+            CultureInfo culture;
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(code, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+                map.Report(keyNode, DiagnosticCodes.UnknownLanguage, $"'{code}' is not a language tag: use one such as es, ar, fr or pt-BR");
+                continue;
+            }
+
+            if (languages.Any(l => l.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+            {
+                var what = code.Equals(config.Language, StringComparison.OrdinalIgnoreCase) ? "is the default 'language:' of the site" : "is listed twice";
+                map.Report(keyNode, DiagnosticCodes.DuplicateKey, $"the language '{code}' {what}: list each other language once under 'languages'");
+                continue;
+            }
+
+            if (Content.Slug.From(code) != code.ToLowerInvariant() || Output.ReservedPaths.Problem(code.ToLowerInvariant() + "/") is not null)
+            {
+                map.Report(keyNode, DiagnosticCodes.PathReserved, $"the language '{code}' cannot name the folder its pages are published in: use its plain tag, such as es or pt-br");
+                continue;
+            }
+
+            var settings = value switch
+            {
+                YamlMappingNode m => YamlMap.From(m, map.File, map.LineOffset, map.Diagnostics),
+                _ when YamlMap.IsNull(value) => null,
+                _ => null,
+            };
+            if (settings is null && !YamlMap.IsNull(value))
+            {
+                map.Report(value, DiagnosticCodes.WrongType, $"the settings of '{code}' must be a mapping, such as {code}: {{title: \"…\", description: \"…\"}}");
+                continue;
+            }
+
+            settings?.WarnUnknownKeys(["title", "description", "page_size", "feed_size"], ImmutableHashSet<string>.Empty);
+            languages.Add(new SiteLanguage(culture.Name, culture)
+            {
+                Title = settings?.String("title", maxLength: TextLengths.Name) ?? string.Empty,
+                Description = settings?.String("description", maxLength: TextLengths.Tagline) ?? string.Empty,
+                PageSize = settings?.Int("page_size", 1, 1000),
+                FeedSize = settings?.Int("feed_size", 1, 10_000),
+                Prefix = culture.Name.ToLowerInvariant() + "/",
+            });
+        }
+
+        foreach (var section in config.Sections)
+        {
+            foreach (var code in section.Names.Keys.Concat(section.Descriptions.Keys).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!languages.Any(l => l.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    map.Report(map.Node("sections")!, DiagnosticCodes.UnknownLanguage, $"the section '{section.Name}' is named in '{code}', which 'languages' does not list: add it there, or remove the name", warning: true);
+                }
+            }
+        }
+
+        return languages.Count > 1 ? languages.ToImmutable() : [];
     }
 }

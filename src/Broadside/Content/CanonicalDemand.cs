@@ -24,4 +24,36 @@ public sealed record CanonicalDemand(string Id, string Text, ImmutableArray<stri
 
     /// <summary>The line of <c>won_article:</c>, for diagnostics.</summary>
     public int WonArticleLine { get; init; }
+
+    /// <summary>Its wording in the site's other languages (<c>translations: {es: …}</c>), by language code.</summary>
+    public ImmutableSortedDictionary<string, string> Translations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The demand as the site in <paramref name="language"/> shows it: in its wording there (<see cref="Translations"/>,
+    /// its headline and explanation split as a long demand's are), joined by its wordings in every other
+    /// language too. Itself when it has no translations.
+    /// </summary>
+    /// <param name="language">The language's code (<c>es</c>).</param>
+    /// <param name="home">True for the site's default language, whose wording is <see cref="Text"/>.</param>
+    public CanonicalDemand In(string language, bool home)
+    {
+        if (Translations.IsEmpty)
+        {
+            return this;
+        }
+
+        var own = home ? null : Translations.GetValueOrDefault(language) ?? Translations.GetValueOrDefault(language.Split('-')[0]);
+        if (own is null)
+        {
+            return this with { Aliases = [.. Aliases, .. Translations.Values] };
+        }
+
+        var (headline, explanation) = DemandHeadline.Split(own);
+        return this with
+        {
+            Text = headline.Trim(),
+            Explanation = explanation.Trim(),
+            Aliases = [Text, .. Aliases, .. Translations.Values.Where(t => t != own)],
+        };
+    }
 }

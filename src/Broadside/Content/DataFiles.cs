@@ -56,9 +56,9 @@ public static class DataFiles
         var demands = ImmutableArray.CreateBuilder<CanonicalDemand>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var wordings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'explanation:', 'aliases:', 'topic:', 'won:' and 'won_article:'"))
+        foreach (var map in Entries(text, file, diagnostics, "demands.yml", "a list of demands, each with 'id:', 'text:' and optionally 'explanation:', 'aliases:', 'translations:', 'topic:', 'won:' and 'won_article:'"))
         {
-            map.WarnUnknownKeys(["id", "text", "explanation", "aliases", "topic", "won", "won_article"], ImmutableHashSet<string>.Empty);
+            map.WarnUnknownKeys(["id", "text", "explanation", "aliases", "translations", "topic", "won", "won_article"], ImmutableHashSet<string>.Empty);
             var id = map.String("id", required: true, hint: "give the demand an id such as rent-control", maxLength: TextLengths.Name);
             var wording = map.String("text", required: true, hint: "give the demand's canonical wording, such as \"Rent control now!\"", maxLength: TextLengths.Demand);
             var aliases = map.StringList("aliases", TextLengths.Demand);
@@ -118,10 +118,38 @@ public static class DataFiles
                 WonArticle = WonArticle(map),
                 WonArticleLine = map.LineOf("won_article"),
                 File = file,
+                Translations = DemandTranslations(map),
             });
         }
 
         return demands.ToImmutable();
+    }
+
+    // A demand's wording in the site's other languages: 'translations: {es: "¡Santuario para todos!"}'.
+    private static ImmutableSortedDictionary<string, string> DemandTranslations(YamlMap map)
+    {
+        var translations = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+        if (map.Node("translations") is not { } node)
+        {
+            return translations;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'translations' must map language codes to the demand's wording in each, such as translations: {es: \"¡Santuario para todos!\"}");
+            return translations;
+        }
+
+        var inner = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        foreach (var code in mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>())
+        {
+            if (inner.String(code, maxLength: TextLengths.Demand) is { } text)
+            {
+                translations = translations.SetItem(code, text.Trim());
+            }
+        }
+
+        return translations;
     }
 
     // The day a demand was won: YYYY-MM-DD.

@@ -17,13 +17,13 @@ public static class FrontMatterParser
     public static readonly ImmutableArray<string> ArticleKeys =
     [
         "title", "author", "section", "date", "tags", "demands", "summary", "slug", "draft",
-        "updated", "image", "image_alt", "image_caption", "image_credit", "canonical", "lang", "aliases",
+        "updated", "image", "image_alt", "image_caption", "image_credit", "canonical", "lang", "translation_key", "aliases",
     ];
 
     /// <summary>The keys a standalone page may have.</summary>
     public static readonly ImmutableArray<string> PageKeys =
     [
-        "title", "summary", "slug", "draft", "updated", "lang", "aliases", "image", "image_alt",
+        "title", "summary", "slug", "draft", "updated", "lang", "translation_key", "aliases", "image", "image_alt",
     ];
 
     private const string OneArticle = "one article";
@@ -41,7 +41,7 @@ public static class FrontMatterParser
         var section = map.String("section", required: true, hint: "add the section, e.g. section: Labor", maxLength: TextLengths.Name);
         var date = Date(map, "date", site, required: true);
         var updated = Date(map, "updated", site, required: false);
-        var lang = Language(map);
+        var lang = Language(map, site);
         var slug = SlugValue(map);
 
         var front = new ArticleFrontMatter
@@ -63,6 +63,9 @@ public static class FrontMatterParser
             ImageCredit = map.String("image_credit", maxLength: TextLengths.Name),
             Canonical = AbsoluteUrl(map, "canonical"),
             Lang = lang,
+            LangLine = map.Has("lang") ? map.LineOf("lang") : 0,
+            TranslationKey = map.String("translation_key", maxLength: TextLengths.Name),
+            TranslationKeyLine = map.Has("translation_key") ? map.LineOf("translation_key") : 0,
             Aliases = Aliases(map, site.Limits),
             Extra = map.PlainValues(site.ExtraKeys),
         };
@@ -95,7 +98,10 @@ public static class FrontMatterParser
             Slug = SlugValue(map),
             Draft = map.Bool("draft") ?? false,
             Updated = Date(map, "updated", site, required: false),
-            Lang = Language(map),
+            Lang = Language(map, site),
+            LangLine = map.Has("lang") ? map.LineOf("lang") : 0,
+            TranslationKey = map.String("translation_key", maxLength: TextLengths.Name),
+            TranslationKeyLine = map.Has("translation_key") ? map.LineOf("translation_key") : 0,
             Aliases = Aliases(map, site.Limits),
             Extra = map.PlainValues(site.ExtraKeys),
         };
@@ -149,7 +155,7 @@ public static class FrontMatterParser
         return slug;
     }
 
-    private static string? Language(YamlMap map)
+    private static string? Language(YamlMap map, SiteConfig site)
     {
         var text = map.String("lang");
         if (text is null)
@@ -159,7 +165,15 @@ public static class FrontMatterParser
 
         try
         {
-            return CultureInfo.GetCultureInfo(text, predefinedOnly: true).Name;
+            var name = CultureInfo.GetCultureInfo(text, predefinedOnly: true).Name;
+            if (site.LanguageOf(name) is null)
+            {
+                var listed = string.Join(", ", site.AllLanguages.Select(l => l.Code));
+                map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not one of the site's languages ({listed}): correct 'lang:', or add '{text}' under 'languages:' in site.yml");
+                return null;
+            }
+
+            return name;
         }
         catch (CultureNotFoundException)
         {

@@ -23,6 +23,15 @@ public sealed record PageFrontMatter
     /// <summary>The page's language when it differs from the site's.</summary>
     public string? Lang { get; init; }
 
+    /// <summary>The line of <c>lang:</c> in the file; 0 when there is none.</summary>
+    public int LangLine { get; init; }
+
+    /// <summary>What every version of one article (or page) in the site's languages shares (<c>translation_key:</c>); null for none.</summary>
+    public string? TranslationKey { get; init; }
+
+    /// <summary>The line of <c>translation_key:</c> in the file; 0 when there is none.</summary>
+    public int TranslationKeyLine { get; init; }
+
     /// <summary>Old URL paths that must keep working.</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
 

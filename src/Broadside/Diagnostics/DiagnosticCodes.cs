@@ -37,6 +37,8 @@ public static class DiagnosticCodes
     public const string YamlAlias = "BS0114";
     public const string LimitExceeded = "BS0115";
     public const string ControlCharacter = "BS0116";
+    public const string TranslationTwice = "BS0117";
+    public const string TranslationMismatch = "BS0118";
 
     public const string SiteConfigMissing = "BS0201";
     public const string SiteConfigInvalid = "BS0202";

@@ -292,14 +292,25 @@ internal sealed class BodyWalk(
         _ => string.Empty,
     };
 
+    // Words of text: runs of characters between spaces; Chinese and Japanese, written without spaces,
+    // are counted by characters, each the share of a word that reading speeds make it (about 500
+    // characters a minute against 230 words), so that reading time follows the language.
     private static int CountWords(StringBuilder text)
     {
         var count = 0;
+        var unspaced = 0;
         var inWord = false;
         foreach (var chunk in text.GetChunks())
         {
             foreach (var c in chunk.Span)
             {
+                if (IsUnspacedScript(c))
+                {
+                    unspaced++;
+                    inWord = false;
+                    continue;
+                }
+
                 var letter = !char.IsWhiteSpace(c);
                 if (letter && !inWord)
                 {
@@ -310,6 +321,14 @@ internal sealed class BodyWalk(
             }
         }
 
-        return count;
+        return count + ((unspaced * CharactersPerWordNumerator) + CharactersPerWordDenominator - 1) / CharactersPerWordDenominator;
     }
+
+    // 230 words a minute against 500 characters: a character of Chinese or Japanese is 23/50 of a word.
+    private const int CharactersPerWordNumerator = 23;
+    private const int CharactersPerWordDenominator = 50;
+
+    // Han ideographs, kana and their punctuation: scripts written without spaces between words.
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF');
 }

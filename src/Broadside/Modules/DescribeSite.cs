@@ -19,12 +19,13 @@ namespace Broadside.Modules;
 /// The most standalone pages there may be (<c>limits: pages</c>): each is in every page's menu, so past a
 /// few dozen the menus would outgrow the pages. Those past it, in the menu's order, are reported.
 /// </param>
-public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "", int maxPages = int.MaxValue) : IModule
+/// <param name="holds">In a site of several languages, which pages' <c>lang</c> this site's language holds, for its menu; null for every page.</param>
+public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "", int maxPages = int.MaxValue, Func<string?, bool>? holds = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var pages = context.OutputsOf<Page>(pagesPipeline).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var pages = context.OutputsOf<Page>(pagesPipeline).Where(p => holds is null || holds(p.FrontMatter.Lang)).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         if (pages.Count > maxPages)
         {
             context.Diagnostics.Error(

@@ -26,6 +26,9 @@ public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, 
     /// <summary>The key of the pictures the views were made with (<see cref="Pictures.PictureCatalog.Key"/>).</summary>
     public UInt128 Pictures { get; init; }
 
+    /// <summary>The versions of each article in the site's languages the views were made with.</summary>
+    public TranslationsDocument Translations { get; init; } = TranslationsDocument.None;
+
     /// <summary>The view of <paramref name="article"/>.</summary>
     public ArticleView ViewOf(Article article) => Views[article.Source!];
 

@@ -31,7 +31,12 @@ namespace Broadside.Modules;
 /// <param name="lazyViews">True to make each view when first asked for (a build that makes only some pages).</param>
 /// <param name="picturesPipeline">The pipeline of the pictures, which articles show; null for none.</param>
 /// <param name="headlineCards">How many of the newest articles without a picture have a social card of their own (<see cref="PictureSettings.HeadlineCards"/>); 0 when the build draws none.</param>
-public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false, string? picturesPipeline = null, int headlineCards = 0) : IModule
+/// <param name="translationsPipeline">The pipeline that links the versions of each article in the site's languages; null for none.</param>
+/// <remarks>
+/// In a site of several languages, <paramref name="site"/> is the configuration of one (<see cref="SiteConfig.ForLanguage"/>),
+/// and the index holds that language's articles alone.
+/// </remarks>
+public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, string articlesPipeline, string dataPipeline, IndexDocument? earlier = null, bool lazyViews = false, string? picturesPipeline = null, int headlineCards = 0, string? translationsPipeline = null) : IModule
 {
     /// <summary>The partial rendered once per article as its <see cref="ArticleView.Card"/>.</summary>
     public const string CardPartial = "article-card";
@@ -39,9 +44,12 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var articles = context.OutputsOf<Article>(articlesPipeline).ToImmutableArray();
+        var articles = site.Multilingual
+            ? context.OutputsOf<Article>(articlesPipeline).Where(a => site.LanguageOf(a.FrontMatter.Lang)?.Code == site.Language).ToImmutableArray()
+            : context.OutputsOf<Article>(articlesPipeline).ToImmutableArray();
         var profiles = context.OutputsOf<AuthorsDocument>(dataPipeline).SelectMany(d => d.Profiles).ToImmutableArray();
-        var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).ToImmutableArray();
+        var demands = context.OutputsOf<DemandCatalogDocument>(dataPipeline).SelectMany(d => d.Demands).Select(d => d.In(site.Language, site.PathPrefix.Length == 0)).ToImmutableArray();
+        var translations = TranslationsDocument.In(context, translationsPipeline);
         (SiteIndexBuilder.Reuse Reuse, List<Article> Fresh, List<string> Gone)? reuse = earlier is null ? null : Reuse(earlier.Index, articles);
         var index = SiteIndexBuilder.Build(articles, site, profiles, demands, context.Diagnostics, reuse?.Reuse);
         var pictures = picturesPipeline is null ? PictureCatalog.Empty : PicturesDocument.In(context, picturesPipeline);
@@ -55,6 +63,12 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
 
         var cards = HeadlineCards(index, pictures);
         var touched = reuse is null ? null : Touched(earlier!.Index, index, reuse.Value.Fresh);
+
+        // An article whose versions in the other languages came, went or moved links to them otherwise.
+        if (touched is not null && earlier!.Translations.Key != translations.Key)
+        {
+            touched = [.. touched.Union(index.Articles.Where(a => !earlier.Translations.Of(a).SequenceEqual(translations.Of(a))), ReferenceEqualityComparer.Instance).Cast<Article>()];
+        }
 
         // An article that gained or lost a card of its own (one newer came or went) reads otherwise.
         if (touched is not null && !cards.SetEquals(earlier!.HeadlineCards))
@@ -78,7 +92,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
 
             foreach (var article in touched)
             {
-                var now = Context(article, index, pictures, cards.Contains(article.Source!));
+                var now = Context(article, index, pictures, cards.Contains(article.Source!), translations.Of(article));
                 if (!before.TryGetValue(article.Source!, out var then) || then != now)
                 {
                     contextOf[article.Source!] = now;
@@ -89,7 +103,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         else
         {
             var contexts = new UInt128[articles.Length];
-            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures, cards.Contains(articles[i].Source!)));
+            Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures, cards.Contains(articles[i].Source!), translations.Of(articles[i])));
             contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
             for (var i = 0; i < articles.Length; i++)
             {
@@ -121,7 +135,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             };
             var near = touched?.ToDictionary(a => a.Source!, StringComparer.Ordinal);
             var all = new Lazy<IReadOnlyDictionary<string, Article>>(() => articles.ToDictionary(a => a.Source!, StringComparer.Ordinal));
-            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics, pictures: pictures, headlineCard: cards.Contains(article.Source!)), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [], Pictures = pictures.Key, HeadlineCards = cards }];
+            return [new IndexDocument(index, new LazyArticleViews(all, article => View(views, theme, article, index, diagnostics, pictures: pictures, headlineCard: cards.Contains(article.Source!), translations: translations.Of(article)), kept, stale, near), contextOf) { Touched = touched, Gone = reuse?.Gone ?? [], Pictures = pictures.Key, HeadlineCards = cards, Translations = translations }];
         }
 
         // Each article is linked from the pages of the articles it is related to: its link is made once.
@@ -134,10 +148,10 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         }
 
         var articleViews = new ArticleView[articles.Length];
-        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a], pictures, cards.Contains(articles[i].Source!)));
+        Parallel.For(0, articles.Length, i => articleViews[i] = View(views, theme, articles[i], index, diagnostics, a => linkOf[a], pictures, cards.Contains(articles[i].Source!), translations.Of(articles[i])));
         var bySource = articles.Select((a, i) => (a.Source!, articleViews[i]))
             .ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        return [new IndexDocument(index, bySource, contextOf) { Pictures = pictures.Key, HeadlineCards = cards }];
+        return [new IndexDocument(index, bySource, contextOf) { Pictures = pictures.Key, HeadlineCards = cards, Translations = translations }];
     }
 
     /// <summary>
@@ -148,9 +162,14 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// (the configuration and theme being the same), so only an article whose context changed can read
     /// otherwise.
     /// </summary>
-    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null, bool headlineCard = false)
+    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null, bool headlineCard = false, ImmutableArray<TranslationLink> translations = default)
     {
         var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination).Add(headlineCard ? 1 : 0);
+        foreach (var translation in translations.IsDefault ? [] : translations)
+        {
+            key.Add(translation.Language).Add(translation.Path);
+        }
+
         if (pictures is { Count: > 0 })
         {
             key.Add(pictures.Shown(article.Links).Key).Add(pictures.Lead(article.FrontMatter.Image)?.Key ?? default);
@@ -190,9 +209,10 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// <param name="link">Each article's link, when made once for all (<see cref="ViewFactory.Article"/>).</param>
     /// <param name="pictures">The pictures the article may show.</param>
     /// <param name="headlineCard">True when the article has a social card of its own.</param>
-    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null, PictureCatalog? pictures = null, bool headlineCard = false)
+    /// <param name="translations">Its versions in the site's languages, itself among them.</param>
+    internal static ArticleView View(ViewFactory views, Theme theme, Article article, SiteIndex index, DiagnosticBag diagnostics, Func<Article, ArticleLinkView>? link = null, PictureCatalog? pictures = null, bool headlineCard = false, ImmutableArray<TranslationLink> translations = default)
     {
-        var view = views.Article(article, index, link, pictures, headlineCard);
+        var view = views.Article(article, index, link, pictures, headlineCard, translations);
         var key = KeyBuilder.Of(view);
         return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
     }

@@ -73,6 +73,7 @@ public sealed class ParseArticles(SiteConfig site, ArticleCache? articles = null
         }
 
         var local = TimeZoneInfo.ConvertTime(front.Date, site.TimeZone);
+        var prefix = site.LanguageOf(front.Lang)?.Prefix ?? string.Empty;
         return new Article
         {
             Source = file,
@@ -81,8 +82,8 @@ public sealed class ParseArticles(SiteConfig site, ArticleCache? articles = null
             Markdown = input.BodyBytes(text, split.Body),
             BodyLineOffset = split.BodyLineOffset,
             SourceHash = input.Hash,
-            Path = UrlScheme.Article(local, slug),
-            Destination = UrlScheme.Article(local, slug) + "index.html",
+            Path = prefix + UrlScheme.Article(local, slug),
+            Destination = prefix + UrlScheme.Article(local, slug) + "index.html",
         };
     }
 }

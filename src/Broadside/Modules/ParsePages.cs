@@ -45,7 +45,14 @@ public sealed class ParsePages(SiteConfig site) : ParallelModule<SourceFile>
             return null;
         }
 
+        // A page in another language is published under its language's folder, unless its file is in that folder already.
         var path = string.Join('/', folders) + "/";
+        var prefix = site.LanguageOf(front.Lang)?.Prefix ?? string.Empty;
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            path = prefix + path;
+        }
+
         return new Page
         {
             Source = file,

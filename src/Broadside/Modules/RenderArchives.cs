@@ -45,9 +45,9 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
 
         foreach (var overview in new[]
         {
-            Overview("section", "Sections", "sections/", index.Sections),
-            Overview("tag", "Topics", "tags/", index.Tags),
-            Overview("author", "Authors", "authors/", index.Authors),
+            Overview("section", "Sections", views.Prefix + "sections/", index.Sections),
+            Overview("tag", "Topics", views.Prefix + "tags/", index.Tags),
+            Overview("author", "Authors", views.Prefix + "authors/", index.Authors),
         })
         {
             yield return new ListDeclaration(overview.Path, [], KeyBuilder.Of(overview.Variables[0].Value), [new ListFile(UrlScheme.File(overview.Path), InSitemap: true)], overview);

@@ -12,7 +12,14 @@ namespace Broadside.Modules;
 /// Renders each article with <c>templates/article.liquid</c> into its page. A list per article, of the
 /// article alone: its page is made again when its view changes.
 /// </summary>
-public sealed class RenderArticlePages(Theme theme, ViewFactory views, string articlesPipeline, string indexPipeline, string sitePipeline, string planPipeline) : ParallelModule<Article>, IListing
+/// <param name="theme">Renders the pages.</param>
+/// <param name="views">Makes the head metadata, in the pages' language.</param>
+/// <param name="articlesPipeline">The pipeline of the published articles.</param>
+/// <param name="indexPipeline">The pipeline of the index the articles are in.</param>
+/// <param name="sitePipeline">The pipeline of the site they are shown in.</param>
+/// <param name="planPipeline">The pipeline of the plan.</param>
+/// <param name="holds">In a site of several languages, which articles' <c>lang</c> this module's language holds; null for every article.</param>
+public sealed class RenderArticlePages(Theme theme, ViewFactory views, string articlesPipeline, string indexPipeline, string sitePipeline, string planPipeline, Func<string?, bool>? holds = null) : ParallelModule<Article>, IListing
 {
     /// <summary>The template this module renders.</summary>
     public const string Template = "article";
@@ -24,11 +31,17 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string ar
 
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context) =>
-        context.OutputsOf<Article>(articlesPipeline).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
+        context.OutputsOf<Article>(articlesPipeline).Where(a => holds is null || holds(a.FrontMatter.Lang)).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
 
     /// <inheritdoc />
     protected override Func<Article, bool>? Selected(PipelineContext context) =>
-        OutputPlan.In(context, planPipeline) is { All: false } plan ? input => plan.Makes(input.Destination!) : null;
+        (OutputPlan.In(context, planPipeline) is { All: false } plan, holds) switch
+        {
+            (true, null) => input => OutputPlan.In(context, planPipeline).Makes(input.Destination!),
+            (true, { } language) => input => language(input.FrontMatter.Lang) && OutputPlan.In(context, planPipeline).Makes(input.Destination!),
+            (false, { } language) => input => language(input.FrontMatter.Lang),
+            _ => null,
+        };
 
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)

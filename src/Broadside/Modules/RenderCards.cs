@@ -28,7 +28,8 @@ public sealed class RenderCards(SiteConfig site, CardStyle style, PictureStore s
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline);
-        yield return new ListDeclaration(ViewFactory.SiteCardPath, [], new KeyBuilder().Add(style.Key).Add(site.Title).Add(site.Description).Add(site.Language).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(ViewFactory.SiteCardPath)], new Card(string.Empty, site.Title, site.Description, null, site.Language));
+        var siteCard = site.PathPrefix + ViewFactory.SiteCardPath;
+        yield return new ListDeclaration(siteCard, [], new KeyBuilder().Add(style.Key).Add(site.Title).Add(site.Description).Add(site.Language).Add(site.Pictures.JpegQuality).Finish(), [new ListFile(siteCard)], new Card(string.Empty, site.Title, site.Description, null, site.Language));
         // Two articles at one address are reported by the checks of addresses: the first one's card is declared.
         var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var article in index.Index.Articles)

@@ -27,6 +27,10 @@ namespace Broadside.Modules;
 /// Each demand's object in demands.json as an earlier build of this process made it, by demand: a demand
 /// the index took from that build as it was is the same object, and its part is not made again.
 /// </param>
+/// <param name="languageIndexes">
+/// In a site of several languages, the index of each language by its code: a demand of demands.yml
+/// raised in more than one links its page in each.
+/// </param>
 public sealed class RenderDemandPages(
     Theme theme,
     ViewFactory views,
@@ -34,7 +38,8 @@ public sealed class RenderDemandPages(
     string sitePipeline,
     string planPipeline,
     int pageSize,
-    IReadOnlyDictionary<Demand, byte[]>? jsonParts = null) : IModule, IListing
+    IReadOnlyDictionary<Demand, byte[]>? jsonParts = null,
+    IReadOnlyList<(string Language, string Pipeline)>? languageIndexes = null) : IModule, IListing
 {
     /// <summary>The template of the index.</summary>
     public const string IndexTemplate = "demands";
@@ -67,9 +72,10 @@ public sealed class RenderDemandPages(
         var lists = new ListDeclaration[index.Demands.Length];
         var summaries = ImmutableArray.CreateBuilder<DemandSummaryView>(index.Demands.Length);
         var indexHeader = new KeyBuilder().Add(index.Demands.Length);
+        var versions = Versions(context);
         for (var i = 0; i < index.Demands.Length; i++)
         {
-            var declared = Declared(index.Demands[i], index);
+            var declared = Declared(index.Demands[i], index, index.Demands[i].Id.Length > 0 ? versions.GetValueOrDefault(index.Demands[i].Id, []) : []);
             lists[i] = declared.List;
             summaries.Add(declared.Summary);
             indexHeader.Add(declared.SummaryKey);
@@ -86,8 +92,8 @@ public sealed class RenderDemandPages(
         return
         [
             .. lists,
-            new ListDeclaration(IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(o.Path), InSitemap: true))], new IndexItem(all, momentum)),
-            ListDeclaration.Single(JsonFile, DemandsJson.Key(index.Demands, views, site.Key)),
+            new ListDeclaration(views.Prefix + IndexPath, [], indexHeader.Finish(), [.. Orders.Select(o => new ListFile(UrlScheme.File(views.Prefix + o.Path), InSitemap: true))], new IndexItem(all, momentum)),
+            ListDeclaration.Single(views.Prefix + JsonFile, DemandsJson.Key(index.Demands, views, site.Key)),
         ];
     }
 
@@ -112,15 +118,15 @@ public sealed class RenderDemandPages(
 
     // One demand's list, as an earlier build declared it when the demand is the same object and its
     // sections are named and placed as then: a demand no edit touched is not summarised again.
-    private DemandList Declared(Demand demand, SiteIndex index)
+    private DemandList Declared(Demand demand, SiteIndex index, ImmutableArray<TranslationLink> versions)
     {
         var sections = demand.Sections.Select(s => index.Section(s) is { } term ? (term.Name, term.Path) : (s, string.Empty)).ToImmutableArray();
-        if (DemandLists.TryGetValue(demand, out var known) && known.Views == views && known.PageSize == pageSize && known.Sections.SequenceEqual(sections))
+        if (DemandLists.TryGetValue(demand, out var known) && known.Views == views && known.PageSize == pageSize && known.Sections.SequenceEqual(sections) && known.Versions.SequenceEqual(versions))
         {
             return known;
         }
 
-        var summary = views.Demand(demand, index);
+        var summary = views.Demand(demand, index) with { Translations = versions.Length > 1 ? views.Versions(versions, demand.Path) : [] };
         var header = new KeyBuilder().AddView(summary);
         foreach (var entry in demand.Entries)
         {
@@ -133,7 +139,7 @@ public sealed class RenderDemandPages(
             header.Finish(),
             ListingPages.Files(demand.Entries, pageSize, demand.Path, e => e.Article),
             (demand, summary));
-        var made = new DemandList(views, pageSize, sections, summary, KeyBuilder.Of(summary), list);
+        var made = new DemandList(views, pageSize, sections, versions, summary, KeyBuilder.Of(summary), list);
         DemandLists.AddOrUpdate(demand, made);
         return made;
     }
@@ -141,7 +147,22 @@ public sealed class RenderDemandPages(
     // Each demand's list and summary, by demand, for as long as the demand lives.
     private static readonly ConditionalWeakTable<Demand, DemandList> DemandLists = [];
 
-    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, DemandSummaryView Summary, UInt128 SummaryKey, ListDeclaration List);
+    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, ImmutableArray<TranslationLink> Versions, DemandSummaryView Summary, UInt128 SummaryKey, ListDeclaration List);
+
+    // The page of each demand of demands.yml in every language that raises it, by id, in the order of the site's languages.
+    private Dictionary<string, ImmutableArray<TranslationLink>> Versions(PipelineContext context)
+    {
+        var versions = new Dictionary<string, ImmutableArray<TranslationLink>>(StringComparer.Ordinal);
+        foreach (var (language, pipeline) in languageIndexes ?? [])
+        {
+            foreach (var demand in IndexDocument.In(context, pipeline).Index.Demands.Where(d => d.Id.Length > 0))
+            {
+                versions[demand.Id] = versions.GetValueOrDefault(demand.Id, []).Add(new TranslationLink(language, demand.Path));
+            }
+        }
+
+        return versions;
+    }
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -154,7 +175,7 @@ public sealed class RenderDemandPages(
             .SelectMany(list => DemandPages(list, index, plan))
             .ToList();
         var item = lists.Select(l => l.Item).OfType<IndexItem>().Single();
-        var pages = Orders.Where(o => plan.Makes(UrlScheme.File(o.Path))).Select(order => IndexPage(order, item)).ToList();
+        var pages = Orders.Where(o => plan.Makes(UrlScheme.File(views.Prefix + o.Path))).Select(order => IndexPage(order, item)).ToList();
 
         // Each demand's part is made when the file is written, or when the next edit asks for it: an
         // unchanged file's key matches the last build's, and its parts are not needed.
@@ -163,14 +184,14 @@ public sealed class RenderDemandPages(
         [
             .. ListingPages.Render(pages, IndexTemplate, theme, site),
             .. ListingPages.Render(demandPages, DemandTemplate, theme, site),
-            .. plan.Makes(JsonFile) ? [Json(parts, lists.Single(l => l.Id == JsonFile).Header)] : Array.Empty<Document>(),
+            .. plan.Makes(views.Prefix + JsonFile) ? [Json(views.Prefix + JsonFile, parts, lists.Single(l => l.Id == views.Prefix + JsonFile).Header)] : Array.Empty<Document>(),
             new DemandsJsonDocument(parts),
         ];
     }
 
-    private static OutputFile Json(PartsByDemand parts, UInt128 key) => new()
+    private static OutputFile Json(string file, PartsByDemand parts, UInt128 key) => new()
     {
-        Destination = JsonFile,
+        Destination = file,
         Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.InOrder)),
         Key = key,
     };
@@ -255,11 +276,11 @@ public sealed class RenderDemandPages(
             MomentumMonths = MomentumMonths,
             MomentumUntil = item.Momentum.UntilDisplay,
             Total = summaries.Length,
-            Orders = [.. Orders.Select(o => new DemandOrderView(o.Name, views.Url(o.Path), o.Order == order.Order))],
-            JsonUrl = views.Url(JsonFile),
+            Orders = [.. Orders.Select(o => new DemandOrderView(o.Name, views.Url(views.Prefix + o.Path), o.Order == order.Order))],
+            JsonUrl = views.Url(views.Prefix + JsonFile),
         };
         var title = order.Order == "topic" ? "Demands" : $"Demands: {order.Name.ToLowerInvariant()}";
-        return new ListingPage(order.Path, views.Meta("demands", title, "Every demand the publication has raised, how often and when.", order.Path), [new("demands_index", view)]);
+        return new ListingPage(views.Prefix + order.Path, views.Meta("demands", title, "Every demand the publication has raised, how often and when.", views.Prefix + order.Path), [new("demands_index", view)]);
     }
 
     private IEnumerable<ListingPage> DemandPages(ListDeclaration list, IndexDocument index, OutputPlan plan)
@@ -268,7 +289,9 @@ public sealed class RenderDemandPages(
         var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
         return ListingPages.Made(list, demand.Entries, plan).Select(p => new ListingPage(
             p.Path,
-            views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
+            p.Number == 1
+                ? ViewFactory.WithVersions(views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss), summary.Translations, views.Config)
+                : views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
             [
                 new("demand", summary),
                 new("entries", p.Items.Select(e => new DemandEntryView(index.ViewOf(e.Article), e.Wording)).ToImmutableArray()),

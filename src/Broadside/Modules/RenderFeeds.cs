@@ -68,7 +68,8 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
             return new ListDeclaration(path, shown, KeyBuilder.Of(definition), [.. files.Select(f => new ListFile(f, 0, shown.Length))], definition);
         }
 
-        yield return Feed(Rss, Definition(site.Title, site.Description, string.Empty, Rss), index.Articles, Rss, Atom, Json);
+        var prefix = views.Prefix;
+        yield return Feed(prefix + Rss, Definition(site.Title, site.Description, prefix, prefix + Rss), index.Articles, prefix + Rss, prefix + Atom, prefix + Json);
         foreach (var term in Terms(index))
         {
             yield return TermFeeds.Of(term, views, term => Feed(term.Path + Rss, Definition(TermTitle(term), views.Archive(term).Description, term.Path, term.Path + Rss), term.Articles, term.Path + Rss));
@@ -115,10 +116,11 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         return [.. feeds.Select(feed =>
         {
             var definition = (FeedDefinition)feed.List.Item! with { Entries = [.. feed.List.Articles.Select(a => bySource[a.Source!])] };
-            Action<Stream> write = feed.File switch
+            var name = feed.File.AsSpan(views.Prefix.Length);
+            Action<Stream> write = name switch
             {
-                Atom => buffer => buffer.Write(Encoding.UTF8.GetBytes(SyndicationWriter.Atom(definition with { SelfUrl = FeedUrl(Atom) }))),
-                Json => buffer => buffer.Write(Encoding.UTF8.GetBytes(JsonFeedWriter.Write(definition with { SelfUrl = FeedUrl(Json) }))),
+                Atom => buffer => buffer.Write(Encoding.UTF8.GetBytes(SyndicationWriter.Atom(definition with { SelfUrl = FeedUrl(feed.File) }))),
+                Json => buffer => buffer.Write(Encoding.UTF8.GetBytes(JsonFeedWriter.Write(definition with { SelfUrl = FeedUrl(feed.File) }))),
                 _ => buffer => SyndicationWriter.WriteRss(definition, buffer),
             };
             return (Document)new OutputFile { Destination = feed.File, Render = OutputFile.Writing(write), Key = Key(feed.File, feed.List) };

@@ -28,7 +28,7 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         // One object on every page, so that its key is made once (ListingPages.Render).
         var demands = index.Demands.Take(FrontDemands).Select(d => views.Demand(d, index)).ToImmutableArray();
         var header = new KeyBuilder().AddView(demands).Add(index.Demands.Length).Finish();
-        yield return new ListDeclaration(string.Empty, index.Articles, header, ListingPages.Files(index.Articles, pageSize, string.Empty, a => a), demands);
+        yield return new ListDeclaration(views.Prefix, index.Articles, header, ListingPages.Files(index.Articles, pageSize, views.Prefix, a => a), demands);
     }
 
     /// <inheritdoc />
@@ -38,10 +38,10 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         var plan = OutputPlan.In(context, planPipeline);
         var pages = plan.Of(this).SelectMany(list => ListingPages.Made(list, list.Articles, plan).Select(p => new ListingPage(
                 p.Path,
-                views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
+                p.Number == 1 ? ViewFactory.WithVersions(views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path), SiteDocument.In(context, sitePipeline).View.Languages, views.Config) : views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
                 [
                     new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()),
-                    new("pagination", views.Pagination(string.Empty, p.Number, p.Count, list.Articles.Length)),
+                    new("pagination", views.Pagination(views.Prefix, p.Number, p.Count, list.Articles.Length)),
                     new("demands", list.Item),
                     new("demands_total", index.Index.Demands.Length),
                 ],

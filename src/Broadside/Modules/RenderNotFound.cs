@@ -16,18 +16,18 @@ public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePi
     public const string File = ReservedPaths.NotFound;
 
     /// <inheritdoc />
-    public IEnumerable<ListDeclaration> Declare(PipelineContext context) => [ListDeclaration.Single(File, default)];
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) => [ListDeclaration.Single(views.Prefix + File, default)];
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        if (!OutputPlan.In(context, planPipeline).Makes(File))
+        if (!OutputPlan.In(context, planPipeline).Makes(views.Prefix + File))
         {
             return [];
         }
 
-        var meta = views.Meta("not-found", "Page not found", string.Empty, File) with { Robots = "noindex" };
+        var meta = views.Meta("not-found", "Page not found", string.Empty, views.Prefix + File) with { Robots = "noindex" };
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
-        return html is null ? [] : [new OutputFile { Destination = File, Content = html, InSitemap = false }];
+        return html is null ? [] : [new OutputFile { Destination = views.Prefix + File, Content = html, InSitemap = false }];
     }
 }

@@ -17,7 +17,7 @@ namespace Broadside.Modules;
 /// </summary>
 /// <param name="store">Where the files made are kept between builds.</param>
 /// <param name="picturesPipeline">The pipeline of the pictures.</param>
-/// <param name="indexPipeline">The pipeline of the index: the articles' lead pictures have social cards.</param>
+/// <param name="indexPipelines">The pipelines of the index of each of the site's languages: the articles' lead pictures have social cards.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="make">False to make no file (<c>check</c>).</param>
 /// <param name="background">
@@ -26,7 +26,7 @@ namespace Broadside.Modules;
 /// them. A picture the site shows already is made in the build, so that no page shows an old version.
 /// </param>
 /// <param name="published">What the published site holds, by file.</param>
-public sealed class RenderPictures(PictureStore store, string picturesPipeline, string indexPipeline, string planPipeline, bool make = true, BackgroundPictures? background = null, IReadOnlyDictionary<string, OutputRecord>? published = null) : IModule, IListing
+public sealed class RenderPictures(PictureStore store, string picturesPipeline, IReadOnlyList<string> indexPipelines, string planPipeline, bool make = true, BackgroundPictures? background = null, IReadOnlyDictionary<string, OutputRecord>? published = null) : IModule, IListing
 {
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
@@ -37,9 +37,8 @@ public sealed class RenderPictures(PictureStore store, string picturesPipeline, 
             yield break;
         }
 
-        var root = IndexDocument.In(context, indexPipeline);
         var leads = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var article in root.Index.Articles)
+        foreach (var article in indexPipelines.SelectMany(pipeline => IndexDocument.In(context, pipeline).Index.Articles))
         {
             if (article.FrontMatter.Image is { } image && PictureCatalog.SitePath(image, "/") is { } path)
             {

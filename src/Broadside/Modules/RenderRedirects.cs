@@ -14,7 +14,8 @@ namespace Broadside.Modules;
 /// page at the old path that sends readers and search engines to the new one (on any static host), and
 /// a line of Netlify's <c>_redirects</c> file that answers with a permanent 301 where Netlify serves the
 /// site. Both paths of a rule are percent-encoded (<see cref="AliasPath.Encode"/>), and Netlify decodes
-/// the old one to the very file the page is written to.
+/// the old one to the very file the page is written to. In a site of several languages, <c>_redirects</c>
+/// also answers a missing page below a language's folder with that language's 404 page.
 /// </summary>
 public sealed class RenderRedirects(ViewFactory views, string planPipeline, params string[] pipelines) : IModule, IListing
 {
@@ -26,12 +27,12 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
     {
         // One list: the pages are a few lines each, and _redirects holds every rule.
         var redirects = Redirects(context);
-        if (redirects.Count == 0)
+        if (redirects.Count == 0 && !views.Config.Multilingual)
         {
             yield break;
         }
 
-        var header = new KeyBuilder();
+        var header = new KeyBuilder().Add(LanguageRules());
         foreach (var (alias, document) in redirects)
         {
             header.Add(alias).Add(document.Path);
@@ -43,7 +44,8 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        if (!OutputPlan.In(context, planPipeline).Makes(RedirectsFile) || Redirects(context) is not { Count: > 0 } redirects)
+        var redirects = Redirects(context);
+        if (!OutputPlan.In(context, planPipeline).Makes(RedirectsFile) || (redirects.Count == 0 && !views.Config.Multilingual))
         {
             return [];
         }
@@ -68,8 +70,23 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
                 .Append(" 301\n");
         }
 
+        rules.Append(LanguageRules());
         documents.Add(new OutputFile { Destination = RedirectsFile, Content = rules.ToString(), InSitemap = false });
         return documents.ToImmutable();
+    }
+
+    // A missing page below a language's folder gets its language's 404 page (Netlify serves 404.html at the root for the rest).
+    private string LanguageRules()
+    {
+        var rules = new StringBuilder();
+        var root = views.Url(string.Empty);
+        foreach (var language in views.Config.AllLanguages.Where(l => l.Prefix.Length > 0))
+        {
+            var folder = root + AliasPath.Encode(language.Prefix);
+            rules.Append(folder).Append("* ").Append(folder).Append(ReservedPaths.NotFound).Append(" 404\n");
+        }
+
+        return rules.ToString();
     }
 
     private List<(string Alias, ContentDocument Document)> Redirects(PipelineContext context)

@@ -20,19 +20,19 @@ public sealed class RenderSearchPage(Theme theme, ViewFactory views, string site
     public const string Path = ReservedPaths.Search + "/";
 
     /// <inheritdoc />
-    public IEnumerable<ListDeclaration> Declare(PipelineContext context) => [ListDeclaration.Single(UrlScheme.File(Path), default)];
+    public IEnumerable<ListDeclaration> Declare(PipelineContext context) => [ListDeclaration.Single(UrlScheme.File(views.Prefix + Path), default)];
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        if (!OutputPlan.In(context, planPipeline).Makes(UrlScheme.File(Path)))
+        if (!OutputPlan.In(context, planPipeline).Makes(UrlScheme.File(views.Prefix + Path)))
         {
             return [];
         }
 
         // The page lists nothing of its own, so search engines are asked to leave it out.
-        var meta = views.Meta(Template, "Search", string.Empty, Path) with { Robots = "noindex" };
+        var meta = views.Meta(Template, "Search", string.Empty, views.Prefix + Path) with { Robots = "noindex" };
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
-        return html is null ? [] : [new OutputFile { Destination = UrlScheme.File(Path), Content = html, InSitemap = false }];
+        return html is null ? [] : [new OutputFile { Destination = UrlScheme.File(views.Prefix + Path), Content = html, InSitemap = false }];
     }
 }

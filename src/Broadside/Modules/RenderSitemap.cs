@@ -19,7 +19,12 @@ namespace Broadside.Modules;
 /// <param name="views">Makes the URLs.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="limit">The most URLs one sitemap lists.</param>
-public sealed class RenderSitemap(ViewFactory views, string planPipeline, int limit = RenderSitemap.ProtocolLimit) : IModule, ISiteListing
+/// <param name="translationsPipeline">
+/// In a site of several languages, the pipeline that links the versions of each article and page: each
+/// page with versions in other languages lists them all as <c>xhtml:link</c> alternates, and so do the
+/// languages' home pages. Null for a site in one language.
+/// </param>
+public sealed class RenderSitemap(ViewFactory views, string planPipeline, int limit = RenderSitemap.ProtocolLimit, string? translationsPipeline = null) : IModule, ISiteListing
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -29,9 +34,15 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
+
+    // Each page's versions in the site's languages as (language, absolute URL), by output file; empty for a site in one language.
+    private sealed record Listed(List<(string Path, DateTimeOffset? LastModified)> Pages, Dictionary<string, ImmutableArray<(string Language, string Url)>> Versions);
+
     /// <inheritdoc />
-    public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files)
+    public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files, PipelineContext context)
     {
+        var translations = TranslationsDocument.In(context, translationsPipeline);
         // The header is a sum of one hash per page, which does not depend on the order the pages were
         // declared in: they are put in order (by address) only when the sitemap is made.
         var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
@@ -52,10 +63,10 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
             }
         }
 
-        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(listed.Count).Add(sum);
+        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(listed.Count).Add(sum).Add(translations.Key);
         var count = listed.Count <= limit ? 0 : (listed.Count + limit - 1) / limit;
         ImmutableArray<ListFile> made = [new ListFile(Sitemap), .. Enumerable.Range(1, count).Select(i => new ListFile(ReservedPaths.NumberedSitemap(i))), new ListFile(ReservedPaths.Robots)];
-        yield return new ListDeclaration(Sitemap, [], header.Finish(), made, listed);
+        yield return new ListDeclaration(Sitemap, [], header.Finish(), made, new Listed(listed, Versions(translations)));
     }
 
     /// <inheritdoc />
@@ -69,7 +80,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         }
 
         // Ordered by address; no two pages have one, so the order does not depend on the sort's.
-        var listed = (List<(string Path, DateTimeOffset? LastModified)>)list.Item!;
+        var (listed, versions) = (Listed)list.Item!;
         var seen = new HashSet<string>(listed.Count, StringComparer.Ordinal);
         var addresses = new List<string>(listed.Count);
         var dated = new List<DateTimeOffset?>(listed.Count);
@@ -85,7 +96,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         var order = addresses.ToArray();
         var dates = dated.ToArray();
         Array.Sort(order, dates, StringComparer.Ordinal);
-        var pages = order.Select((address, i) => (Url: views.AbsoluteUrl(address), LastModified: dates[i])).ToList();
+        var pages = order.Select((address, i) => (Url: views.AbsoluteUrl(address), LastModified: dates[i], Versions: versions.GetValueOrDefault(address, []))).ToList();
         var files = ImmutableArray.CreateBuilder<Document>();
         if (pages.Count <= limit)
         {
@@ -102,7 +113,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
             files.Add(new OutputFile
             {
                 Destination = Sitemap,
-                Render = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(ReservedPaths.NumberedSitemap(i + 1)), chunk.Max(p => p.LastModified)))]),
+                Render = Index([.. chunks.Select((chunk, i) => (views.AbsoluteUrl(ReservedPaths.NumberedSitemap(i + 1)), chunk.Max(p => p.LastModified), ImmutableArray<(string, string)>.Empty))]),
                 InSitemap = false,
             });
         }
@@ -124,19 +135,51 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         : destination.EndsWith("/index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length]
         : destination;
 
-    private static Func<PooledBuffer, DiagnosticBag, bool> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> pages) => List("urlset", "url", pages);
+    // Each page's versions, by its path (a/b/), from the linked articles and pages and the languages' home pages.
+    private Dictionary<string, ImmutableArray<(string Language, string Url)>> Versions(TranslationsDocument translations)
+    {
+        var versions = new Dictionary<string, ImmutableArray<(string Language, string Url)>>(StringComparer.Ordinal);
+        if (!views.Config.Multilingual)
+        {
+            return versions;
+        }
 
-    private static Func<PooledBuffer, DiagnosticBag, bool> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
+        void Add(ImmutableArray<TranslationLink> links)
+        {
+            var urls = links.Select(l => (l.Language, views.AbsoluteUrl(l.Path))).ToImmutableArray();
+            foreach (var link in links)
+            {
+                versions[link.Path] = urls;
+            }
+        }
+
+        Add([.. views.Config.AllLanguages.Select(l => new TranslationLink(l.Code, l.Prefix))]);
+        foreach (var links in translations.Articles.Values.Concat(translations.Pages.Values))
+        {
+            Add(links);
+        }
+
+        return versions;
+    }
+
+    private static Func<PooledBuffer, DiagnosticBag, bool> UrlSet(IReadOnlyList<(string Url, DateTimeOffset? LastModified, ImmutableArray<(string Language, string Url)> Versions)> pages) => List("urlset", "url", pages);
+
+    private static Func<PooledBuffer, DiagnosticBag, bool> Index(IReadOnlyList<(string Url, DateTimeOffset? LastModified, ImmutableArray<(string Language, string Url)> Versions)> sitemaps) => List("sitemapindex", "sitemap", sitemaps);
 
     /// <summary>
     /// Writes a sitemap (<c>urlset</c> of <c>url</c>) or a sitemap index (<c>sitemapindex</c> of <c>sitemap</c>)
     /// when the file is written, as UTF-8 straight into its buffer: a large site's sitemap is megabytes. The
     /// layout is an XML writer's, indented by two spaces; URLs are escaped as element text.
     /// </summary>
-    private static Func<PooledBuffer, DiagnosticBag, bool> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified)> entries) => (buffer, _) =>
+    private static Func<PooledBuffer, DiagnosticBag, bool> List(string root, string item, IReadOnlyList<(string Url, DateTimeOffset? LastModified, ImmutableArray<(string Language, string Url)> Versions)> entries) => (buffer, _) =>
     {
         using var xml = new Utf8Writer(buffer);
         xml.Write($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<{root} xmlns=\"{Namespace}\"");
+        if (entries.Any(e => !e.Versions.IsDefaultOrEmpty))
+        {
+            xml.Write($" xmlns:xhtml=\"{XhtmlNamespace}\"");
+        }
+
         if (entries.Count == 0)
         {
             xml.Write(" />\n");
@@ -145,7 +188,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
 
         xml.Write(">\n");
         Span<char> date = stackalloc char[32];
-        foreach (var (url, lastModified) in entries)
+        foreach (var (url, lastModified, versions) in entries)
         {
             xml.Write("  <");
             xml.Write(item);
@@ -159,6 +202,15 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
                 xml.Write("</lastmod>\n");
             }
 
+            foreach (var (language, href) in versions.IsDefault ? [] : versions)
+            {
+                xml.Write("    <xhtml:link rel=\"alternate\" hreflang=\"");
+                WriteEscaped(xml, language);
+                xml.Write("\" href=\"");
+                WriteEscaped(xml, href);
+                xml.Write("\"/>\n");
+            }
+
             xml.Write("  </");
             xml.Write(item);
             xml.Write(">\n");
@@ -168,14 +220,14 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         return true;
     };
 
-    /// <summary>Writes <paramref name="text"/> as element text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, as an XML writer does.</summary>
+    /// <summary>Writes <paramref name="text"/> as element text or a quoted attribute's value: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and <c>"</c> escaped.</summary>
     private static void WriteEscaped(Utf8Writer xml, string text)
     {
         var rest = text.AsSpan();
-        while (rest.IndexOfAny('&', '<', '>') is var at and >= 0)
+        while (rest.IndexOfAny("&<>\"") is var at and >= 0)
         {
             xml.Write(rest[..at]);
-            xml.Write(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            xml.Write(rest[at] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => "&quot;" });
             rest = rest[(at + 1)..];
         }
 

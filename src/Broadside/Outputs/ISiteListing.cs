@@ -7,5 +7,7 @@ namespace Broadside.Outputs;
 public interface ISiteListing
 {
     /// <summary>The lists of this build, from <paramref name="files"/>, every file the other listings declared, in their order.</summary>
-    IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files);
+    /// <param name="files">Every file the other listings declared.</param>
+    /// <param name="context">The pipelines run so far.</param>
+    IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files, Engine.PipelineContext context);
 }

@@ -34,6 +34,9 @@ public sealed record OutputPlan : Document
     /// <summary>Every listing's lists (<see cref="IListing"/>, <see cref="ISiteListing"/>), as it declared them for this build.</summary>
     public required IReadOnlyDictionary<object, ImmutableArray<ListDeclaration>> Declarations { get; init; }
 
+    /// <summary>The key of the versions of the articles and pages in the site's languages, which the sitemap lists.</summary>
+    public UInt128 TranslationsKey { get; init; }
+
     /// <summary>True when the file at <paramref name="file"/> is made by this build.</summary>
     public bool Makes(string file) => All || Files.Contains(file);
 

@@ -37,6 +37,8 @@ public static class CardImaging
             throw new InvalidOperationException(why);
         }
 
+        // A card in a language written right to left is laid out from the right.
+        var rtl = RightToLeft(language);
         using var background = Image.Black(Width, Height, bands: 3).NewFromImage(Colour(style.Background)).Copy(interpretation: Enums.Interpretation.Srgb).CopyMemory();
         var card = background.Copy();
         try
@@ -44,7 +46,7 @@ public static class CardImaging
             Paint(ref card, Image.Black(Width, 14).NewFromImage(255.0), 0, 0, style.Accent);
             if (kicker.Length > 0)
             {
-                Paint(ref card, Text(kicker.ToUpperInvariant(), language, style.TextFont, 26, Width - (2 * Margin), 60), Margin, 70, style.Accent);
+                PaintLine(ref card, Text(kicker.ToUpperInvariant(), language, style.TextFont, 26, Width - (2 * Margin), 60), rtl, 70, style.Accent);
             }
 
             var size = headline.Length switch
@@ -54,11 +56,11 @@ public static class CardImaging
                 <= 140 => 46,
                 _ => 38,
             };
-            Paint(ref card, Text(headline, language, style.HeadlineFont, size, Width - (2 * Margin), 360), Margin, 130, style.Text);
+            PaintLine(ref card, Text(headline, language, style.HeadlineFont, size, Width - (2 * Margin), 360), rtl, 130, style.Text);
             Paint(ref card, Image.Black(Width - (2 * Margin), 2).NewFromImage(255.0), Margin, 522, style.Muted);
             if (footer.Length > 0)
             {
-                Paint(ref card, Text(footer, language, style.TextFont, footer.Length > 60 ? 20 : 26, Width - (2 * Margin), 75), Margin, 542, style.Muted);
+                PaintLine(ref card, Text(footer, language, style.TextFont, footer.Length > 60 ? 20 : 26, Width - (2 * Margin), 75), rtl, 542, style.Muted);
             }
 
             return card.JpegsaveBuffer(q: quality, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
@@ -72,6 +74,8 @@ public static class CardImaging
     // Text drawn in white on black, clipped to a box: the mask its colour is painted through. Characters
     // no font draws (controls, noncharacters, lone surrogates) are left out; text Pango still refuses is
     // left off the card rather than stopping the build.
+    // Pango sets a paragraph of a right-to-left script from the right (it mirrors the alignment): the
+    // mask is placed at the right margin (PaintLine).
     private static Image Text(string text, string language, (string File, string Name) font, int size, int width, int height)
     {
         var shown = new StringBuilder(text.Length);
@@ -102,6 +106,22 @@ public static class CardImaging
         catch (VipsException)
         {
             return Image.Black(1, 1);
+        }
+    }
+
+    // Paints a line of text at the margin its language starts from: the left, or the right for a language written right to left.
+    private static void PaintLine(ref Image card, Image mask, bool rtl, int y, (byte R, byte G, byte B) colour) =>
+        Paint(ref card, mask, rtl ? Math.Max(Margin, Width - Margin - mask.Width) : Margin, y, colour);
+
+    private static bool RightToLeft(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -64,6 +64,13 @@ public sealed partial class PagefindIndexer
     }
 
     /// <summary>
+    /// The language to index every page of a site of <paramref name="config"/> as: its one language, so
+    /// that its one search page finds articles in any language an article says it is in; none for a site
+    /// in several languages, which Pagefind indexes apart, each language's search page reading its own.
+    /// </summary>
+    public static string? LanguageFor(Configuration.SiteConfig config) => config.Multilingual ? null : config.Language;
+
+    /// <summary>
     /// Indexes the built site in <paramref name="siteFolder"/> into its <c>pagefind/</c> folder, every
     /// page as <paramref name="language"/> when given: the search page then finds articles in every
     /// language the publication writes in, not only those in its own.

@@ -20,11 +20,13 @@ public static class DemandIndex
     /// An earlier index of the same catalog, built without a problem, and the articles changed since: the
     /// demands none of them raises, before or after, are taken from it (<see cref="Regroup"/>).
     /// </param>
+    /// <param name="prefix">The path of the language's pages below the site root (<c>es/</c>); empty for the default language, whose index alone reports problems of demands.yml.</param>
     public static (ImmutableArray<Demand> Demands, Dictionary<string, ImmutableArray<(Demand Demand, string Wording)>> ByArticle) Build(
         ImmutableArray<Article> articles,
         ImmutableArray<CanonicalDemand> canonical,
         DiagnosticBag diagnostics,
-        SiteIndexBuilder.Reuse? reuse = null)
+        SiteIndexBuilder.Reuse? reuse = null,
+        string prefix = "")
     {
         var byId = canonical.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var byWording = new Dictionary<string, CanonicalDemand>(StringComparer.Ordinal);
@@ -45,8 +47,11 @@ public static class DemandIndex
             }
         }
 
-        var context = new MakeContext(canonical, articles);
-        ReportWonArticles(canonical, context, diagnostics);
+        var context = new MakeContext(canonical, articles) { Prefix = prefix };
+        if (prefix.Length == 0)
+        {
+            ReportWonArticles(canonical, context, diagnostics);
+        }
 
         if (reuse is not null && Regroup(articles, byId, byWording, reuse, context) is { } regrouped)
         {
@@ -73,7 +78,7 @@ public static class DemandIndex
                 var (line, column) = Where(group);
                 diagnostics.Error(
                     DiagnosticCodes.PathReserved,
-                    $"the demand '{text}' would be published at /{UrlScheme.Demand(slug)}, where the demands index shows its '{slug}' order: word it otherwise, or join it to a demand of demands.yml with an id of its own",
+                    $"the demand '{text}' would be published at /{context.Prefix}{UrlScheme.Demand(slug)}, where the demands index shows its '{slug}' order: word it otherwise, or join it to a demand of demands.yml with an id of its own",
                     group.File,
                     line,
                     column);
@@ -85,7 +90,7 @@ public static class DemandIndex
                 var otherText = other.Canonical?.Text ?? other.Entries[0].Wording;
                 diagnostics.Error(
                     DiagnosticCodes.UrlCollision,
-                    $"the demand '{text}' (here) and the demand '{otherText}' (in '{other.File}') would share the page /{UrlScheme.Demand(slug)}: word them alike, or join them in demands.yml",
+                    $"the demand '{text}' (here) and the demand '{otherText}' (in '{other.File}') would share the page /{context.Prefix}{UrlScheme.Demand(slug)}: word them alike, or join them in demands.yml",
                     group.File);
                 continue;
             }
@@ -234,7 +239,7 @@ public static class DemandIndex
             ? canonicalDemand.Explanation
             : Counted(split.Select(s => s.Explanation).Where(e => e.Length > 0)).FirstOrDefault().Wording ?? string.Empty;
         var (topic, inferred) = group.Canonical?.Topic is { Length: > 0 } given ? (given, false) : (context.Topics.Infer(group.Entries), true);
-        var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, topic, UrlScheme.Demand(slug), [.. group.Entries])
+        var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, topic, context.Prefix + UrlScheme.Demand(slug), [.. group.Entries])
         {
             Key = group.Key,
             Wordings = wordings,
@@ -285,6 +290,9 @@ public static class DemandIndex
             articles.Where(a => a.Source is not null).DistinctBy(a => a.Source).ToDictionary(a => a.Source!, StringComparer.Ordinal));
 
         public DemandTopics Topics { get; } = new(canonical);
+
+        /// <summary>The path of the language's pages below the site root.</summary>
+        public string Prefix { get; init; } = string.Empty;
 
         /// <summary>The published article that reports the victory of <paramref name="demand"/>, or null.</summary>
         public Article? Report(CanonicalDemand demand) => ReportSource(demand) is { } source ? _bySource.Value.GetValueOrDefault(source) : null;

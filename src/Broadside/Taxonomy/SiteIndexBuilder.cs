@@ -41,15 +41,16 @@ public static class SiteIndexBuilder
         Reuse? reuse = null)
     {
         // The demands are gathered while the terms are grouped: each is a pass over every article.
-        var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics, reuse));
+        var prefix = site.PathPrefix;
+        var demandIndex = Task.Run(() => DemandIndex.Build(articles, canonical, diagnostics, reuse, prefix));
         var changed = reuse is null ? [] : reuse.Fresh ?? [.. articles.Where(a => reuse.Changed.ContainsKey(a.Source!))];
         (ImmutableArray<Term> Terms, Dictionary<string, string> Keys) Terms(TermKind kind, Func<Article, IEnumerable<string>> names, Func<SiteIndex, IReadOnlyDictionary<string, Term>> earlier, Func<string, string> path) =>
             (reuse is null ? null : Regroup(kind, names, earlier(reuse.Index), reuse, changed, path))
             ?? Group(kind, articles.SelectMany(a => names(a).Select(n => (a, n))), path, diagnostics);
 
         // Tags, the most numerous terms, are grouped while the sections and authors are.
-        var tagTerms = Task.Run(() => Terms(TermKind.Tag, a => a.FrontMatter.Tags, i => i.TagsByKey, slug => UrlScheme.Tag(slug)));
-        var (sections, sectionKeys) = Terms(TermKind.Section, a => [a.FrontMatter.Section], i => i.SectionsByKey, slug => UrlScheme.Section(slug));
+        var tagTerms = Task.Run(() => Terms(TermKind.Tag, a => a.FrontMatter.Tags, i => i.TagsByKey, slug => prefix + UrlScheme.Tag(slug)));
+        var (sections, sectionKeys) = Terms(TermKind.Section, a => [site.SectionName(a.FrontMatter.Section)], i => i.SectionsByKey, slug => prefix + UrlScheme.Section(slug));
         var listed = site.Sections.Select((s, i) => (Key: TermKey.Of(s.Name), s.Description, Order: i))
             .ToDictionary(x => x.Key, x => (x.Description, x.Order), StringComparer.Ordinal);
         sections = [.. sections
@@ -57,12 +58,24 @@ public static class SiteIndexBuilder
             .OrderBy(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? l.Order : int.MaxValue)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)];
 
+        // A listed section is found by any of its names in the site's languages.
+        foreach (var listedSection in site.Sections)
+        {
+            if (sectionKeys.GetValueOrDefault(TermKey.Of(listedSection.Name)) is { } slug)
+            {
+                foreach (var name in listedSection.AllNames)
+                {
+                    sectionKeys.TryAdd(TermKey.Of(name), slug);
+                }
+            }
+        }
+
 
         var byName = profiles.ToDictionary(p => TermKey.Of(p.Name), StringComparer.Ordinal);
-        var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => UrlScheme.Author(slug));
+        var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => prefix + UrlScheme.Author(slug));
         authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? Named(t, p.Name, t.Description, p) : t)];
 
-        var years = Years(articles, reuse?.Index.Years ?? []);
+        var years = Years(articles, reuse?.Index.Years ?? [], prefix);
         var (tags, tagKeys) = tagTerms.GetAwaiter().GetResult();
 
         var (demands, demandsOf) = demandIndex.GetAwaiter().GetResult();
@@ -86,15 +99,16 @@ public static class SiteIndexBuilder
     // The years, newest first, each with its articles in the index's order. Articles newest first come
     // in runs of one year each, which are cut without a string per article; a year found in two runs
     // (which no order by date makes) is grouped with a dictionary instead.
-    private static ImmutableArray<Term> Years(ImmutableArray<Article> articles, ImmutableArray<Term> earlier)
+    private static ImmutableArray<Term> Years(ImmutableArray<Article> articles, ImmutableArray<Term> earlier, string prefix)
     {
+        var at = prefix.Length;
         var runs = new List<(string Year, int Start, int Count)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < articles.Length;)
         {
-            var year = articles[i].Path.AsSpan(0, 4);
+            var year = articles[i].Path.AsSpan(at, 4);
             var end = i + 1;
-            while (end < articles.Length && articles[end].Path.AsSpan(0, 4).SequenceEqual(year))
+            while (end < articles.Length && articles[end].Path.AsSpan(at, 4).SequenceEqual(year))
             {
                 end++;
             }
@@ -103,9 +117,9 @@ public static class SiteIndexBuilder
             if (!seen.Add(name))
             {
                 return [.. articles
-                    .GroupBy(a => a.Path[..4], StringComparer.Ordinal)
+                    .GroupBy(a => a.Path.Substring(at, 4), StringComparer.Ordinal)
                     .OrderByDescending(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new Term(TermKind.Year, g.Key, g.Key, UrlScheme.Year(g.Key), [.. g]))];
+                    .Select(g => new Term(TermKind.Year, g.Key, g.Key, prefix + UrlScheme.Year(g.Key), [.. g]))];
             }
 
             runs.Add((name, i, end - i));
@@ -118,7 +132,7 @@ public static class SiteIndexBuilder
             var then = earlier.FirstOrDefault(t => t.Name == run.Year);
             return then is not null && then.Articles.Length == run.Count && then.Articles.AsSpan().SequenceEqual(articles.AsSpan(run.Start, run.Count), ReferenceEqualityComparer.Instance)
                 ? then
-                : new Term(TermKind.Year, run.Year, run.Year, UrlScheme.Year(run.Year), articles.Slice(run.Start, run.Count));
+                : new Term(TermKind.Year, run.Year, run.Year, prefix + UrlScheme.Year(run.Year), articles.Slice(run.Start, run.Count));
         }
 
         return [.. runs.OrderByDescending(r => r.Year, StringComparer.Ordinal).Select(Year)];
@@ -177,7 +191,8 @@ public static class SiteIndexBuilder
             keys[key] = term.Slug;
         }
 
-        return ([.. kept.Select(kv => kv.Value).Concat(regrouped).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
+        // A term found by more than one key (a section by its name in each language) is kept once.
+        return ([.. kept.Select(kv => kv.Value).Distinct(ReferenceEqualityComparer.Instance).Cast<Term>().Concat(regrouped).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
     /// <summary>

@@ -186,6 +186,7 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<DemandOrderView>();
         options.MemberAccessStrategy.Register<DemandsIndexView>();
         options.MemberAccessStrategy.Register<FeedLinkView>();
+        options.MemberAccessStrategy.Register<LanguageLinkView>();
         options.MemberAccessStrategy.Register<Pictures.PictureView>();
         options.MemberAccessStrategy.Register<Pictures.PictureSourceView>();
         options.ValueConverters.Add(value => value is RawHtml html ? html.ToFluidValue() : null);

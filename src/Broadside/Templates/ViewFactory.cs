@@ -24,18 +24,69 @@ public sealed partial class ViewFactory
     {
         _site = site;
         NoIndex = noIndex;
-        SiteCard = socialCards ? AbsoluteUrl(SiteCardPath) : string.Empty;
+        SiteCard = socialCards ? AbsoluteUrl(site.PathPrefix + SiteCardPath) : string.Empty;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
         var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',');
         _dateFormat = pattern.Length == 0 ? "d MMMM yyyy" : pattern;
         _siteFeeds =
         [
-            new FeedLinkView($"{site.Title} (RSS)", "application/rss+xml", Url("feed.xml")),
-            new FeedLinkView($"{site.Title} (Atom)", "application/atom+xml", Url("atom.xml")),
-            new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url("feed.json")),
+            new FeedLinkView($"{site.Title} (RSS)", "application/rss+xml", Url(site.PathPrefix + "feed.xml")),
+            new FeedLinkView($"{site.Title} (Atom)", "application/atom+xml", Url(site.PathPrefix + "atom.xml")),
+            new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url(site.PathPrefix + "feed.json")),
         ];
+        Dir = site.Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        _homes = site.Multilingual ? [.. site.AllLanguages.Select(l => new TranslationLink(l.Code, l.Prefix))] : [];
     }
+
+    private readonly ImmutableArray<TranslationLink> _homes;
+
+    /// <summary>The configuration of the language this factory makes views in.</summary>
+    public SiteConfig Config => _site;
+
+    /// <summary>The path below the site root of this language's pages: empty for the default language, else <c>es/</c>.</summary>
+    public string Prefix => _site.PathPrefix;
+
+    /// <summary>The direction of this factory's language: <c>ltr</c> or <c>rtl</c>.</summary>
+    public string Dir { get; }
+
+    /// <summary>The name of the language of <paramref name="culture"/> in itself, capitalised: "Español", "العربية".</summary>
+    public static string NativeName(CultureInfo culture)
+    {
+        var name = culture.NativeName;
+        return name.Length == 0 ? culture.Name : culture.TextInfo.ToUpper(name[0]) + name[1..];
+    }
+
+    /// <summary>
+    /// The versions of a page at <paramref name="path"/> in the site's languages, in the order of site.yml,
+    /// for the language switcher and <c>hreflang</c> links; empty when it has no other.
+    /// </summary>
+    public ImmutableArray<LanguageLinkView> Versions(ImmutableArray<TranslationLink> versions, string path)
+    {
+        if (versions.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var views = ImmutableArray.CreateBuilder<LanguageLinkView>(versions.Length);
+        foreach (var version in versions)
+        {
+            var language = _site.LanguageOf(version.Language)!;
+            views.Add(new LanguageLinkView(language.Code, NativeName(language.Culture), Url(version.Path), AbsoluteUrl(version.Path), version.Path == path, language.RightToLeft ? "rtl" : "ltr"));
+        }
+
+        return views.MoveToImmutable();
+    }
+
+    /// <summary><paramref name="meta"/> with the <c>hreflang</c> links of <paramref name="versions"/>, the page's versions in the site's languages.</summary>
+    public static MetaView WithVersions(MetaView meta, ImmutableArray<LanguageLinkView> versions, SiteConfig site) =>
+        versions.IsDefaultOrEmpty
+            ? meta
+            : meta with
+            {
+                Alternates = versions,
+                DefaultUrl = versions.FirstOrDefault(v => v.Code == site.AllLanguages[0].Code)?.AbsoluteUrl ?? string.Empty,
+            };
 
     /// <summary>The path of the publication's own social card, which pages without one of their own show.</summary>
     public const string SiteCardPath = "cards/site.jpg";
@@ -61,10 +112,12 @@ public sealed partial class ViewFactory
     /// <param name="link">Each article's <see cref="ArticleLink"/>, when made once for all; otherwise each is made here.</param>
     /// <param name="pictures">The pictures of the site: the lead picture's view, and the body's pictures made into &lt;picture&gt;s.</param>
     /// <param name="headlineCard">True when the article has a social card of its own, drawn with its headline.</param>
-    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null, Pictures.PictureCatalog? pictures = null, bool headlineCard = false)
+    /// <param name="translations">Its versions in the site's languages, itself among them; empty for none.</param>
+    public ArticleView Article(Article article, SiteIndex index, Func<Article, ArticleLinkView>? link = null, Pictures.PictureCatalog? pictures = null, bool headlineCard = false, ImmutableArray<TranslationLink> translations = default)
     {
         var front = article.FrontMatter;
         pictures ??= Pictures.PictureCatalog.Empty;
+        var section = _site.SectionName(front.Section);
         var lead = pictures.Lead(front.Image) is { } picture
             ? Pictures.PictureMarkup.View(picture, _site.RootPath, _site.BaseUrl, front.ImageAlt ?? string.Empty, front.ImageCaption, front.ImageCredit)
             : null;
@@ -75,7 +128,7 @@ public sealed partial class ViewFactory
             Permalink = AbsoluteUrl(article.Path),
             Summary = article.Summary,
             Content = Body(() => article.HtmlUtf8, () => article.Html, article.SourceHash, article.Links, pictures),
-            Section = Link(front.Section, index.Section(front.Section)),
+            Section = Link(section, index.Section(section)),
             Authors = [.. front.Authors.Select(a => Link(a, index.Author(a)))],
             DateIso = Iso(front.Date),
             DateDisplay = Display(front.Date),
@@ -89,6 +142,7 @@ public sealed partial class ViewFactory
             Picture = lead,
             SocialCard = lead?.Card ?? (headlineCard && SiteCard.Length > 0 ? AbsoluteUrl(article.Path + ArticleCardName) : SiteCard),
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
+            Translations = Versions(translations, article.Path),
             Canonical = front.Canonical?.AbsoluteUri ?? string.Empty,
             ReadingMinutes = Math.Max(1, (article.WordCount + WordsPerMinute - 1) / WordsPerMinute),
             WordCount = article.WordCount,
@@ -104,7 +158,7 @@ public sealed partial class ViewFactory
         Summary = article.Summary,
         DateIso = Iso(article.FrontMatter.Date),
         DateDisplay = Display(article.FrontMatter.Date),
-        Section = new LinkView(article.FrontMatter.Section, Slug.From(article.FrontMatter.Section), string.Empty),
+        Section = new LinkView(_site.SectionName(article.FrontMatter.Section), Slug.From(_site.SectionName(article.FrontMatter.Section)), string.Empty),
     };
 
     /// <summary>The archive header of <paramref name="term"/>.</summary>
@@ -211,10 +265,11 @@ public sealed partial class ViewFactory
     }
 
     /// <summary>The view of a standalone page, its pictures made into &lt;picture&gt;s by <paramref name="pictures"/>.</summary>
-    public PageView Page(Page page, Pictures.PictureCatalog? pictures = null) => new()
+    public PageView Page(Page page, Pictures.PictureCatalog? pictures = null, ImmutableArray<TranslationLink> translations = default) => new()
     {
         Title = page.Title,
         Url = Url(page.Path),
+        Translations = Versions(translations, page.Path),
         Summary = page.Summary,
         Content = Body(() => page.HtmlUtf8, () => page.Html, page.SourceHash, page.Links, pictures ?? Pictures.PictureCatalog.Empty),
         UpdatedIso = page.FrontMatter.Updated is { } updated ? Iso(updated) : string.Empty,
@@ -234,6 +289,7 @@ public sealed partial class ViewFactory
         Url = Url(path),
         CanonicalUrl = canonical?.AbsoluteUri ?? AbsoluteUrl(path),
         Lang = lang ?? _site.Language,
+        Dir = lang is null ? Dir : CultureInfo.GetCultureInfo(lang).TextInfo.IsRightToLeft ? "rtl" : "ltr",
         Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
         FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
         Robots = NoIndex ? "noindex" : string.Empty,
@@ -246,7 +302,7 @@ public sealed partial class ViewFactory
     {
         var front = article.FrontMatter;
         var image = view.SocialCard.Length > 0 ? view.SocialCard : view.Image.Length == 0 ? string.Empty : new Uri(_site.BaseUrl, view.Image).AbsoluteUri;
-        return Meta("article", front.Title, view.Summary, article.Path, front.Lang, front.Canonical) with
+        return WithVersions(Meta("article", front.Title, view.Summary, article.Path, front.Lang, front.Canonical), view.Translations, _site) with
         {
             Image = image,
             ImageAlt = view.Picture is not null || view.SocialCard.Length == 0 ? view.ImageAlt : front.Title,
@@ -265,12 +321,15 @@ public sealed partial class ViewFactory
         BaseUrl = _site.BaseUrl.AbsoluteUri,
         Root = _site.RootPath,
         Language = _site.Language,
+        Dir = Dir,
+        Home = Url(Prefix),
+        Languages = Versions(_homes, Prefix),
         Sections = [.. _site.Sections.Select(s => Link(s.Name, index.Section(s.Name)))],
         Pages = [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => new PageLinkView(p.Title, Url(p.Path)))],
-        DemandsUrl = Url("demands/"),
-        TagsUrl = Url("tags/"),
-        AuthorsUrl = Url("authors/"),
-        SectionsUrl = Url("sections/"),
+        DemandsUrl = Url(Prefix + "demands/"),
+        TagsUrl = Url(Prefix + "tags/"),
+        AuthorsUrl = Url(Prefix + "authors/"),
+        SectionsUrl = Url(Prefix + "sections/"),
         Years = [.. index.Years.Select(y => Link(y.Name, y))],
         Year = TimeZoneInfo.ConvertTime(now, _site.TimeZone).Year,
         Params = _site.Params,

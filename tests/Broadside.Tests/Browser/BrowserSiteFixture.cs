@@ -48,7 +48,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             QualityTools.Require(Tool.Chromium | Tool.Pagefind);
             var result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Search = true });
             Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-            var indexed = QualityTools.Pagefind!.Index(_output.Path, "en");
+            var indexed = QualityTools.Pagefind!.Index(_output.Path, Broadside.Search.PagefindIndexer.LanguageFor(Broadside.Configuration.SiteConfigLoader.Load(Path.Combine(RepositoryPaths.Input, "site.yml"), "site.yml", new Broadside.Diagnostics.DiagnosticBag())));
             Assert.True(indexed.Succeeded, indexed.Message);
 
             Site = new SiteOutput(_output.Path);

@@ -12,7 +12,10 @@ namespace Broadside.Tests.Browser;
 /// <param name="Author">Its first author's page.</param>
 /// <param name="Demand">Its first demand's page.</param>
 /// <param name="Pictures">The article with the most pictures: a lead photograph and photographs in its text.</param>
-public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand, string Pictures)
+/// <param name="SpanishArticle">The lead article of the Spanish home page.</param>
+/// <param name="ArabicArticle">The Arabic version of an article that has versions in every language, found from the Arabic home page.</param>
+/// <param name="ArabicDemand">The first demand of that Arabic article.</param>
+public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand, string Pictures, string SpanishArticle, string ArabicArticle, string ArabicDemand)
 {
     /// <summary>The home page.</summary>
     public const string Home = "/";
@@ -23,8 +26,14 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
     /// <summary>The search page.</summary>
     public const string Search = "/search/";
 
+    /// <summary>The Spanish home page.</summary>
+    public const string SpanishHome = "/es/";
+
+    /// <summary>The Arabic home page.</summary>
+    public const string ArabicHome = "/ar/";
+
     /// <summary>The name of each kind of page, for theories over all of them.</summary>
-    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search", "pictures"];
+    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search", "pictures", "home-es", "article-es", "home-ar", "article-ar", "demand-ar", "demands-ar", "search-ar"];
 
     /// <summary>The path of each page by the name tests give it.</summary>
     public IReadOnlyDictionary<string, string> ByName => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -38,6 +47,13 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
         ["demand"] = Demand,
         ["search"] = Search,
         ["pictures"] = Pictures,
+        ["home-es"] = SpanishHome,
+        ["article-es"] = SpanishArticle,
+        ["home-ar"] = ArabicHome,
+        ["article-ar"] = ArabicArticle,
+        ["demand-ar"] = ArabicDemand,
+        ["demands-ar"] = ArabicHome + "demands/",
+        ["search-ar"] = ArabicHome + "search/",
     };
 
     /// <summary>Follows the built site's links to one page of each kind; fails the test when a link is missing.</summary>
@@ -48,13 +64,20 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
 
         var article = Href(site.Page(Home), ".front-lead .lead-title a");
         var page = site.Page(article);
+        var arabic = site.Page(ArabicHome).QuerySelectorAll("main a[href]")
+            .Select(a => a.GetAttribute("href")!)
+            .Where(href => href.StartsWith(ArabicHome + "20", StringComparison.Ordinal))
+            .First(href => site.Page(href).QuerySelectorAll("nav.translations a").Length == 2);
         return new SamplePages(
             article,
             Href(page, "article .kicker a"),
             Href(page, "article .tags a.tag"),
             Href(page, "article .byline a.author"),
             Href(page, "article aside.demands li a"),
-            MostPictures(site));
+            MostPictures(site),
+            Href(site.Page(SpanishHome), ".front-lead .lead-title a"),
+            arabic,
+            Href(site.Page(arabic), "article aside.demands li a"));
     }
 
     // The article page with a lead picture and the most pictures in its text.

@@ -25,6 +25,16 @@ public sealed class EditBuildTests : IDisposable
     // An article with an updated date, which the sitemap gives as the lastmod of its page and of the lists that hold it.
     private const string Updated = "articles/2026/2026-03-14-cap-rents-in-every-city.md";
 
+    // The Spanish version of an English article, and the English one, which link each other.
+    private const string Translation = "articles/2025/2025-06-22-el-calor-mata.md";
+    private const string Original = "articles/2025/2025-06-22-heat-kills-warehouse-workers-demand-cooling.md";
+
+    // The Spanish version of another, in a section with other Spanish articles.
+    private const string SanctuaryTranslation = "articles/2026/2026-05-12-el-concejo-aprueba-la-ordenanza-santuario.md";
+
+    // A new Arabic version of them.
+    private const string NewTranslation = "articles/2025/2025-06-22-الحر-يقتل.md";
+
     private readonly ServedSite _site = new();
     private readonly TemporaryFolder _work;
 
@@ -77,6 +87,22 @@ public sealed class EditBuildTests : IDisposable
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\naliases: [\"/bakers/\"]\n---\n\nThe bakers came at six.\n", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2025-01-18\nslug: bus-drivers-walk-out-at-three-depots\n---\n\nThe same address as another article.\n", false },
         { Article, string.Empty, null, true },
+
+        // Versions of one article in the site's languages: each links every other, so an edit to one that
+        // adds, moves or removes a version makes the others again; an edit only shown on its own page does not.
+        { Translation, "title: \"El calor mata:", "title: \"El calor mata otra vez:", true },
+        { Translation, "section: Climate", "section: Clima", true },
+        { Translation, "date: 2025-06-22", "date: 2025-06-23", true },
+        { Translation, "translation_key: warehouse-heat\n", string.Empty, true },
+        { SanctuaryTranslation, string.Empty, null, true },
+
+        // The only Spanish article of its section: without it, the Spanish menu loses the section, and every Spanish page changes.
+        { Translation, string.Empty, null, false },
+        { Translation, "lang: es", "lang: ar", false },
+        { Translation, "lang: es", "lang: fr", false },
+        { Translation, "section: Climate", "section: Labor", false },
+        { Original, "section: Climate", "section: Climate\nlang: es", true },
+        { NewTranslation, string.Empty, "---\ntitle: \"الحر يقتل\"\nauthor: Jun Park\nsection: Climate\ndate: 2025-06-22\nlang: ar\ntranslation_key: warehouse-heat\ntags: [حرارة]\ndemands:\n  - id: just-transition\n---\n\nتجاوزت الحرارة داخل المستودع خمساً وثلاثين درجة.\n", true },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
     };
@@ -93,7 +119,7 @@ public sealed class EditBuildTests : IDisposable
         var rebuilt = Rebuild(Change(file, find, replace));
         var fresh = Fresh();
 
-        Assert.Equal(edited, rebuilt.Edited);
+        Assert.True(edited == rebuilt.Edited, $"edited: {rebuilt.Edited}, full because {rebuilt.Full}");
         Assert.Equal(fresh.Succeeded, rebuilt.Succeeded);
         Assert.Equal(Lines(fresh), Lines(rebuilt));
         if (fresh.Succeeded)

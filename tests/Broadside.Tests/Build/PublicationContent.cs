@@ -54,6 +54,18 @@ public sealed partial class PublicationContent
     /// <summary>Articles a build at the given time publishes: neither drafts nor dated later, newest first.</summary>
     public IEnumerable<SourceArticle> Published => Articles.Where(a => !a.FrontMatter.Draft && a.FrontMatter.Date <= _now);
 
+    /// <summary>The published articles of the site in <paramref name="language"/>, newest first: those whose <c>lang</c> is it or a variant of it.</summary>
+    public IEnumerable<SourceArticle> PublishedIn(string language) =>
+        Published.Where(a => (a.FrontMatter.Lang ?? Config.Language).Split('-')[0].Equals(language, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The name an article's page shows for its section: the name site.yml gives the section in the article's language, else its own.</summary>
+    public string SectionShown(SourceArticle article)
+    {
+        var language = (article.FrontMatter.Lang ?? Config.Language).Split('-')[0];
+        var listed = Config.Sections.FirstOrDefault(s => s.Name.Equals(article.FrontMatter.Section, StringComparison.OrdinalIgnoreCase) || s.Names.Values.Contains(article.FrontMatter.Section, StringComparer.OrdinalIgnoreCase));
+        return listed is null ? article.FrontMatter.Section : language == Config.Language ? listed.Name : listed.Names.GetValueOrDefault(language) ?? listed.Name;
+    }
+
     /// <summary>
     /// Reads the publication in <paramref name="folder"/> as a build at <paramref name="now"/> sees it;
     /// fails the test if any file has a problem.
@@ -69,7 +81,7 @@ public sealed partial class PublicationContent
                 var front = Front(folder, file, diagnostics, map => FrontMatterParser.ParseArticle(map, config));
                 var local = TimeZoneInfo.ConvertTime(front.Date, config.TimeZone);
                 var slug = front.Slug ?? DatePrefix().Replace(Path.GetFileNameWithoutExtension(file), string.Empty);
-                return new SourceArticle(file, front, FormattableString.Invariant($"/{local.Year:D4}/{local.Month:D2}/{slug}/"));
+                return new SourceArticle(file, front, FormattableString.Invariant($"/{Folder(front.Lang)}{local.Year:D4}/{local.Month:D2}/{slug}/"));
             })
             .OrderByDescending(a => a.FrontMatter.Date)
             .ToList();
@@ -78,7 +90,7 @@ public sealed partial class PublicationContent
             .Select(file => new SourcePage(
                 file,
                 Front(folder, file, diagnostics, map => FrontMatterParser.ParsePage(map, config)),
-                "/" + Path.GetFileNameWithoutExtension(file) + "/"))
+                "/" + Folder(Front(folder, file, diagnostics, map => FrontMatterParser.ParsePage(map, config)).Lang) + Path.GetFileNameWithoutExtension(file) + "/"))
             .ToList();
 
         var demandsFile = Path.Combine(folder, "demands.yml");
@@ -86,6 +98,9 @@ public sealed partial class PublicationContent
 
         Assert.Empty(diagnostics.ToImmutableSorted().Select(d => d.ToString()));
         return new PublicationContent(config, articles, pages, demands, now);
+
+        // A version in another of the site's languages is published below the folder of its language's code.
+        string Folder(string? lang) => lang is null || lang == config.Language || config.Languages.IsDefaultOrEmpty ? string.Empty : lang.ToLowerInvariant() + "/";
     }
 
     private static IEnumerable<string> Markdown(string folder, string kind)

@@ -25,7 +25,7 @@ public sealed class RenderSearchPageTests : IDisposable
         Assert.NotNull(page.QuerySelector("#search #search-note"));
         Assert.All(
             site.HtmlFiles.Where(f => !site.IsRedirect(f)),
-            file => Assert.True(site.Parse(file).QuerySelector(".site-nav a[href='/search/']") is not null, $"{file} has no link to the search page."));
+            file => Assert.True(site.Parse(file).QuerySelector($".site-nav a[href='/{LanguageFolder(file)}search/']") is not null, $"{file} has no link to its language's search page."));
     }
 
     [Fact]
@@ -96,4 +96,9 @@ public sealed class RenderSearchPageTests : IDisposable
             File.Copy(file, target);
         }
     }
+
+    // The folder of the language a page of the sample is in: empty for the default language, else es/ or ar/.
+    private static string LanguageFolder(string file) =>
+        Broadside.Configuration.SiteConfigLoader.Load(Path.Combine(RepositoryPaths.Input, "site.yml"), "site.yml", new Broadside.Diagnostics.DiagnosticBag())
+            .AllLanguages.Select(l => l.Prefix).FirstOrDefault(p => p.Length > 0 && file.StartsWith(p, StringComparison.Ordinal)) ?? string.Empty;
 }

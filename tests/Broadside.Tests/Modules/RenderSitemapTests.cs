@@ -21,11 +21,13 @@ public sealed class RenderSitemapTests
     {
         var module = new RenderSitemap(Views, "Plan", limit);
         var declared = files.Select(f => new ListFile(f.Destination!, LastModified: f.LastModified, InSitemap: f.InSitemap)).ToList();
+
+        // A site in one language: the sitemap reads no other pipeline as it declares.
         var plan = new OutputPlan
         {
             All = true,
             Declared = declared.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
-            Declarations = new Dictionary<object, ImmutableArray<ListDeclaration>> { [module] = [.. module.Declare(declared)] },
+            Declarations = new Dictionary<object, ImmutableArray<ListDeclaration>> { [module] = [.. module.Declare(declared, context: null!)] },
         };
         var planning = new Pipeline("Plan") { Process = [new Emit([plan])] };
         var sitemap = new Pipeline("Sitemap") { PostProcess = [module] };

@@ -52,6 +52,9 @@ public sealed record ArticleView : IKeyed
     /// <summary>The article's language when it differs from the site's, else empty.</summary>
     public required string Lang { get; init; }
 
+    /// <summary>Its versions in the site's languages, itself among them; empty when it has none.</summary>
+    public System.Collections.Immutable.ImmutableArray<LanguageLinkView> Translations { get; init; } = [];
+
     public required string Canonical { get; init; }
 
     public required int ReadingMinutes { get; init; }

@@ -8,6 +8,9 @@ public sealed record DemandSummaryView
     /// <summary>Its headline: the canonical text, or the headline most articles used.</summary>
     public required string Text { get; init; }
 
+    /// <summary>Its pages in the site's languages, this one among them, for a demand of demands.yml raised in more than one; empty otherwise.</summary>
+    public System.Collections.Immutable.ImmutableArray<LanguageLinkView> Translations { get; init; } = [];
+
     /// <summary>The sentences that explain it; empty when none.</summary>
     public required string Explanation { get; init; }
 

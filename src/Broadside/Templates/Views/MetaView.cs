@@ -20,6 +20,15 @@ public sealed record MetaView
     /// <summary>The page's language tag.</summary>
     public required string Lang { get; init; }
 
+    /// <summary>The direction of <see cref="Lang"/>: <c>ltr</c> or <c>rtl</c>.</summary>
+    public string Dir { get; init; } = "ltr";
+
+    /// <summary>The page's versions in the site's languages, itself among them, for <c>hreflang</c> links; empty when it has none.</summary>
+    public ImmutableArray<LanguageLinkView> Alternates { get; init; } = [];
+
+    /// <summary>The absolute URL of the version in the site's default language, for <c>hreflang="x-default"</c>; empty when it has none.</summary>
+    public string DefaultUrl { get; init; } = string.Empty;
+
     /// <summary><c>article</c>, <c>home</c>, <c>page</c>, <c>section</c>, <c>tag</c>, <c>author</c>, <c>year</c>, <c>terms</c>, <c>demands</c>, <c>demand</c>, <c>not-found</c>.</summary>
     public required string Kind { get; init; }
 

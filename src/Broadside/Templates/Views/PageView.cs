@@ -11,6 +11,9 @@ public sealed record PageView
 
     public required string Summary { get; init; }
 
+    /// <summary>Its versions in the site's languages, itself among them; empty when it has none.</summary>
+    public ImmutableArray<LanguageLinkView> Translations { get; init; } = [];
+
     public required RawHtml Content { get; init; }
 
     public required string UpdatedIso { get; init; }

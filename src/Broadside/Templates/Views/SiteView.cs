@@ -17,6 +17,15 @@ public sealed record SiteView
 
     public required string Language { get; init; }
 
+    /// <summary>The direction of <see cref="Language"/>: <c>ltr</c> or <c>rtl</c>.</summary>
+    public string Dir { get; init; } = "ltr";
+
+    /// <summary>The home page of this language's site: <see cref="Root"/>, or <c>/es/</c> below it.</summary>
+    public string Home { get; init; } = string.Empty;
+
+    /// <summary>The home page of each of the site's languages, this one marked current; empty for a site in one language.</summary>
+    public ImmutableArray<LanguageLinkView> Languages { get; init; } = [];
+
     /// <summary>Sections for the menu, in site.yml order.</summary>
     public required ImmutableArray<LinkView> Sections { get; init; }
 
