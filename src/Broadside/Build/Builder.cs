@@ -376,6 +376,13 @@ public static class Builder
 
         // The article cache is read while the theme's templates are parsed.
         var articles = Task.Run(() => OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))));
+        var strings = ThemeStrings.Load(options.ThemeFolder, Display(options.ThemeFolder), config.Language, diagnostics);
+        if (options.CheckOnly)
+        {
+            // Each language the site is written in, and each the theme has words in, checked for every key.
+            strings.ReportMissing([config.Language, .. strings.Languages], diagnostics);
+        }
+
         var theme = Theme.Load(
             options.ThemeFolder,
             Display(options.ThemeFolder),
@@ -385,7 +392,8 @@ public static class Builder
             config.Culture,
             SitePipelines.RequiredTemplates,
             diagnostics,
-            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets"), Display(Path.Combine(options.ThemeFolder, "assets")), diagnostics));
+            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets"), Display(Path.Combine(options.ThemeFolder, "assets")), diagnostics),
+            strings);
         var cache = articles.GetAwaiter().GetResult();
         if (options.CacheFolder is { } cacheFolder && cache is not null && CacheReadProblem(cache, cacheFolder) is var (what, where))
         {
@@ -398,7 +406,7 @@ public static class Builder
             Options = options,
             Config = config,
             Markdown = markdown,
-            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null),
+            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null, strings.For(config.Language)),
             Cards = cards,
             Theme = theme,
             Statistics = new WriteStatistics(),

@@ -38,7 +38,7 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         var plan = OutputPlan.In(context, planPipeline);
         var pages = plan.Of(this).SelectMany(list => ListingPages.Made(list, list.Articles, plan).Select(p => new ListingPage(
                 p.Path,
-                views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
+                views.Meta("home", ListingPages.Title(string.Empty, p.Number, views.Strings), string.Empty, p.Path),
                 [
                     new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()),
                     new("pagination", views.Pagination(string.Empty, p.Number, p.Count, list.Articles.Length)),

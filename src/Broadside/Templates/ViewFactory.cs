@@ -18,12 +18,14 @@ public sealed partial class ViewFactory
 
     /// <summary>
     /// Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip
-    /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>).
+    /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>);
+    /// <paramref name="strings"/> are the words of the site's language (English when null).
     /// </summary>
-    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false)
+    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null)
     {
         _site = site;
         NoIndex = noIndex;
+        Strings = strings ?? LanguageStrings.English;
         SiteCard = socialCards ? AbsoluteUrl(SiteCardPath) : string.Empty;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
@@ -31,9 +33,9 @@ public sealed partial class ViewFactory
         _dateFormat = pattern.Length == 0 ? "d MMMM yyyy" : pattern;
         _siteFeeds =
         [
-            new FeedLinkView($"{site.Title} (RSS)", "application/rss+xml", Url("feed.xml")),
-            new FeedLinkView($"{site.Title} (Atom)", "application/atom+xml", Url("atom.xml")),
-            new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url("feed.json")),
+            new FeedLinkView(Strings.Get("feed_link_rss", ("site", site.Title)), "application/rss+xml", Url("feed.xml")),
+            new FeedLinkView(Strings.Get("feed_link_atom", ("site", site.Title)), "application/atom+xml", Url("atom.xml")),
+            new FeedLinkView(Strings.Get("feed_link_json", ("site", site.Title)), "application/feed+json", Url("feed.json")),
         ];
     }
 
@@ -45,6 +47,9 @@ public sealed partial class ViewFactory
 
     /// <summary>The absolute URL of the publication's social card; empty when the build draws none.</summary>
     public string SiteCard { get; }
+
+    /// <summary>The words of the site's language that pages and feeds show besides the templates' (titles, descriptions).</summary>
+    public LanguageStrings Strings { get; }
 
     /// <summary>True when search engines are asked to skip every page (deploy previews).</summary>
     public bool NoIndex { get; }
@@ -234,7 +239,7 @@ public sealed partial class ViewFactory
         Url = Url(path),
         CanonicalUrl = canonical?.AbsoluteUri ?? AbsoluteUrl(path),
         Lang = lang ?? _site.Language,
-        Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
+        Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView(Strings.Get("feed_title", ("site", _site.Title), ("title", title)), "application/rss+xml", Url(feedPath))),
         FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
         Robots = NoIndex ? "noindex" : string.Empty,
         Image = SiteCard,
