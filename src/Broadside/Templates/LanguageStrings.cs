@@ -90,12 +90,21 @@ public sealed class LanguageStrings
             text = found.Entry.Text!;
         }
 
-        var result = new StringBuilder(text.Length + 32);
-        var last = 0;
-        foreach (System.Text.RegularExpressions.Match match in StringEntry.PlaceholderPattern().Matches(text))
+        var pieces = StringEntry.Pieces(text);
+        if (pieces.Length == 1 && pieces[0].Name is null)
         {
-            Append(result, text[last..match.Index], encoder);
-            var name = match.Groups[1].Value;
+            return encoder is null ? text : encoder.Encode(text);
+        }
+
+        var result = new StringBuilder(text.Length + 32);
+        foreach (var (literal, name) in pieces)
+        {
+            Append(result, literal, encoder);
+            if (name is null)
+            {
+                continue;
+            }
+
             var index = IndexOf(args, name);
             object? value = index >= 0 ? args[index].Value
                 : name == "count" && count is { } c ? c
@@ -108,11 +117,8 @@ public sealed class LanguageStrings
             {
                 Append(result, Format(value, culture), encoder);
             }
-
-            last = match.Index + match.Length;
         }
 
-        Append(result, text[last..], encoder);
         return result.ToString();
     }
 

@@ -87,9 +87,7 @@ internal sealed partial class StringFile
     private static StringEntry? Entry(YamlNode keyNode, YamlNode value, string key, string display, DiagnosticBag diagnostics)
     {
         var line = (int)keyNode.Start.Line;
-
-        // A mapping ends where the next key starts.
-        var end = value.End.Column == 1 && value.End.Line > value.Start.Line ? (int)value.End.Line - 1 : (int)value.End.Line;
+        var end = value is YamlMappingNode mapping ? mapping.Children.Values.Select(LastLine).DefaultIfEmpty(line).Max() : LastLine(value);
         switch (value)
         {
             case YamlScalarNode scalar when !YamlMap.IsNull(scalar):
@@ -127,6 +125,10 @@ internal sealed partial class StringFile
         }
     }
 
+    // The last line a value is written on: a text over several lines ends where the next line starts.
+    private static int LastLine(YamlNode value) =>
+        value.End.Column == 1 && value.End.Line > value.Start.Line ? (int)value.End.Line - 1 : (int)value.End.Line;
+
     private static void Report(DiagnosticBag diagnostics, string display, YamlNode node, string message) =>
         diagnostics.Error(DiagnosticCodes.StringsInvalid, message, display, (int)node.Start.Line, (int)node.Start.Column);
 
@@ -159,7 +161,28 @@ internal sealed partial record StringEntry(string? Text, FrozenDictionary<Plural
     public IEnumerable<string> Wordings => Forms?.OrderBy(f => f.Key).Select(f => f.Value) ?? [Text!];
 
     /// <summary>The <c>{names}</c> its texts use, each once.</summary>
-    public IReadOnlyList<string> Placeholders { get; } = [.. (Forms?.Values ?? [Text!]).SelectMany(t => PlaceholderPattern().Matches(t).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Placeholders { get; } = [.. (Forms?.Values ?? [Text!]).SelectMany(t => Pieces(t).Select(p => p.Name)).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    // Each text's pieces, split once: the theme's texts are few, and each is printed on many pages.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Literal, string? Name)[]> Split = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="text"/> as the words before each <c>{name}</c> with the name, and the words after the
+    /// last with none: <c>"{count} articles"</c> is <c>("", "count"), (" articles", null)</c>.
+    /// </summary>
+    public static (string Literal, string? Name)[] Pieces(string text) => Split.GetOrAdd(text, static text =>
+    {
+        var pieces = new List<(string, string?)>();
+        var last = 0;
+        foreach (Match match in PlaceholderPattern().Matches(text))
+        {
+            pieces.Add((text[last..match.Index], match.Groups[1].Value));
+            last = match.Index + match.Length;
+        }
+
+        pieces.Add((text[last..], null));
+        return [.. pieces];
+    });
 
     /// <summary>A <c>{name}</c> in a text: a lower-case name between braces.</summary>
     [GeneratedRegex(@"\{([a-z][a-z0-9_]*)\}")]
