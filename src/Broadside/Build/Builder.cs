@@ -378,6 +378,13 @@ public static class Builder
 
         // The article cache is read while the theme's templates are parsed.
         var articles = Task.Run(() => OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))));
+        var strings = ThemeStrings.Load(options.ThemeFolder, Display(options.ThemeFolder), config.Language, diagnostics);
+        if (options.CheckOnly)
+        {
+            // Each language the site is written in, and each the theme has words in, checked for every key.
+            strings.ReportMissing([config.Language, .. strings.Languages], diagnostics);
+        }
+
         var theme = Theme.Load(
             options.ThemeFolder,
             Display(options.ThemeFolder),
@@ -387,7 +394,8 @@ public static class Builder
             config.Culture,
             SitePipelines.RequiredTemplates,
             diagnostics,
-            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets"), Display(Path.Combine(options.ThemeFolder, "assets")), diagnostics));
+            AssetManifest.Build(Path.Combine(options.ThemeFolder, "assets"), Display(Path.Combine(options.ThemeFolder, "assets")), diagnostics),
+            strings);
         var cache = articles.GetAwaiter().GetResult();
         if (options.CacheFolder is { } cacheFolder && cache is not null && CacheReadProblem(cache, cacheFolder) is var (what, where))
         {
@@ -400,8 +408,8 @@ public static class Builder
             Options = options,
             Config = config,
             Markdown = markdown,
-            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null),
-            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null))] : [],
+            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null, strings.For(config.Language)),
+            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null, strings.For(l.Code)))] : [],
             Cards = cards,
             Theme = theme,
             Statistics = new WriteStatistics(),

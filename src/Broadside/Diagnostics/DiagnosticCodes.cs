@@ -50,6 +50,9 @@ public static class DiagnosticCodes
     public const string TemplateMissing = "BS0302";
     public const string TemplateRender = "BS0303";
     public const string ThemeFolderMissing = "BS0304";
+    public const string StringMissing = "BS0305";
+    public const string StringsInvalid = "BS0306";
+    public const string StringUnknown = "BS0307";
 
     public const string UrlCollision = "BS0401";
     public const string BrokenLink = "BS0402";

@@ -214,7 +214,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     {
         var view = views.Article(article, index, link, pictures, headlineCard, translations);
         var key = KeyBuilder.Of(view);
-        return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view)], diagnostics), key) };
+        return view with { Key = key, Card = RawHtml.Once(() => theme.RenderPartial(CardPartial, [new("article", view), new(Theme.LanguageVariable, views.Config.Language)], diagnostics), key) };
     }
 
     // The newest articles without a lead picture, as many as have a card of their own, by source file.

@@ -80,9 +80,9 @@ public static class ListingPages
     public static DateTimeOffset? Newest(IEnumerable<Article> articles) =>
         articles.Select(a => (DateTimeOffset?)a.LastModified).Max();
 
-    /// <summary>The title of page <paramref name="number"/> of a list called <paramref name="title"/>.</summary>
-    public static string Title(string title, int number) =>
-        number <= 1 ? title : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} (page {number})");
+    /// <summary>The title of page <paramref name="number"/> of a list called <paramref name="title"/>, in the words of <paramref name="strings"/> (English when null).</summary>
+    public static string Title(string title, int number, LanguageStrings? strings = null) =>
+        number <= 1 ? title : (strings ?? LanguageStrings.English).Get("paged_title", ("title", title), ("number", number));
 
     /// <summary>The output files of <paramref name="pages"/>, rendered with <paramref name="template"/> when they are written.</summary>
     public static ImmutableArray<Engine.Document> Render(IReadOnlyList<ListingPage> pages, string template, Theme theme, SiteDocument site)

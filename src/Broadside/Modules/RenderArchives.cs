@@ -45,9 +45,9 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
 
         foreach (var overview in new[]
         {
-            Overview("section", "Sections", views.Prefix + "sections/", index.Sections),
-            Overview("tag", "Topics", views.Prefix + "tags/", index.Tags),
-            Overview("author", "Authors", views.Prefix + "authors/", index.Authors),
+            Overview("section", views.Strings.Get("sections"), views.Prefix + "sections/", index.Sections),
+            Overview("tag", views.Strings.Get("topics"), views.Prefix + "tags/", index.Tags),
+            Overview("author", views.Strings.Get("authors"), views.Prefix + "authors/", index.Authors),
         })
         {
             yield return new ListDeclaration(overview.Path, [], KeyBuilder.Of(overview.Variables[0].Value), [new ListFile(UrlScheme.File(overview.Path), InSitemap: true)], overview);
@@ -76,7 +76,7 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
         return ListingPages.Made(list, term.Articles, plan).Select(p => new ListingPage(
             p.Path,
-            views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
+            views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number, views.Strings), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
             [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],
             ListingPages.Newest(p.Items)));
     }

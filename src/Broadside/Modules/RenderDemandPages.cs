@@ -53,13 +53,17 @@ public sealed class RenderDemandPages(
     /// <summary>The machine-readable data's file.</summary>
     public const string JsonFile = ReservedPaths.DemandsJson;
 
-    private static readonly (string Order, string Name, string Path)[] Orders =
+    // Each order of the index: its page, and the keys of its name and of its page's title (the first's is 'demands').
+    private static readonly (string Order, string Path)[] Orders =
     [
-        ("topic", "By topic", IndexPath),
-        ("most-raised", "Most raised", UrlScheme.Demand("most-raised")),
-        ("recent", "Most recent", UrlScheme.Demand("recent")),
-        ("momentum", "Momentum", UrlScheme.Demand("momentum")),
+        ("topic", IndexPath),
+        ("most-raised", UrlScheme.Demand("most-raised")),
+        ("recent", UrlScheme.Demand("recent")),
+        ("momentum", UrlScheme.Demand("momentum")),
     ];
+
+    // The key of a string about an order: demand_order_most_raised.
+    private static string OrderKey(string prefix, string order) => prefix + order.Replace('-', '_');
 
     /// <summary>How many months before the newest article count towards a demand's momentum.</summary>
     public const int MomentumMonths = 6;
@@ -246,7 +250,7 @@ public sealed class RenderDemandPages(
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private ListingPage IndexPage((string Order, string Name, string Path) order, IndexItem item)
+    private ListingPage IndexPage((string Order, string Path) order, IndexItem item)
     {
         var summaries = item.Summaries;
         var ordered = order.Order switch
@@ -276,22 +280,22 @@ public sealed class RenderDemandPages(
             MomentumMonths = MomentumMonths,
             MomentumUntil = item.Momentum.UntilDisplay,
             Total = summaries.Length,
-            Orders = [.. Orders.Select(o => new DemandOrderView(o.Name, views.Url(views.Prefix + o.Path), o.Order == order.Order))],
+            Orders = [.. Orders.Select(o => new DemandOrderView(views.Strings.Get(OrderKey("demand_order_", o.Order)), views.Url(views.Prefix + o.Path), o.Order == order.Order))],
             JsonUrl = views.Url(views.Prefix + JsonFile),
         };
-        var title = order.Order == "topic" ? "Demands" : $"Demands: {order.Name.ToLowerInvariant()}";
-        return new ListingPage(views.Prefix + order.Path, views.Meta("demands", title, "Every demand the publication has raised, how often and when.", views.Prefix + order.Path), [new("demands_index", view)]);
+        var title = views.Strings.Get(order.Order == "topic" ? "demands" : OrderKey("demands_title_", order.Order));
+        return new ListingPage(views.Prefix + order.Path, views.Meta("demands", title, views.Strings.Get("demands_description"), views.Prefix + order.Path), [new("demands_index", view)]);
     }
 
     private IEnumerable<ListingPage> DemandPages(ListDeclaration list, IndexDocument index, OutputPlan plan)
     {
         var (demand, summary) = ((Demand, DemandSummaryView))list.Item!;
-        var description = $"Raised in {summary.Count} article{(summary.Count == 1 ? string.Empty : "s")} since {summary.FirstDisplay}.";
+        var description = views.Strings.Plural("demand_description", summary.Count, ("date", summary.FirstDisplay));
         return ListingPages.Made(list, demand.Entries, plan).Select(p => new ListingPage(
             p.Path,
             p.Number == 1
-                ? ViewFactory.WithVersions(views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss), summary.Translations, views.Config)
-                : views.Meta("demand", ListingPages.Title(demand.Text, p.Number), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
+                ? ViewFactory.WithVersions(views.Meta("demand", ListingPages.Title(demand.Text, p.Number, views.Strings), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss), summary.Translations, views.Config)
+                : views.Meta("demand", ListingPages.Title(demand.Text, p.Number, views.Strings), description, p.Path, feedPath: demand.Path + RenderFeeds.Rss),
             [
                 new("demand", summary),
                 new("entries", p.Items.Select(e => new DemandEntryView(index.ViewOf(e.Article), e.Wording)).ToImmutableArray()),

@@ -40,9 +40,9 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
     private static readonly ListMemo<Demand> DemandFeeds = new();
 
     // What a demand's feed is about: the demand, its explanation, and its victory once won.
-    private static string FeedDescription(Demand demand, TimeZoneInfo zone)
+    private static string FeedDescription(Demand demand, ViewFactory views)
     {
-        var description = $"Articles that raised the demand \u201C{demand.Text}\u201D.";
+        var description = views.Strings.Get("feed_demand_description", ("demand", views.Strings.Get("quoted", ("text", demand.Text))));
         if (demand.Explanation.Length > 0)
         {
             description += " " + demand.Explanation;
@@ -50,8 +50,8 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
 
         if (demand.Won is { } won)
         {
-            var count = demand.CountBeforeWon(zone);
-            description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Won on {won:yyyy-MM-dd}, after {count} article{(count == 1 ? string.Empty : "s")}.");
+            var count = demand.CountBeforeWon(views.TimeZone);
+            description += " " + views.Strings.Plural("feed_won", count, ("date", won.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return description;
@@ -79,7 +79,8 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         {
             yield return DemandFeeds.Of(demand, views, demand =>
             {
-                var definition = Definition($"{site.Title}: \u201C{demand.Text}\u201D", FeedDescription(demand, views.TimeZone), demand.Path, demand.Path + Rss);
+                var title = views.Strings.Get("feed_title", ("site", site.Title), ("title", views.Strings.Get("quoted", ("text", demand.Text))));
+                var definition = Definition(title, FeedDescription(demand, views), demand.Path, demand.Path + Rss);
                 return Feed(demand.Path + Rss, definition, demand.Entries.Select(e => e.Article), demand.Path + Rss);
             });
         }
@@ -132,9 +133,8 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
 
     private string TermTitle(Term term) => term.Kind switch
     {
-        TermKind.Section => $"{site.Title}: {term.Name}",
-        TermKind.Tag => $"{site.Title}: {term.Name}",
-        TermKind.Author => $"{site.Title}: articles by {term.Name}",
+        TermKind.Section or TermKind.Tag => views.Strings.Get("feed_title", ("site", site.Title), ("title", term.Name)),
+        TermKind.Author => views.Strings.Get("feed_title_author", ("site", site.Title), ("name", term.Name)),
         _ => site.Title,
     };
 

@@ -38,7 +38,9 @@ public sealed class RenderHome(Theme theme, ViewFactory views, string indexPipel
         var plan = OutputPlan.In(context, planPipeline);
         var pages = plan.Of(this).SelectMany(list => ListingPages.Made(list, list.Articles, plan).Select(p => new ListingPage(
                 p.Path,
-                p.Number == 1 ? ViewFactory.WithVersions(views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path), SiteDocument.In(context, sitePipeline).View.Languages, views.Config) : views.Meta("home", ListingPages.Title(string.Empty, p.Number), string.Empty, p.Path),
+                p.Number == 1
+                    ? ViewFactory.WithVersions(views.Meta("home", ListingPages.Title(string.Empty, p.Number, views.Strings), string.Empty, p.Path), SiteDocument.In(context, sitePipeline).View.Languages, views.Config)
+                    : views.Meta("home", ListingPages.Title(string.Empty, p.Number, views.Strings), string.Empty, p.Path),
                 [
                     new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()),
                     new("pagination", views.Pagination(views.Prefix, p.Number, p.Count, list.Articles.Length)),

@@ -26,7 +26,7 @@ public sealed class RenderNotFound(Theme theme, ViewFactory views, string sitePi
             return [];
         }
 
-        var meta = views.Meta("not-found", "Page not found", string.Empty, views.Prefix + File) with { Robots = "noindex" };
+        var meta = views.Meta("not-found", views.Strings.Get("page_not_found"), string.Empty, views.Prefix + File) with { Robots = "noindex" };
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
         return html is null ? [] : [new OutputFile { Destination = views.Prefix + File, Content = html, InSitemap = false }];
     }

@@ -31,7 +31,7 @@ public sealed class RenderSearchPage(Theme theme, ViewFactory views, string site
         }
 
         // The page lists nothing of its own, so search engines are asked to leave it out.
-        var meta = views.Meta(Template, "Search", string.Empty, views.Prefix + Path) with { Robots = "noindex" };
+        var meta = views.Meta(Template, views.Strings.Get("search"), string.Empty, views.Prefix + Path) with { Robots = "noindex" };
         var html = theme.RenderPage(Template, SiteDocument.In(context, sitePipeline).View, meta, [], null, context.Diagnostics);
         return html is null ? [] : [new OutputFile { Destination = UrlScheme.File(views.Prefix + Path), Content = html, InSitemap = false }];
     }

@@ -22,6 +22,9 @@ namespace Broadside.Templates;
 /// </summary>
 public sealed partial class Theme
 {
+    /// <summary>The variable that gives a partial rendered without a <c>site</c> (an article's card) its language, for <c>t</c>.</summary>
+    public const string LanguageVariable = "language";
+
     /// <summary>The layout every page is rendered into.</summary>
     public const string BaseLayout = "layouts/base";
 
@@ -37,11 +40,12 @@ public sealed partial class Theme
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
     private readonly TemplateOptions _options;
 
-    private Theme(FrozenDictionary<string, IFluidTemplate> templates, TemplateOptions options, string folder)
+    private Theme(FrozenDictionary<string, IFluidTemplate> templates, TemplateOptions options, string folder, ThemeStrings strings)
     {
         _templates = templates;
         _options = options;
         Folder = folder;
+        Strings = strings;
     }
 
     /// <summary>The theme folder.</summary>
@@ -53,13 +57,17 @@ public sealed partial class Theme
     /// <summary>The theme's assets under their published, fingerprinted names.</summary>
     public AssetManifest Assets { get; private init; } = AssetManifest.Empty;
 
+    /// <summary>The theme's words in each language, which templates print with the <c>t</c> filter.</summary>
+    public ThemeStrings Strings { get; }
+
     /// <summary>Names of the templates, as <c>templates/article</c>, <c>layouts/base</c>, <c>partials/byline</c>.</summary>
     public IEnumerable<string> TemplateNames => _templates.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Parses every <c>.liquid</c> file of <paramref name="folder"/>'s <c>layouts/</c>, <c>partials/</c> and
     /// <c>templates/</c>. Files that cannot be read are reported as such; syntax errors are reported with
-    /// the template's path and line; templates the build needs and cannot find are reported too.
+    /// the template's path and line; templates the build needs and cannot find are reported too, and so is a
+    /// <c>t</c> filter that asks for a string no language of the theme has (at the filter's line).
     /// </summary>
     /// <param name="folder">The theme folder.</param>
     /// <param name="displayFolder">The folder as shown in messages.</param>
@@ -70,6 +78,10 @@ public sealed partial class Theme
     /// <param name="required">Template names the build renders.</param>
     /// <param name="diagnostics">Where to report.</param>
     /// <param name="assets">The theme's assets under their published names, for <c>asset_url</c>.</param>
+    /// <param name="strings">
+    /// The theme's words, for the <c>t</c> filter; when null, read from the theme's <c>i18n/</c> with
+    /// <paramref name="culture"/>'s language (English for the invariant culture) as the default.
+    /// </param>
     public static Theme Load(
         string folder,
         string displayFolder,
@@ -79,9 +91,11 @@ public sealed partial class Theme
         System.Globalization.CultureInfo culture,
         IEnumerable<string> required,
         DiagnosticBag diagnostics,
-        AssetManifest? assets = null)
+        AssetManifest? assets = null,
+        ThemeStrings? strings = null)
     {
         assets ??= AssetManifest.Empty;
+        strings ??= ThemeStrings.Load(folder, displayFolder, culture.Name.Length > 0 ? culture.Name : ThemeStrings.English, diagnostics);
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
         var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -133,12 +147,24 @@ public sealed partial class Theme
 
         foreach (var (display, source, template) in parsed)
         {
-            foreach (var partial in PartialReferences.In(template).Where(p => !partialFiles.Contains(p)).Distinct(StringComparer.Ordinal))
+            var references = References.In(template);
+            foreach (var partial in references.Partials.Where(p => !partialFiles.Contains(p)).Distinct(StringComparer.Ordinal))
             {
                 var (line, column) = PartialLocation(source, partial);
                 diagnostics.Error(
                     DiagnosticCodes.TemplateMissing,
                     $"the template renders the partial '{partial[..^".liquid".Length]}', which the theme does not have: add partials/{partial}, or correct the name",
+                    display,
+                    line,
+                    column);
+            }
+
+            foreach (var key in references.Strings.Where(k => !strings.Has(k)).Distinct(StringComparer.Ordinal))
+            {
+                var (line, column) = StringLocation(source, key);
+                diagnostics.Error(
+                    DiagnosticCodes.StringUnknown,
+                    $"the template prints the string '{key}', which no language of the theme has: add {key}: \"…\" to {strings.DisplayFolder}/{ThemeStrings.English}.yml, or correct the key",
                     display,
                     line,
                     column);
@@ -195,10 +221,11 @@ public sealed partial class Theme
         options.Filters.AddFilter("absolute_url", (input, _, _) => new StringValue(AbsoluteUrl(baseUrl, root, input.ToStringValue())));
 
         var fragments = new ConditionalWeakTable<object, ConcurrentDictionary<(string Partial, string Variant), Utf8HtmlValue>>();
+        options.Filters.AddFilter("t", (input, arguments, context) => Translate(strings, input, arguments, context));
         options.Filters.AddFilter("partial_cached", (input, arguments, context) => PartialCached(templates, options, fragments, input, arguments, context));
         Utf8HtmlValue.PassAsStrings(options.Filters);
 
-        return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder) { Assets = assets };
+        return new Theme(templates.ToFrozenDictionary(StringComparer.Ordinal), options, folder, strings) { Assets = assets };
     }
 
     /// <summary>True when the theme has the template <paramref name="name"/>.</summary>
@@ -338,6 +365,49 @@ public sealed partial class Theme
         });
     }
 
+    // {{ 'key' | t: name: value, count: n }}: the key's wording in the language of the page ('site.language';
+    // where a template has no 'site', its 'language', as an article's card has; else the default
+    // language), escaped as any text is. HTML the template made
+    // and passes as a value (a captured link or <time>) goes in as it is.
+    private static FluidValue Translate(ThemeStrings strings, FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var key = input.ToStringValue();
+        var names = arguments.Names.ToList();
+        if (arguments.Count > names.Count)
+        {
+            throw new InvalidOperationException($"the t filter takes named values, as in {{{{ '{key}' | t: count: n }}}}");
+        }
+
+        var language = context.GetValue("site").ToObjectValue() is SiteView site ? site.Language
+            : context.GetValue(LanguageVariable).ToStringValue() is { Length: > 0 } given ? given
+            : strings.DefaultLanguage;
+        long? count = null;
+        var html = false;
+        var values = new (string Name, object? Value)[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var value = arguments[names[i]];
+            if (names[i] == "count")
+            {
+                count = (long)decimal.Truncate(Math.Clamp(value.ToNumberValue(), long.MinValue, long.MaxValue));
+            }
+
+            object? plain = value switch
+            {
+                StringValue { Encode: false } or Utf8HtmlValue => new TrustedHtml(value.ToStringValue()),
+                NumberValue => value.ToNumberValue(),
+                NilValue or EmptyValue or BlankValue => null,
+                _ => value.ToStringValue(),
+            };
+            html |= plain is TrustedHtml;
+            values[i] = (names[i], plain);
+        }
+
+        // Plain text is escaped when printed, as every string is; text with HTML in it is escaped here, but for the HTML.
+        var text = strings.For(language).Compose(key, count, values, html ? Encoder : null);
+        return new StringValue(text, encode: !html);
+    }
+
     private static void Render(IFluidTemplate template, Utf8Writer writer, TemplateContext context)
     {
         var rendering = template.RenderAsync(writer, context, Encoder, isolateContext: true);
@@ -381,13 +451,25 @@ public sealed partial class Theme
             var named = match.Groups["name"].Value;
             if ((named.EndsWith(".liquid", StringComparison.Ordinal) ? named : named + ".liquid") == partial)
             {
-                var before = source.AsSpan(0, match.Index);
-                var lineStart = before.LastIndexOf('\n') + 1;
-                return (before.Count('\n') + 1, match.Index - lineStart + 1);
+                return LineAndColumn(source, match.Index);
             }
         }
 
         return (0, 0);
+    }
+
+    // Where a template prints the string 'key' with the t filter, for the message.
+    private static (int Line, int Column) StringLocation(string source, string key)
+    {
+        var match = Regex.Match(source, $@"(['""]){Regex.Escape(key)}\1\s*\|\s*t\b");
+        return match.Success ? LineAndColumn(source, match.Index) : (0, 0);
+    }
+
+    // The 1-based line and column of a place in a template.
+    private static (int Line, int Column) LineAndColumn(string source, int index)
+    {
+        var before = source.AsSpan(0, index);
+        return (before.Count('\n') + 1, index - (before.LastIndexOf('\n') + 1) + 1);
     }
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
@@ -396,35 +478,56 @@ public sealed partial class Theme
     [GeneratedRegex(@"\{%-?\s*(?:render|include)\s+(['""])(?<name>[^'""]+)\1")]
     private static partial Regex PartialTagPattern();
 
-    /// <summary>The partials a template names in <c>render</c> and <c>include</c> tags, as file names (<c>byline.liquid</c>).</summary>
-    private sealed class PartialReferences : AstVisitor
+    /// <summary>
+    /// What a template names that the theme must have: the partials of its <c>render</c> and <c>include</c>
+    /// tags, as file names (<c>byline.liquid</c>), and the keys it prints with <c>'key' | t</c>. A name
+    /// computed when the page renders cannot be checked before, and is left out.
+    /// </summary>
+    private sealed class References : AstVisitor
     {
-        private readonly List<string> _names = [];
-
-        public static List<string> In(IFluidTemplate template)
+        private References()
         {
-            var visitor = new PartialReferences();
+        }
+
+        /// <summary>The partials, as file names.</summary>
+        public List<string> Partials { get; } = [];
+
+        /// <summary>The keys of the strings.</summary>
+        public List<string> Strings { get; } = [];
+
+        public static References In(IFluidTemplate template)
+        {
+            var visitor = new References();
             visitor.VisitTemplate(template);
-            return visitor._names;
+            return visitor;
         }
 
         protected override Statement VisitRenderStatement(RenderStatement renderStatement)
         {
-            Add(renderStatement.Path);
+            AddPartial(renderStatement.Path);
             return base.VisitRenderStatement(renderStatement);
         }
 
         protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
         {
-            // A name computed when the page renders cannot be checked before.
             if (includeStatement.Path is LiteralExpression literal)
             {
-                Add(literal.Value.ToStringValue());
+                AddPartial(literal.Value.ToStringValue());
             }
 
             return base.VisitIncludeStatement(includeStatement);
         }
 
-        private void Add(string path) => _names.Add(path.EndsWith(".liquid", StringComparison.Ordinal) ? path : path + ".liquid");
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            if (filterExpression.Name == "t" && filterExpression.Input is LiteralExpression literal)
+            {
+                Strings.Add(literal.Value.ToStringValue());
+            }
+
+            return base.VisitFilterExpression(filterExpression);
+        }
+
+        private void AddPartial(string path) => Partials.Add(path.EndsWith(".liquid", StringComparison.Ordinal) ? path : path + ".liquid");
     }
 }

@@ -18,22 +18,24 @@ public sealed partial class ViewFactory
 
     /// <summary>
     /// Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip
-    /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>).
+    /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>);
+    /// <paramref name="strings"/> are the words of the site's language (English when null).
     /// </summary>
-    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false)
+    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null)
     {
         _site = site;
         NoIndex = noIndex;
+        Strings = strings ?? LanguageStrings.English;
         SiteCard = socialCards ? AbsoluteUrl(site.PathPrefix + SiteCardPath) : string.Empty;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
-        var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',');
+        var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',', '\u060C');
         _dateFormat = pattern.Length == 0 ? "d MMMM yyyy" : pattern;
         _siteFeeds =
         [
-            new FeedLinkView($"{site.Title} (RSS)", "application/rss+xml", Url(site.PathPrefix + "feed.xml")),
-            new FeedLinkView($"{site.Title} (Atom)", "application/atom+xml", Url(site.PathPrefix + "atom.xml")),
-            new FeedLinkView($"{site.Title} (JSON Feed)", "application/feed+json", Url(site.PathPrefix + "feed.json")),
+            new FeedLinkView(Strings.Get("feed_link_rss", ("site", site.Title)), "application/rss+xml", Url(site.PathPrefix + "feed.xml")),
+            new FeedLinkView(Strings.Get("feed_link_atom", ("site", site.Title)), "application/atom+xml", Url(site.PathPrefix + "atom.xml")),
+            new FeedLinkView(Strings.Get("feed_link_json", ("site", site.Title)), "application/feed+json", Url(site.PathPrefix + "feed.json")),
         ];
         Dir = site.Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
         _homes = site.Multilingual ? [.. site.AllLanguages.Select(l => new TranslationLink(l.Code, l.Prefix))] : [];
@@ -96,6 +98,9 @@ public sealed partial class ViewFactory
 
     /// <summary>The absolute URL of the publication's social card; empty when the build draws none.</summary>
     public string SiteCard { get; }
+
+    /// <summary>The words of the site's language that pages and feeds show besides the templates' (titles, descriptions).</summary>
+    public LanguageStrings Strings { get; }
 
     /// <summary>True when search engines are asked to skip every page (deploy previews).</summary>
     public bool NoIndex { get; }
@@ -290,7 +295,7 @@ public sealed partial class ViewFactory
         CanonicalUrl = canonical?.AbsoluteUri ?? AbsoluteUrl(path),
         Lang = lang ?? _site.Language,
         Dir = lang is null ? Dir : CultureInfo.GetCultureInfo(lang).TextInfo.IsRightToLeft ? "rtl" : "ltr",
-        Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView($"{_site.Title}: {title}", "application/rss+xml", Url(feedPath))),
+        Feeds = feedPath is null ? _siteFeeds : _siteFeeds.Add(new FeedLinkView(Strings.Get("feed_title", ("site", _site.Title), ("title", title)), "application/rss+xml", Url(feedPath))),
         FeedUrl = feedPath is null ? string.Empty : Url(feedPath),
         Robots = NoIndex ? "noindex" : string.Empty,
         Image = SiteCard,
