@@ -170,7 +170,9 @@ public static class FrontMatterParser
             {
                 var listed = string.Join(", ", site.AllLanguages.Select(l => l.Code));
                 map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not one of the site's languages ({listed}): correct 'lang:', or add '{text}' under 'languages:' in site.yml");
-                return null;
+
+                // Kept as written, so that the article is taken for no language's, not for the default's.
+                return name;
             }
 
             return name;

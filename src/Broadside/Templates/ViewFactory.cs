@@ -147,6 +147,7 @@ public sealed partial class ViewFactory
             Picture = lead,
             SocialCard = lead?.Card ?? (headlineCard && SiteCard.Length > 0 ? AbsoluteUrl(article.Path + ArticleCardName) : SiteCard),
             Lang = front.Lang is { } lang && !lang.Equals(_site.Language, StringComparison.OrdinalIgnoreCase) ? lang : string.Empty,
+            Dir = front.Lang is { } own && CultureInfo.GetCultureInfo(own).TextInfo.IsRightToLeft ? "rtl" : "ltr",
             Translations = Versions(translations, article.Path),
             Canonical = front.Canonical?.AbsoluteUri ?? string.Empty,
             ReadingMinutes = Math.Max(1, (article.WordCount + WordsPerMinute - 1) / WordsPerMinute),

@@ -52,6 +52,9 @@ public sealed record ArticleView : IKeyed
     /// <summary>The article's language when it differs from the site's, else empty.</summary>
     public required string Lang { get; init; }
 
+    /// <summary>The direction of <see cref="Lang"/> when it is given: <c>ltr</c> or <c>rtl</c>.</summary>
+    public string Dir { get; init; } = "ltr";
+
     /// <summary>Its versions in the site's languages, itself among them; empty when it has none.</summary>
     public System.Collections.Immutable.ImmutableArray<LanguageLinkView> Translations { get; init; } = [];
 
