@@ -29,7 +29,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task With_Pagefind_the_built_site_is_indexed_in_the_sites_language_and_the_result_reported()
+    public async Task With_Pagefind_a_site_in_several_languages_is_indexed_a_language_apart_and_the_result_reported()
     {
         using var fake = new FakePagefind("""
             echo "Indexed 21 pages"
@@ -40,8 +40,23 @@ public sealed class BuildCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(Lines(run.Output), l => l.StartsWith("Indexed 21 pages for search with Pagefind 9.9.9 into ", StringComparison.Ordinal) && l.EndsWith("(4 filters).", StringComparison.Ordinal));
-        Assert.Equal(["--site", _output.Path, "--force-language", "en"], fake.Arguments);
+        Assert.Equal(["--site", _output.Path], fake.Arguments);
         Assert.True(File.Exists(_output.Combine("search", "index.html")));
+        Assert.True(File.Exists(_output.Combine("es", "search", "index.html")));
+    }
+
+    [Fact]
+    public async Task With_Pagefind_a_site_in_one_language_is_indexed_in_it_whatever_each_article_says()
+    {
+        using var fake = new FakePagefind("""
+            echo "Indexed 3 pages"
+            echo "Indexed 0 filters"
+            """);
+
+        var run = await Run(_ => Locate(fake), input: RepositoryPaths.Fixture("minimal"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["--site", _output.Path, "--force-language", "en"], fake.Arguments);
     }
 
     [Fact]
@@ -79,8 +94,8 @@ public sealed class BuildCommandTests : IDisposable
     [Fact]
     public async Task A_second_build_takes_its_articles_from_the_cache_beside_the_output_folder()
     {
-        var first = await Run(NotLookedFor, search: false, "--verbose");
-        var second = await Run(NotLookedFor, search: false, "--verbose");
+        var first = await Run(NotLookedFor, search: false, more: "--verbose");
+        var second = await Run(NotLookedFor, search: false, more: "--verbose");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Single(Lines(first.Output), l => l.StartsWith("Built ", StringComparison.Ordinal));
@@ -94,7 +109,7 @@ public sealed class BuildCommandTests : IDisposable
     [Fact]
     public async Task A_build_with_no_cache_succeeds_and_keeps_no_cache()
     {
-        var run = await Run(NotLookedFor, search: false, "--no-cache");
+        var run = await Run(NotLookedFor, search: false, more: "--no-cache");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Single(Lines(run.Output), l => l.StartsWith("Built ", StringComparison.Ordinal));
@@ -110,12 +125,12 @@ public sealed class BuildCommandTests : IDisposable
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private async Task<(int ExitCode, string Output, string Error)> Run(Func<string, (PagefindIndexer? Indexer, string Reason)> locate, bool search = true, params string[] more)
+    private async Task<(int ExitCode, string Output, string Error)> Run(Func<string, (PagefindIndexer? Indexer, string Reason)> locate, bool search = true, string? input = null, params string[] more)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var root = new RootCommand { BuildCommand.Create(output, error, locate) };
-        string[] args = ["build", "--input", RepositoryPaths.Input, "--theme", RepositoryPaths.Theme, "--output", _output.Path];
+        string[] args = ["build", "--input", input ?? RepositoryPaths.Input, "--theme", RepositoryPaths.Theme, "--output", _output.Path];
         var parsed = root.Parse(search ? [.. args, .. more, "--search"] : [.. args, .. more]);
         var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());

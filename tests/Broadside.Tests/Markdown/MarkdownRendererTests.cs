@@ -125,6 +125,29 @@ public sealed class MarkdownRendererTests
         Assert.Equal(words, Render(markdown).WordCount);
     }
 
+    // Chinese and Japanese are written without spaces: each character is 23/50 of a word (500 characters
+    // a minute against 230 words), so a page of them reads in the time it takes.
+    [Theory]
+    [InlineData("公交司机罢工", 3)]
+    [InlineData("公交司机在三个车场同时罢工，要求增加人手。", 10)]
+    [InlineData("運転手がストライキ", 5)]
+    [InlineData("ICE 滚出我们的城市", 5)]
+    [InlineData("Забастовка водителей", 2)]
+    [InlineData("إضراب السائقين", 2)]
+    public void Counts_chinese_and_japanese_by_characters_and_other_scripts_by_spaces(string markdown, int words)
+    {
+        Assert.Equal(words, Render(markdown).WordCount);
+    }
+
+    [Fact]
+    public void A_thousand_characters_of_chinese_read_in_about_two_minutes()
+    {
+        var words = Render(new string('字', 1000)).WordCount;
+
+        Assert.Equal(460, words);
+        Assert.Equal(2, (words + 229) / 230);
+    }
+
     [Theory]
     [InlineData("He said \"no\".", 3)]
     [InlineData("A well--known union", 3)]
