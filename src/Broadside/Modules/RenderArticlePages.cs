@@ -34,14 +34,17 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string ar
         context.OutputsOf<Article>(articlesPipeline).Where(a => holds is null || holds(a.FrontMatter.Lang)).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
 
     /// <inheritdoc />
-    protected override Func<Article, bool>? Selected(PipelineContext context) =>
-        (OutputPlan.In(context, planPipeline) is { All: false } plan, holds) switch
+    protected override Func<Article, bool>? Selected(PipelineContext context)
+    {
+        var plan = OutputPlan.In(context, planPipeline);
+        return (plan.All, holds) switch
         {
-            (true, null) => input => OutputPlan.In(context, planPipeline).Makes(input.Destination!),
-            (true, { } language) => input => language(input.FrontMatter.Lang) && OutputPlan.In(context, planPipeline).Makes(input.Destination!),
-            (false, { } language) => input => language(input.FrontMatter.Lang),
+            (false, null) => input => plan.Makes(input.Destination!),
+            (false, { } language) => input => language(input.FrontMatter.Lang) && plan.Makes(input.Destination!),
+            (true, { } language) => input => language(input.FrontMatter.Lang),
             _ => null,
         };
+    }
 
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)

@@ -35,14 +35,17 @@ public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string
         picturesPipeline is null ? Broadside.Pictures.PictureCatalog.Empty : PicturesDocument.In(context, picturesPipeline);
 
     /// <inheritdoc />
-    protected override Func<Page, bool>? Selected(PipelineContext context) =>
-        (OutputPlan.In(context, planPipeline) is { All: false } plan, holds) switch
+    protected override Func<Page, bool>? Selected(PipelineContext context)
+    {
+        var plan = OutputPlan.In(context, planPipeline);
+        return (plan.All, holds) switch
         {
-            (true, null) => input => OutputPlan.In(context, planPipeline).Makes(input.Destination!),
-            (true, { } language) => input => language(input.FrontMatter.Lang) && OutputPlan.In(context, planPipeline).Makes(input.Destination!),
-            (false, { } language) => input => language(input.FrontMatter.Lang),
+            (false, null) => input => plan.Makes(input.Destination!),
+            (false, { } language) => input => language(input.FrontMatter.Lang) && plan.Makes(input.Destination!),
+            (true, { } language) => input => language(input.FrontMatter.Lang),
             _ => null,
         };
+    }
 
     /// <inheritdoc />
     protected override Document? Transform(Page input, PipelineContext context)

@@ -83,8 +83,15 @@ public sealed class SiteIndex
     /// <summary>The author terms by <see cref="TermKey"/>.</summary>
     internal IReadOnlyDictionary<string, Term> AuthorsByKey => _authors;
 
-    /// <summary>The section term named <paramref name="name"/> (any case or spacing).</summary>
-    public Term? Section(string name) => _sections.GetValueOrDefault(TermKey.Of(name));
+    /// <summary>The key of each listed section's name in another language, by that name's key: the section is found by either.</summary>
+    internal IReadOnlyDictionary<string, string> SectionAliases { get; init; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The section term named <paramref name="name"/> (any case or spacing), by any of its names in the site's languages.</summary>
+    public Term? Section(string name)
+    {
+        var key = TermKey.Of(name);
+        return _sections.GetValueOrDefault(key) ?? (SectionAliases.TryGetValue(key, out var own) ? _sections.GetValueOrDefault(own) : null);
+    }
 
     /// <summary>The tag term named <paramref name="name"/> (any case or spacing).</summary>
     public Term? Tag(string name) => _tags.GetValueOrDefault(TermKey.Of(name));

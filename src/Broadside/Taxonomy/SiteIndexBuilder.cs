@@ -58,14 +58,17 @@ public static class SiteIndexBuilder
             .OrderBy(t => listed.TryGetValue(TermKey.Of(t.Name), out var l) ? l.Order : int.MaxValue)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)];
 
-        // A listed section is found by any of its names in the site's languages.
+        // A listed section is found by any of its names in the site's languages (an article in Spanish
+        // may name its section in English): each other name is the key of its name in this language.
+        var sectionAliases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var listedSection in site.Sections)
         {
-            if (sectionKeys.GetValueOrDefault(TermKey.Of(listedSection.Name)) is { } slug)
+            var key = TermKey.Of(listedSection.Name);
+            foreach (var name in listedSection.AllNames)
             {
-                foreach (var name in listedSection.AllNames)
+                if (TermKey.Of(name) is var alias && alias != key)
                 {
-                    sectionKeys.TryAdd(TermKey.Of(name), slug);
+                    sectionAliases.TryAdd(alias, key);
                 }
             }
         }
@@ -93,7 +96,10 @@ public static class SiteIndexBuilder
             Lookup(authors, authorKeys),
             demandsOf,
             related,
-            relatedAgain);
+            relatedAgain)
+        {
+            SectionAliases = sectionAliases,
+        };
     }
 
     // The years, newest first, each with its articles in the index's order. Articles newest first come
@@ -191,8 +197,7 @@ public static class SiteIndexBuilder
             keys[key] = term.Slug;
         }
 
-        // A term found by more than one key (a section by its name in each language) is kept once.
-        return ([.. kept.Select(kv => kv.Value).Distinct(ReferenceEqualityComparer.Instance).Cast<Term>().Concat(regrouped).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
+        return ([.. kept.Select(kv => kv.Value).Concat(regrouped).OrderBy(t => t.Slug, StringComparer.Ordinal)], keys);
     }
 
     /// <summary>

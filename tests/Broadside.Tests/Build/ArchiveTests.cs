@@ -65,9 +65,11 @@ public sealed partial class ArchiveTests : IClassFixture<ArchiveTests.Fixture>
     {
         foreach (var (overview, urls) in new[]
         {
-            ("/tags/", Content.Published.SelectMany(a => a.FrontMatter.Tags).Select(t => $"/tags/{Slug.From(TermKey.Of(t))}/")),
-            ("/authors/", Content.Published.SelectMany(a => a.FrontMatter.Authors).Select(n => $"/authors/{Slug.From(TermKey.Of(n))}/")),
-            ("/sections/", Content.Published.Select(a => $"/sections/{Slug.From(TermKey.Of(a.FrontMatter.Section))}/")),
+            ("/tags/", Content.PublishedIn("en").SelectMany(a => a.FrontMatter.Tags).Select(t => $"/tags/{Slug.From(TermKey.Of(t))}/")),
+            ("/authors/", Content.PublishedIn("en").SelectMany(a => a.FrontMatter.Authors).Select(n => $"/authors/{Slug.From(TermKey.Of(n))}/")),
+            ("/sections/", Content.PublishedIn("en").Select(a => $"/sections/{Slug.From(TermKey.Of(a.FrontMatter.Section))}/")),
+            ("/es/tags/", Content.PublishedIn("es").SelectMany(a => a.FrontMatter.Tags).Select(t => $"/es/tags/{Slug.From(TermKey.Of(t))}/")),
+            ("/ar/sections/", Content.PublishedIn("ar").Select(a => $"/ar/sections/{Slug.From(TermKey.Of(Content.SectionShown(a)))}/")),
         })
         {
             var links = Site.Page(overview).QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToHashSet(StringComparer.Ordinal);
@@ -208,22 +210,28 @@ public sealed partial class ArchiveTests : IClassFixture<ArchiveTests.Fixture>
         Assert.All(related.SelectMany(l => l), url => Assert.True(Site.Has(url), $"A related link to {url} leads nowhere."));
     }
 
-    private static IEnumerable<string> Terms(SourceArticle article)
+    // The archives an article is listed in, in its language's site: below /es/ for a Spanish one, its section under its name there.
+    private IEnumerable<string> Terms(SourceArticle article)
     {
         var front = article.FrontMatter;
-        yield return $"/sections/{Slug.From(TermKey.Of(front.Section))}/";
+        var folder = Folder(article);
+        yield return $"{folder}sections/{Slug.From(TermKey.Of(Content.SectionShown(article)))}/";
         foreach (var tag in front.Tags)
         {
-            yield return $"/tags/{Slug.From(TermKey.Of(tag))}/";
+            yield return $"{folder}tags/{Slug.From(TermKey.Of(tag))}/";
         }
 
         foreach (var author in front.Authors)
         {
-            yield return $"/authors/{Slug.From(TermKey.Of(author))}/";
+            yield return $"{folder}authors/{Slug.From(TermKey.Of(author))}/";
         }
 
-        yield return article.Url[..6];
+        yield return folder + article.Url[folder.Length..(folder.Length + 5)];
     }
+
+    // The root of the site of an article's language: / or /es/.
+    private static string Folder(SourceArticle article) =>
+        char.IsDigit(article.Url[1]) ? "/" : article.Url[..(article.Url.IndexOf('/', 1) + 1)];
 
     private JsonElement Json() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Site.Folder, "demands.json"))).RootElement;
 

@@ -120,7 +120,7 @@ public sealed class EditBuildTests : IDisposable
         var fresh = Fresh();
 
         Assert.True(edited == rebuilt.Edited, $"edited: {rebuilt.Edited}, full because {rebuilt.Full}");
-        Assert.Equal(fresh.Succeeded, rebuilt.Succeeded);
+        Assert.True(fresh.Succeeded == rebuilt.Succeeded, string.Join('\n', rebuilt.Diagnostics));
         Assert.Equal(Lines(fresh), Lines(rebuilt));
         if (fresh.Succeeded)
         {

@@ -364,6 +364,9 @@ public sealed class ArticleCacheTests : IDisposable
             ImageCredit = "Photo: Ana Ruiz",
             Canonical = new Uri("https://elsewhere.example/2026/huelga?from=dispatch#top"),
             Lang = "es",
+            LangLine = 14,
+            TranslationKey = "strike",
+            TranslationKeyLine = 15,
             Aliases = ["/old/huelga/", "/2026/huelga-vieja/"],
             Extra = ImmutableDictionary.CreateRange<string, object?>(
                 StringComparer.Ordinal,
