@@ -102,7 +102,9 @@ public sealed class EditBuildTests : IDisposable
         { Translation, "lang: es", "lang: fr", false },
         { Translation, "section: Climate", "section: Labor", false },
         { Original, "section: Climate", "section: Climate\nlang: es", true },
-        { NewTranslation, string.Empty, "---\ntitle: \"الحر يقتل\"\nauthor: Jun Park\nsection: Climate\ndate: 2025-06-22\nlang: ar\ntranslation_key: warehouse-heat\ntags: [حرارة]\ndemands:\n  - id: just-transition\n---\n\nتجاوزت الحرارة داخل المستودع خمساً وثلاثين درجة.\n", true },
+
+        // A new Arabic version: the first Arabic article of its section, which the Arabic menu gains.
+        { NewTranslation, string.Empty, "---\ntitle: \"الحر يقتل\"\nauthor: Jun Park\nsection: Climate\ndate: 2025-06-22\nlang: ar\ntranslation_key: warehouse-heat\ntags: [حرارة]\ndemands:\n  - id: just-transition\n---\n\nتجاوزت الحرارة داخل المستودع خمساً وثلاثين درجة.\n", false },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
     };
