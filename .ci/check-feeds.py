@@ -4,7 +4,8 @@
 Usage: /usr/bin/python3 .ci/check-feeds.py OUTPUT_DIR
 
 Checks the site feeds (feed.xml: RSS 2.0, atom.xml: Atom 1.0, feed.json: JSON Feed 1.1) and every
-feed.xml under OUTPUT_DIR/sections, tags, authors and demands. An XML feed must pass
+feed.xml under OUTPUT_DIR/sections, tags, authors and demands, and the same below the folder of each
+of the site's other languages (OUTPUT_DIR/es/). An XML feed must pass
 `xmllint --noout`, parse with feedparser without `bozo`, have at least one entry, give every entry a
 title, link, id and published date, repeat no id, and feedparser's entries must number as many as
 the `<item>` (RSS) or `<entry>` (Atom) elements xml.etree counts. A JSON feed must have version
@@ -189,10 +190,16 @@ def main(argv):
         print(f"check-feeds: {output} has no feed.xml at all; was the site built?", file=sys.stderr)
         return 2
 
-    feeds = [output / "feed.xml", output / "atom.xml", output / "feed.json"]
-    for folder in TERM_FOLDERS:
-        if (output / folder).is_dir():
-            feeds.extend(sorted((output / folder).rglob("feed.xml")))
+    # The site at the root, then each other language's below its folder (es/feed.xml, es/tags/…).
+    roots = [output] + sorted(
+        d for d in output.iterdir()
+        if d.is_dir() and d.name not in TERM_FOLDERS and (d / "feed.xml").is_file() and (d / "atom.xml").is_file())
+    feeds = []
+    for root in roots:
+        feeds.extend([root / "feed.xml", root / "atom.xml", root / "feed.json"])
+        for folder in TERM_FOLDERS:
+            if (root / folder).is_dir():
+                feeds.extend(sorted((root / folder).rglob("feed.xml")))
 
     checked = failed = 0
     for path in feeds:
