@@ -63,20 +63,32 @@ public sealed class ReaderJourneyTests(BrowserSiteFixture fixture) : IClassFixtu
         var page = tab.Page;
         var article = fixture.Site.Page(fixture.Pages.Article);
         var headline = article.QuerySelector("main h1")!.TextContent.Trim();
-        await tab.GotoAsync(SamplePages.Search);
-
-        await page.Locator(".pagefind-ui__search-input").FillAsync(headline);
         var result = page.Locator($".pagefind-ui__result-link[href='{fixture.Pages.Article}']");
-        await result.First.WaitForAsync();
-        Assert.Equal(headline, (await result.First.InnerTextAsync()).Trim());
+        var names = new[] { "section", "author", "tag", "demand" };
 
         // The filters are drawn after the results, one by one, as Pagefind loads them: on a machine
-        // busy with other tests, that can take longer than a page takes to do anything else.
-        var names = new[] { "section", "author", "tag", "demand" };
-        await page.WaitForFunctionAsync(
-            "names => names.every(n => [...document.querySelectorAll('.pagefind-ui__filter-name')].some(e => e.textContent.trim().toLowerCase().startsWith(n)))",
-            names,
-            new() { Timeout = 120_000 });
+        // busy with other tests, that can take longer than a page takes to do anything else. Pagefind's
+        // interface has been seen, under load, to leave them undrawn when the words were typed while it
+        // was still loading; the page is then opened once more, and the test fails if they are still missing.
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.GotoAsync(SamplePages.Search);
+            await page.Locator(".pagefind-ui__search-input").FillAsync(headline);
+            await result.First.WaitForAsync();
+            Assert.Equal(headline, (await result.First.InnerTextAsync()).Trim());
+            try
+            {
+                await page.WaitForFunctionAsync(
+                    "names => names.every(n => [...document.querySelectorAll('.pagefind-ui__filter-name')].some(e => e.textContent.trim().toLowerCase().startsWith(n)))",
+                    names,
+                    new() { Timeout = 60_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+            }
+        }
+
         var filters = await page.Locator(".pagefind-ui__filter-name").AllInnerTextsAsync();
         Assert.All(names, name => Assert.Contains(filters, text => text.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
