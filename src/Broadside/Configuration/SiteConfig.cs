@@ -1,5 +1,8 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Broadside.Configuration;
 
@@ -136,32 +139,41 @@ public sealed record SiteConfig
     /// </summary>
     public string SectionName(string written)
     {
-        if (Languages.IsDefaultOrEmpty)
+        if (Languages.IsDefaultOrEmpty || Sections.IsDefaultOrEmpty)
         {
             return written;
         }
 
-        foreach (var section in Sections)
+        var (byName, byKey) = SectionNames.GetValue(ImmutableCollectionsMarshal.AsArray(Sections)!, NamesOf);
+        return byName.TryGetValue(written, out var name) || byKey.TryGetValue(Content.TermKey.Of(written), out name) ? name : written;
+    }
+
+    // Every name of the listed sections, to the section's name: as written (but for case), then by
+    // term key, each the first section's in menu order. Made once per list of sections, which a
+    // configuration shares with its copies.
+    private static readonly ConditionalWeakTable<SectionConfig[], Tuple<FrozenDictionary<string, string>, FrozenDictionary<string, string>>> SectionNames = new();
+
+    private static Tuple<FrozenDictionary<string, string>, FrozenDictionary<string, string>> NamesOf(SectionConfig[] sections)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var section in sections)
         {
             foreach (var name in section.AllNames)
             {
-                if (name.Equals(written, StringComparison.OrdinalIgnoreCase))
-                {
-                    return section.Name;
-                }
+                byName.TryAdd(name, section.Name);
             }
         }
 
-        var key = Content.TermKey.Of(written);
-        foreach (var section in Sections)
+        foreach (var section in sections)
         {
-            if (section.AllNames.Any(n => Content.TermKey.Of(n) == key))
+            foreach (var name in section.AllNames)
             {
-                return section.Name;
+                byKey.TryAdd(Content.TermKey.Of(name), section.Name);
             }
         }
 
-        return written;
+        return Tuple.Create(byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), byKey.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>The root-relative path of the site (<c>/</c>, or <c>/news/</c> for a site in a sub-folder).</summary>

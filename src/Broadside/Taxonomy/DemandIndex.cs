@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 
@@ -60,7 +62,8 @@ public static class DemandIndex
 
         // Wordings are normalised in parallel, then grouped in the index's order.
         var resolutions = new (string Key, string Wording, CanonicalDemand? Canonical)?[articles.Length][];
-        Parallel.For(0, articles.Length, i => resolutions[i] = [.. articles[i].FrontMatter.Demands.Select(r => Resolve(r, articles[i], byId, byWording, diagnostics))]);
+        var joined = new ConcurrentDictionary<string, (string Key, CanonicalDemand? Canonical)?>(StringComparer.Ordinal);
+        Parallel.For(0, articles.Length, i => resolutions[i] = [.. articles[i].FrontMatter.Demands.Select(r => Resolve(r, articles[i], byId, byWording, diagnostics, joined))]);
         var (groups, perArticle) = Gather(articles, resolutions, only: null);
         var demands = new Dictionary<string, Demand>(StringComparer.Ordinal);
         var bySlug = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -227,9 +230,10 @@ public static class DemandIndex
     /// <summary>The demand of <paramref name="group"/>, with its slug and text; an empty slug is a problem the caller reports.</summary>
     private static (Demand Demand, string Slug, string Text) Make(Group group, MakeContext context)
     {
-        var wordings = Counted(group.Entries.Select(e => e.Wording));
-        var split = group.Entries.Select(e => DemandHeadline.Split(e.Wording)).ToList();
-        var headlines = Counted(split.Select(s => s.Headline));
+        // Each wording is split once, however many articles use it.
+        var wordings = Counted(group.Entries.Select(e => (e.Wording, 1)));
+        var split = wordings.Select(w => (Parts: DemandHeadline.Split(w.Wording), w.Count)).ToList();
+        var headlines = Counted(split.Select(s => (s.Parts.Headline, s.Count)));
         var slug = group.Canonical?.Id ?? Slug.From(group.Key["text:".Length..]);
         var text = group.Canonical?.Text ?? headlines[0].Wording;
 
@@ -237,7 +241,7 @@ public static class DemandIndex
         // city or one fight); a demand of its own, by the explanation most of the articles giving one gave.
         var explanation = group.Canonical is { } canonicalDemand
             ? canonicalDemand.Explanation
-            : Counted(split.Select(s => s.Explanation).Where(e => e.Length > 0)).FirstOrDefault().Wording ?? string.Empty;
+            : Counted(split.Where(s => s.Parts.Explanation.Length > 0).Select(s => (s.Parts.Explanation, s.Count))).FirstOrDefault().Wording ?? string.Empty;
         var (topic, inferred) = group.Canonical?.Topic is { Length: > 0 } given ? (given, false) : (context.Topics.Infer(group.Entries), true);
         var demand = new Demand(slug, group.Canonical?.Id ?? string.Empty, text, topic, context.Prefix + UrlScheme.Demand(slug), [.. group.Entries])
         {
@@ -255,11 +259,17 @@ public static class DemandIndex
         return (demand, slug, text);
     }
 
-    // The texts with how often each occurs, most often first, then in ordinal order.
-    private static ImmutableArray<(string Wording, int Count)> Counted(IEnumerable<string> texts) =>
-        [.. texts.GroupBy(text => text, StringComparer.Ordinal)
-            .Select(g => (Wording: g.Key, Count: g.Count()))
-            .OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)];
+    // The texts with how often each occurs in all, most often first, then in ordinal order.
+    private static ImmutableArray<(string Wording, int Count)> Counted(IEnumerable<(string Text, int Count)> texts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (text, count) in texts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, text, out _) += count;
+        }
+
+        return [.. counts.Select(c => (Wording: c.Key, Count: c.Value)).OrderByDescending(w => w.Count).ThenBy(w => w.Wording, StringComparer.Ordinal)];
+    }
 
     // A victory's report that names no published article: the victory is shown without it.
     private static void ReportWonArticles(ImmutableArray<CanonicalDemand> canonical, MakeContext context, DiagnosticBag diagnostics)
@@ -330,7 +340,8 @@ public static class DemandIndex
         Article article,
         Dictionary<string, CanonicalDemand> byId,
         Dictionary<string, CanonicalDemand> byWording,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        ConcurrentDictionary<string, (string Key, CanonicalDemand? Canonical)?>? joined = null)
     {
         if (reference.Id is { } id)
         {
@@ -349,27 +360,40 @@ public static class DemandIndex
             return null;
         }
 
-        // A wording joins a canonical demand by its whole text or by its headline; others are grouped by headline.
+        // A wording used by many articles is looked up once.
         var text = reference.Text!;
+        var key = joined is null ? Join(text, byWording) : joined.GetOrAdd(text, Join, byWording);
+        if (key is not { } found)
+        {
+            diagnostics.Error(DiagnosticCodes.EmptyValue, "this demand has no words: write it out, or remove the line", article.Source, reference.Line, reference.Column);
+            return null;
+        }
+
+        return (found.Key, text, found.Canonical);
+    }
+
+    // The group of a wording: a canonical demand it names by its whole text or by its headline, else its
+    // headline (or its whole text, when it has none); null for a wording without words.
+    private static (string Key, CanonicalDemand? Canonical)? Join(string text, Dictionary<string, CanonicalDemand> byWording)
+    {
         var normalized = DemandText.Normalize(text);
         if (byWording.TryGetValue(normalized, out var canonical))
         {
-            return ("id:" + canonical.Id, text, canonical);
+            return ("id:" + canonical.Id, canonical);
         }
 
         if (normalized.Length == 0)
         {
-            diagnostics.Error(DiagnosticCodes.EmptyValue, "this demand has no words: write it out, or remove the line", article.Source, reference.Line, reference.Column);
             return null;
         }
 
         var headline = DemandText.Normalize(DemandHeadline.Split(text).Headline);
         if (headline.Length > 0 && byWording.TryGetValue(headline, out canonical))
         {
-            return ("id:" + canonical.Id, text, canonical);
+            return ("id:" + canonical.Id, canonical);
         }
 
-        return ("text:" + (headline.Length > 0 ? headline : normalized), text, null);
+        return ("text:" + (headline.Length > 0 ? headline : normalized), null);
     }
 
     private sealed class Group(string key, CanonicalDemand? canonical, string file)

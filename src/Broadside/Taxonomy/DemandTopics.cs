@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Broadside.Content;
 
@@ -13,6 +14,10 @@ public sealed class DemandTopics
 {
     private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
 
+    // The topic each section or tag name points to (null for none): a name is met once per article
+    // that raises each of its demands, and its slug is made once.
+    private readonly ConcurrentDictionary<string, string?> _byName = new(StringComparer.Ordinal);
+
     /// <summary>The topics of <paramref name="canonical"/>.</summary>
     public DemandTopics(IEnumerable<CanonicalDemand> canonical)
     {
@@ -25,7 +30,10 @@ public sealed class DemandTopics
     /// <summary>The topic the articles of <paramref name="entries"/> point to most; empty when none points to one.</summary>
     public string Infer(IEnumerable<DemandEntry> entries) => Votes(entries).FirstOrDefault().Topic ?? string.Empty;
 
-    /// <summary>The topics the articles of <paramref name="entries"/> point to, with how many articles point to each, most first.</summary>
+    /// <summary>
+    /// The topics the articles of <paramref name="entries"/> point to, with how many articles point to
+    /// each, most first. Each article is in the entries once, as in a demand's.
+    /// </summary>
     public ImmutableArray<(string Topic, int Articles)> Votes(IEnumerable<DemandEntry> entries)
     {
         if (_byKey.Count == 0)
@@ -34,10 +42,10 @@ public sealed class DemandTopics
         }
 
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var article in entries.Select(e => e.Article).Distinct())
+        foreach (var article in entries.Select(e => e.Article))
         {
             var pointed = article.FrontMatter.Tags.Prepend(article.FrontMatter.Section)
-                .Select(name => _byKey.GetValueOrDefault(Slug.From(name)))
+                .Select(name => _byName.GetOrAdd(name, static (name, byKey) => byKey.GetValueOrDefault(Slug.From(name)), _byKey))
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal);
             foreach (var topic in pointed)

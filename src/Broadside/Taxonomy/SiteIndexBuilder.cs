@@ -211,9 +211,13 @@ public static class SiteIndexBuilder
         DiagnosticBag diagnostics)
     {
         var groups = new Dictionary<string, (List<Article> Articles, HashSet<string> Sources, Dictionary<string, int> Spellings, string File)>(StringComparer.Ordinal);
+
+        // A name many articles use is keyed once.
+        var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (article, name) in uses)
         {
-            var key = TermKey.Of(name);
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(keyOf, name, out _);
+            var key = known ??= TermKey.Of(name);
             if (!groups.TryGetValue(key, out var group))
             {
                 group = ([], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal), article.Source!);
