@@ -10,7 +10,8 @@ of the site's other languages (OUTPUT_DIR/es/). An XML feed must pass
 title, link, id and published date, repeat no id, and feedparser's entries must number as many as
 the `<item>` (RSS) or `<entry>` (Atom) elements xml.etree counts. A JSON feed must have version
 https://jsonfeed.org/version/1.1, a title and at least one item, each with id, url, title,
-content_html and an RFC 3339 date_published, and no id twice.
+content_html and an RFC 3339 date_published, and no id twice. Each site feed's entries must name
+every author of the item in feedparser's `author`, the one field readers show.
 
 Prints one line per feed ("ok feed.xml: 19 items", or "FAIL tags/x/feed.xml" and the reasons), then
 "feeds: N checked, M failed".
@@ -175,6 +176,17 @@ def check_json(path):
     return len(items), problems
 
 
+def report(name, problems, fine):
+    """Prints a feed's problems, or that it is fine; 1 when it has problems, else 0."""
+    if not problems:
+        print(f"ok {name}: {fine}")
+        return 0
+    print(f"FAIL {name}")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: /usr/bin/python3 .ci/check-feeds.py OUTPUT_DIR", file=sys.stderr)
@@ -211,13 +223,26 @@ def main(argv):
             count, problems = check_json(path)
         else:
             count, problems = check_xml(path)
-        if problems:
-            failed += 1
-            print(f"FAIL {name}")
-            for problem in problems:
-                print(f"  {problem}")
-        else:
-            print(f"ok {name}: {plural(count, 'item')}")
+        failed += report(name, problems, plural(count, 'item'))
+
+    # Readers show feedparser's `author` alone: an item by several authors must name them all there.
+    for root in roots:
+        name = (root / "feed.json").relative_to(output).as_posix()
+        try:
+            items = json.loads((root / "feed.json").read_text(encoding="utf-8"))["items"]
+        except (OSError, ValueError, KeyError):
+            continue
+        authors = {item["id"]: [a["name"] for a in item.get("authors", [])] for item in items}
+        for feed in ("feed.xml", "atom.xml"):
+            problems = []
+            for entry in feedparser.parse(str(root / feed)).entries:
+                shown = entry.get("author", "")
+                missing = [n for n in authors.get(entry.get("id", ""), []) if n not in shown]
+                if missing:
+                    problems.append(f"{entry.get('id')}: readers show '{shown}', without {', '.join(missing)}")
+            checked += 1
+            label = (root / feed).relative_to(output).as_posix()
+            failed += report(f"{label} (authors, against {name})", problems, "every author shown")
 
     print(f"feeds: {checked} checked, {failed} failed")
     return 1 if failed else 0

@@ -34,4 +34,52 @@ public static class UrlScheme
 
     /// <summary>The output file of a page at <paramref name="path"/>.</summary>
     public static string File(string path) => path + "index.html";
+
+    /// <summary>
+    /// <paramref name="path"/> as a URI's path may carry it: each character a URI may not hold as it is
+    /// (letters beyond ASCII, spaces, <c>%</c>) percent-encoded as UTF-8. Feeds, the sitemap and the
+    /// addresses machines read are URIs; pages themselves may link by the readable path.
+    /// </summary>
+    public static string Escaped(string path)
+    {
+        var i = 0;
+        while (i < path.Length && Allowed(path[i]))
+        {
+            i++;
+        }
+
+        if (i == path.Length)
+        {
+            return path;
+        }
+
+        var builder = new System.Text.StringBuilder(path.Length + 16).Append(path, 0, i);
+        Span<byte> bytes = stackalloc byte[4];
+        for (; i < path.Length; i++)
+        {
+            var c = path[i];
+            if (Allowed(c))
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var rune = char.IsHighSurrogate(c) && i + 1 < path.Length && char.IsLowSurrogate(path[i + 1])
+                ? new System.Text.Rune(c, path[++i])
+                : System.Text.Rune.IsValid(c) ? new System.Text.Rune(c) : System.Text.Rune.ReplacementChar;
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                builder.Append('%').Append("0123456789ABCDEF"[b >> 4]).Append("0123456789ABCDEF"[b & 15]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    // The characters of RFC 3986 a path, query or fragment holds as they are: unreserved, sub-delims, ":@/?#".
+    private static bool Allowed(char c) =>
+        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
+            or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '='
+            or ':' or '@' or '/' or '?' or '#';
 }

@@ -37,6 +37,12 @@ public sealed record FeedEntry
     /// <summary>Bylines, in order, with their author pages' absolute URLs (or empty).</summary>
     public required ImmutableArray<(string Name, string Url)> Authors { get; init; }
 
+    /// <summary>
+    /// Every author in one line, as the theme joins names ("A, B and C"): what RSS gives as the item's
+    /// creator, since readers show one <c>dc:creator</c> only.
+    /// </summary>
+    public string Byline { get; init; } = string.Empty;
+
     /// <summary>The section, then the tags.</summary>
     public required ImmutableArray<string> Categories { get; init; }
 

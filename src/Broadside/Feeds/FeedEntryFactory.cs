@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Taxonomy;
@@ -13,6 +14,9 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
     {
         var front = article.FrontMatter;
         var url = views.AbsoluteUrl(article.Path);
+        ImmutableArray<(string Name, string Url)> authors = [.. front.Authors.Select(name => index.Author(name) is { } term
+            ? (XmlText.Clean(term.Name), views.AbsoluteUrl(term.Path))
+            : (XmlText.Clean(name), string.Empty))];
         return new FeedEntry
         {
             Id = url,
@@ -21,9 +25,8 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
             Summary = XmlText.Clean(article.Summary),
             MakeContent = () => XmlText.CleanHtml(AbsoluteHtml.Resolve(article.Html, new Uri(url))),
             ReadyUtf8 = article.FeedReady ? () => article.HtmlUtf8 : null,
-            Authors = [.. front.Authors.Select(name => index.Author(name) is { } term
-                ? (XmlText.Clean(term.Name), views.AbsoluteUrl(term.Path))
-                : (XmlText.Clean(name), string.Empty))],
+            Authors = authors,
+            Byline = Names(authors.Select(a => a.Name).ToList()),
             Categories = [.. front.Tags.Select(t => index.Tag(t)?.Name ?? t).Prepend(index.Section(front.Section)?.Name ?? front.Section).Select(XmlText.Clean).Distinct(StringComparer.Ordinal)],
             Published = front.Date,
             Updated = article.LastModified,
@@ -31,4 +34,12 @@ public sealed class FeedEntryFactory(SiteConfig site, ViewFactory views)
             Language = front.Lang ?? site.Language,
         };
     }
+
+    // Names joined as the theme's words join them: "A", "A and B", "A, B and C".
+    private string Names(List<string> names) => names.Count switch
+    {
+        0 => string.Empty,
+        1 => names[0],
+        _ => string.Join(views.Strings.Get("list_comma"), names[..^1]) + views.Strings.Get("list_and") + names[^1],
+    };
 }

@@ -9,7 +9,7 @@ namespace Broadside.Feeds;
 /// Writes RSS 2.0 and Atom 1.0. Atom is written with System.ServiceModel.Syndication's formatter. RSS
 /// is streamed with an XmlWriter: every section, tag, author and demand has a feed of full articles,
 /// and the formatter's handling of extension elements made that the slowest part of a large build.
-/// RSS items carry the full article in <c>content:encoded</c> and one <c>dc:creator</c> per author,
+/// RSS items carry the full article in <c>content:encoded</c> and one <c>dc:creator</c> naming every author,
 /// with the namespaces declared once on <c>rss</c> under their usual prefixes.
 /// </summary>
 public static class SyndicationWriter
@@ -98,9 +98,9 @@ public static class SyndicationWriter
         }
 
         writer.WriteEndElement();
-        foreach (var (name, _) in entry.Authors)
+        if (entry.Byline.Length > 0)
         {
-            writer.WriteElementString("dc", "creator", FeedNamespaces.DublinCore, name);
+            writer.WriteElementString("dc", "creator", FeedNamespaces.DublinCore, entry.Byline);
         }
 
         writer.WriteEndElement();
@@ -124,9 +124,14 @@ public static class SyndicationWriter
         {
             var item = Item(entry);
             item.Content = new TextSyndicationContent(entry.Content, TextSyndicationContentKind.Html);
-            foreach (var (name, url) in entry.Authors)
+            // Readers show one author of an entry: several are credited in one, by the byline.
+            if (entry.Authors is [var (name, url)])
             {
                 item.Authors.Add(new SyndicationPerson { Name = name, Uri = url.Length > 0 ? url : null });
+            }
+            else if (entry.Authors.Length > 1)
+            {
+                item.Authors.Add(new SyndicationPerson { Name = entry.Byline });
             }
 
             return item;

@@ -148,5 +148,5 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         Entries = [],
     };
 
-    private string FeedUrl(string path) => site.FeedBaseUrl.AbsoluteUri + path;
+    private string FeedUrl(string path) => site.FeedBaseUrl.AbsoluteUri + UrlScheme.Escaped(path);
 }

@@ -108,8 +108,8 @@ public sealed partial class ViewFactory
     /// <summary>The root-relative URL of a path below the site root.</summary>
     public string Url(string path) => _site.RootPath + path;
 
-    /// <summary>The absolute URL of a path below the site root.</summary>
-    public string AbsoluteUrl(string path) => _site.BaseUrl.AbsoluteUri + path;
+    /// <summary>The absolute URL of a path below the site root, percent-encoded as a URI (<see cref="UrlScheme.Escaped"/>).</summary>
+    public string AbsoluteUrl(string path) => _site.BaseUrl.AbsoluteUri + UrlScheme.Escaped(path);
 
     /// <summary>The view of <paramref name="article"/>, with links to its section, tags, authors and demands.</summary>
     /// <param name="article">The article.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Broadside.Build;
 using Broadside.Content;
@@ -29,12 +30,14 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
         var items = channel.Elements("item").ToList();
         var expected = Publication.PublishedIn(Publication.Config.Language).Take(Publication.Config.FeedSize).ToList();
 
-        Assert.Equal(expected.Select(a => BaseUrl + a.Url.TrimStart('/')), items.Select(i => i.Element("link")!.Value));
+        Assert.Equal(expected.Select(a => BaseUrl + UrlScheme.Escaped(a.Url.TrimStart('/'))), items.Select(i => i.Element("link")!.Value));
         Assert.Equal(expected.Select(a => a.FrontMatter.Title), items.Select(i => i.Element("title")!.Value));
         Assert.All(items.Zip(expected), pair =>
         {
             var (item, article) = pair;
-            Assert.Equal(article.FrontMatter.Authors, item.Elements(Dc + "creator").Select(e => e.Value));
+            var authors = article.FrontMatter.Authors;
+            var byline = authors.Length < 2 ? string.Concat(authors) : string.Join(", ", authors[..^1]) + " and " + authors[^1];
+            Assert.Equal(byline, Assert.Single(item.Elements(Dc + "creator")).Value);
             Assert.Contains(item.Elements("category"), c => TermKey.Of(c.Value) == TermKey.Of(article.FrontMatter.Section));
             Assert.Equal(item.Element("link")!.Value, item.Element("guid")!.Value);
             Assert.True(item.Element(Content + "encoded")!.Value.Length > 500, $"{article.File} has no full content in the feed.");
@@ -68,7 +71,7 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
         {
             var document = XDocument.Parse(Read(feed));
             var self = document.Descendants(Atom + "link").Single(l => l.Attribute("rel")?.Value == "self").Attribute("href")!.Value;
-            Assert.Equal(BaseUrl + feed, self);
+            Assert.Equal(BaseUrl + UrlScheme.Escaped(feed), self);
 
             var dates = document.Descendants().Where(e => e.Name.LocalName is "pubDate" or "published")
                 .Select(e => DateTimeOffset.Parse(e.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -82,6 +85,31 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
             var ids = document.Descendants().Where(e => e.Name.LocalName is "guid" || e.Name == Atom + "id" && e.Parent!.Name == Atom + "entry").Select(e => e.Value).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
         });
+    }
+
+    [Fact]
+    public void Every_address_a_feed_or_the_sitemap_gives_is_a_uri_not_an_iri()
+    {
+        // The sample has sections, authors and demands named beyond ASCII (inmigración, Lucía Ferrer).
+        var files = Site.Files.Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith("feed.json", StringComparison.Ordinal)).ToList();
+        Assert.Contains(files, f => f.Any(c => c > 127));
+        Assert.All(files, file =>
+        {
+            var text = Read(file);
+            var addresses = file.EndsWith(".json", StringComparison.Ordinal)
+                ? Addresses(JsonDocument.Parse(text).RootElement).ToList()
+                : Regex.Matches(text, "(?:<(?:link|guid|loc|id|uri)>|href=\")(https?://[^<\"]*)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(addresses);
+            Assert.All(addresses, address => Assert.True(address.All(c => c is > ' ' and < (char)127), $"{file}: {address} is not percent-encoded"));
+        });
+
+        // The decoded values of a JSON feed's addresses.
+        static IEnumerable<string> Addresses(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name is "url" or "id" or "home_page_url" or "feed_url" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Addresses(p.Value)),
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(Addresses),
+            _ => [],
+        };
     }
 
     [Fact]
@@ -103,11 +131,11 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
             .ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value, StringComparer.Ordinal);
 
         var pages = Site.HtmlFiles.Where(f => Path.GetFileName(f) != "404.html" && !Site.IsRedirect(f))
-            .Select(f => BaseUrl + (f == "index.html" ? string.Empty : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f));
+            .Select(f => BaseUrl + UrlScheme.Escaped(f == "index.html" ? string.Empty : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f));
         Assert.Equal(pages.Order(StringComparer.Ordinal), urls.Keys.Order(StringComparer.Ordinal));
         Assert.All(Publication.Published, a =>
         {
-            var lastmod = DateTimeOffset.Parse(urls[BaseUrl + a.Url.TrimStart('/')]!, System.Globalization.CultureInfo.InvariantCulture);
+            var lastmod = DateTimeOffset.Parse(urls[BaseUrl + UrlScheme.Escaped(a.Url.TrimStart('/'))]!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(a.FrontMatter.Updated ?? a.FrontMatter.Date, lastmod);
         });
         Assert.Contains($"Sitemap: {BaseUrl}sitemap.xml", Read("robots.txt"), StringComparison.Ordinal);
@@ -129,7 +157,7 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
         {
             var page = Site.Page(article.Url);
             var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href");
-            Assert.Equal(article.FrontMatter.Canonical?.AbsoluteUri ?? BaseUrl + article.Url.TrimStart('/'), canonical);
+            Assert.Equal(article.FrontMatter.Canonical?.AbsoluteUri ?? BaseUrl + UrlScheme.Escaped(article.Url.TrimStart('/')), canonical);
             Assert.Equal(article.FrontMatter.Title, page.QuerySelector("meta[property='og:title']")?.GetAttribute("content"));
             Assert.Equal("article", page.QuerySelector("meta[property='og:type']")?.GetAttribute("content"));
             Assert.NotNull(page.QuerySelector("meta[name='twitter:card']"));

@@ -21,6 +21,7 @@ public sealed class SyndicationWriterTests
         Summary = XmlText.Clean("Summary of " + title),
         ContentHtml = XmlText.Clean(body),
         Authors = [("Ana Ruiz", "https://example.org/authors/ana-ruiz/"), ("Tomás Berg", string.Empty)],
+        Byline = "Ana Ruiz and Tomás Berg",
         Categories = ["Labor", "strikes"],
         Published = date ?? new DateTimeOffset(2026, 3, 14, 18, 30, 0, TimeSpan.FromHours(-5)),
         Updated = date ?? new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.FromHours(-5)),
@@ -50,7 +51,7 @@ public sealed class SyndicationWriterTests
         Assert.Equal(("self", "https://example.org/feed.xml", "application/rss+xml"), (self.Attribute("rel")!.Value, self.Attribute("href")!.Value, self.Attribute("type")!.Value));
         Assert.Equal("<p>Body</p>", item.Element(Content + "encoded")!.Value);
         Assert.Equal("Summary of Strike", item.Element("description")!.Value);
-        Assert.Equal(["Ana Ruiz", "Tomás Berg"], item.Elements(Dc + "creator").Select(e => e.Value));
+        Assert.Equal("Ana Ruiz and Tomás Berg", Assert.Single(item.Elements(Dc + "creator")).Value);
         Assert.Equal(["Labor", "strikes"], item.Elements("category").Select(e => e.Value));
         Assert.Equal("https://example.org/a/", item.Element("guid")!.Value);
         Assert.Equal("https://example.org/a/", item.Element("link")!.Value);
@@ -81,10 +82,32 @@ public sealed class SyndicationWriterTests
         Assert.Equal("https://example.org/a/", entry.Element(Atom + "id")!.Value);
         Assert.Equal("html", entry.Element(Atom + "content")!.Attribute("type")!.Value);
         Assert.Equal("<p>Body</p>", entry.Element(Atom + "content")!.Value);
-        Assert.Equal(["Ana Ruiz", "Tomás Berg"], entry.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value));
+        Assert.Equal("Ana Ruiz and Tomás Berg", Assert.Single(entry.Elements(Atom + "author")).Element(Atom + "name")!.Value);
         Assert.NotNull(entry.Element(Atom + "updated"));
         Assert.NotNull(entry.Element(Atom + "published"));
         Assert.Equal(feed.Element(Atom + "updated")!.Value, entry.Element(Atom + "updated")!.Value);
+    }
+
+    [Fact]
+    public void An_entry_by_one_author_names_the_author_and_links_the_authors_page()
+    {
+        var one = Entry("a") with { Authors = [("Ana Ruiz", "https://example.org/authors/ana-ruiz/")], Byline = "Ana Ruiz" };
+
+        var rss = XDocument.Parse(SyndicationWriter.Rss(Feed(one))).Root!.Element("channel")!.Element("item")!;
+        var atom = XDocument.Parse(SyndicationWriter.Atom(Feed(one))).Root!.Element(Atom + "entry")!;
+
+        Assert.Equal("Ana Ruiz", Assert.Single(rss.Elements(Dc + "creator")).Value);
+        var author = Assert.Single(atom.Elements(Atom + "author"));
+        Assert.Equal(("Ana Ruiz", "https://example.org/authors/ana-ruiz/"), (author.Element(Atom + "name")!.Value, author.Element(Atom + "uri")!.Value));
+    }
+
+    [Fact]
+    public void An_entry_without_authors_names_none()
+    {
+        var none = Entry("a") with { Authors = [], Byline = string.Empty };
+
+        Assert.DoesNotContain("creator", SyndicationWriter.Rss(Feed(none)), StringComparison.Ordinal);
+        Assert.Empty(XDocument.Parse(SyndicationWriter.Atom(Feed(none))).Root!.Element(Atom + "entry")!.Elements(Atom + "author"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
 using Broadside.Configuration;
+using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
 using Broadside.Modules;
@@ -104,7 +105,7 @@ public sealed class RenderSitemapTests
             foreach (var (path, lastModified) in new (string, DateTimeOffset?)[] { (string.Empty, when), ("a&b/<c>/", null), ("gr\u00E8ve/", when) })
             {
                 writer.WriteStartElement("url");
-                writer.WriteElementString("loc", "https://example.org/news/" + path);
+                writer.WriteElementString("loc", "https://example.org/news/" + UrlScheme.Escaped(path));
                 if (lastModified is { } date)
                 {
                     writer.WriteElementString("lastmod", ViewFactory.Iso(date));

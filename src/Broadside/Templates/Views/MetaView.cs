@@ -20,6 +20,12 @@ public sealed record MetaView
     /// <summary>The page's language tag.</summary>
     public required string Lang { get; init; }
 
+    /// <summary>
+    /// <see cref="Lang"/> as Open Graph names a locale, language and territory: <c>en_US</c>, <c>es_ES</c>,
+    /// <c>pt_BR</c>; the territory where the tag names none is the one the language is most used in.
+    /// </summary>
+    public string Locale => OpenGraph.Locale(Lang);
+
     /// <summary>The direction of <see cref="Lang"/>: <c>ltr</c> or <c>rtl</c>.</summary>
     public string Dir { get; init; } = "ltr";
 
