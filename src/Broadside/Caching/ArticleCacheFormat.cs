@@ -18,7 +18,7 @@ namespace Broadside.Caching;
 internal static class ArticleCacheFormat
 {
     /// <summary>Raised whenever what is written changes, so older caches are ignored rather than misread.</summary>
-    private const int Version = 4;
+    private const int Version = 5;
 
     private const uint Magic = 0x43415342; // "BSAC"
 
@@ -195,6 +195,14 @@ internal static class ArticleCacheFormat
             writer.Write(link.Image);
         }
 
+        writer.Write(article.Headings.Length);
+        foreach (var heading in article.Headings)
+        {
+            writer.Write((byte)heading.Level);
+            writer.Write(heading.Id);
+            writer.Write(heading.Text);
+        }
+
         var front = article.FrontMatter;
         writer.Write(front.Title);
         WriteStrings(writer, front.Authors);
@@ -230,7 +238,26 @@ internal static class ArticleCacheFormat
         WriteNullable(writer, front.TranslationKey);
         writer.Write(front.TranslationKeyLine);
         WriteStrings(writer, front.Aliases);
+        writer.Write(front.Corrections.Length);
+        foreach (var correction in front.Corrections)
+        {
+            WriteDate(writer, correction.Date);
+            writer.Write(correction.Text);
+        }
+
+        writer.Write(front.Toc switch { null => (byte)0, false => (byte)1, true => (byte)2 });
         WritePlain(writer, front.Extra);
+    }
+
+    private static ImmutableArray<Correction> ReadCorrections(BinaryReader reader)
+    {
+        var corrections = new Correction[reader.ReadInt32()];
+        for (var i = 0; i < corrections.Length; i++)
+        {
+            corrections[i] = new Correction(ReadDate(reader), reader.ReadString());
+        }
+
+        return ImmutableArray.Create(corrections);
     }
 
     private static Article ReadArticle(BinaryReader reader, string source, UInt128 hash, Func<byte[]> html)
@@ -246,6 +273,12 @@ internal static class ArticleCacheFormat
         for (var i = 0; i < links.Length; i++)
         {
             links[i] = new WrittenLink(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean());
+        }
+
+        var headings = new Heading[reader.ReadInt32()];
+        for (var i = 0; i < headings.Length; i++)
+        {
+            headings[i] = new Heading(reader.ReadByte(), reader.ReadString(), reader.ReadString());
         }
 
         var title = reader.ReadString();
@@ -282,6 +315,8 @@ internal static class ArticleCacheFormat
             TranslationKey = ReadNullable(reader),
             TranslationKeyLine = reader.ReadInt32(),
             Aliases = ReadStrings(reader),
+            Corrections = ReadCorrections(reader),
+            Toc = reader.ReadByte() switch { 0 => null, 1 => false, _ => true },
             Extra = ReadPlain(reader) as ImmutableDictionary<string, object?> ?? throw new FormatException("the extra keys are not a mapping"),
         };
 
@@ -300,6 +335,7 @@ internal static class ArticleCacheFormat
             FirstParagraph = firstParagraph,
             WordCount = wordCount,
             Links = ImmutableArray.Create(links),
+            Headings = ImmutableArray.Create(headings),
             Rendered = true,
         };
     }

@@ -65,6 +65,15 @@ public sealed record ArticleFrontMatter
     /// <summary>The line of <c>translation_key:</c> in the file; 0 when there is none.</summary>
     public int TranslationKeyLine { get; init; }
 
+    /// <summary>Corrections made after publication, oldest first (<c>corrections:</c>).</summary>
+    public ImmutableArray<Correction> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// <c>toc:</c> as written: false turns off the table of contents a long article gets; null (the
+    /// key left out) and true leave it to the article's length.
+    /// </summary>
+    public bool? Toc { get; init; }
+
     /// <summary>Old URL paths that must keep working.</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
 

@@ -18,6 +18,7 @@ public static class FrontMatterParser
     [
         "title", "author", "section", "date", "tags", "demands", "summary", "slug", "draft",
         "updated", "image", "image_alt", "image_caption", "image_credit", "canonical", "lang", "translation_key", "aliases",
+        "corrections", "toc",
     ];
 
     /// <summary>The keys a standalone page may have.</summary>
@@ -27,6 +28,9 @@ public static class FrontMatterParser
     ];
 
     private const string OneArticle = "one article";
+
+    // More corrections than any article should carry: the rest are reported.
+    private const int MaxCorrections = 50;
 
     private const string ExtraKeysHint = " (if your theme uses it, list it under 'extra_keys' in site.yml)";
 
@@ -67,6 +71,8 @@ public static class FrontMatterParser
             TranslationKey = map.String("translation_key", maxLength: TextLengths.Name),
             TranslationKeyLine = map.Has("translation_key") ? map.LineOf("translation_key") : 0,
             Aliases = Aliases(map, site.Limits),
+            Corrections = Corrections(map, site, date),
+            Toc = map.Bool("toc"),
             Extra = map.PlainValues(site.ExtraKeys),
         };
 
@@ -108,9 +114,9 @@ public static class FrontMatterParser
         return title is null ? null : front;
     }
 
-    private static DateTimeOffset? Date(YamlMap map, string key, SiteConfig site, bool required)
+    private static DateTimeOffset? Date(YamlMap map, string key, SiteConfig site, bool required, string what = "the publication date")
     {
-        var text = map.String(key, required, hint: $"add the publication date, e.g. {key}: 2026-03-14");
+        var text = map.String(key, required, hint: $"add {what}, e.g. {key}: 2026-03-14");
         if (text is null)
         {
             return null;
@@ -245,6 +251,56 @@ public static class FrontMatterParser
                 demands.Add(demand);
             }
         }
+    }
+
+    // The corrections of an article, oldest first: each a date and a text. A correction dated before the
+    // article was published is kept, with a warning (the date is likely a slip).
+    private static ImmutableArray<Correction> Corrections(YamlMap map, SiteConfig site, DateTimeOffset? published)
+    {
+        const string Shape = "each correction is a date and a text: '- date: 2026-03-15' then '  text: \"An earlier version gave the wrong date of the vote.\"'";
+        var node = map.Node("corrections");
+        if (node is null || node is YamlScalarNode scalarNode && YamlMap.IsNull(scalarNode))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, "'corrections' must be a list: " + Shape);
+            return [];
+        }
+
+        var corrections = new List<Correction>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                map.Report(item, DiagnosticCodes.WrongType, Shape);
+                continue;
+            }
+
+            if (corrections.Count == MaxCorrections)
+            {
+                map.Report(item, DiagnosticCodes.LimitExceeded, string.Create(CultureInfo.InvariantCulture, $"'corrections' lists more than {MaxCorrections} corrections: gather the older ones into one"));
+                break;
+            }
+
+            var entry = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+            entry.WarnUnknownKeys(["date", "text"], ImmutableHashSet<string>.Empty);
+            var date = Date(entry, "date", site, required: true, what: "the day of the correction");
+            var text = entry.String("text", required: true, hint: "add what was corrected, e.g. text: \"An earlier version gave the wrong date of the vote.\"", maxLength: TextLengths.Summary);
+            if (date is { } day && text is not null)
+            {
+                if (published is { } first && day < first)
+                {
+                    entry.Report(entry.Node("date")!, DiagnosticCodes.InvalidDate, $"the correction is dated before the article was published ({first:yyyy-MM-dd}): check the date", warning: true);
+                }
+
+                corrections.Add(new Correction(day, text));
+            }
+        }
+
+        return [.. corrections.OrderBy(c => c.Date)];
     }
 
     private static string? ImageReference(YamlMap map, string key)

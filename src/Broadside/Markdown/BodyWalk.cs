@@ -38,6 +38,9 @@ internal sealed class BodyWalk(
 
     public string? FirstParagraph { get; private set; }
 
+    /// <summary>The body's sub-headings, in order.</summary>
+    public ImmutableArray<Heading>.Builder Headings { get; } = ImmutableArray.CreateBuilder<Heading>();
+
     public int Words { get; private set; }
 
     /// <summary>Whether emphasis and links nest deeper than a page can hold (reported).</summary>
@@ -78,7 +81,9 @@ internal sealed class BodyWalk(
                 heading.Level = 2;
 
                 // Its words were never counted: the title's are not the body's.
-                Inlines(heading.Inline, text: false, depth: 0);
+                _text.Clear();
+                Inlines(heading.Inline, text: true, depth: 0);
+                AddHeading(heading);
                 return;
             case LeafBlock { Inline: { } inline } leaf:
                 // Counted over the whole block: typographic quotes and dashes split its text into pieces.
@@ -90,7 +95,23 @@ internal sealed class BodyWalk(
                     FirstParagraph = _text.ToString().Trim();
                 }
 
+                if (leaf is HeadingBlock subHeading)
+                {
+                    AddHeading(subHeading);
+                }
+
                 return;
+        }
+    }
+
+    // A heading of the body's own outline (not inside a list or a quote), at level 2 or 3, whose words
+    // are in _text.
+    private void AddHeading(HeadingBlock heading)
+    {
+        var words = _text.ToString().Trim();
+        if (heading is { Level: 2 or 3, Parent: MarkdownDocument } && heading.GetAttributes().Id is { Length: > 0 } id && words.Length > 0)
+        {
+            Headings.Add(new Heading(heading.Level, id, words));
         }
     }
 

@@ -135,7 +135,7 @@ public sealed class MarkdownRenderer
             return Empty;
         }
 
-        return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable());
+        return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable()) { Headings = walk.Headings.ToImmutable() };
     }
 
     // Renders the document, noting where in the HTML each piece of raw HTML is written.

@@ -7,7 +7,17 @@ namespace Broadside.Markdown;
 /// <param name="FirstParagraph">The first paragraph as plain text, for summaries.</param>
 /// <param name="WordCount">Words of text in the body.</param>
 /// <param name="Links">Every link and image address the body writes, where it writes it.</param>
-public sealed record RenderedMarkdown(string Html, string FirstParagraph, int WordCount, ImmutableArray<WrittenLink> Links);
+public sealed record RenderedMarkdown(string Html, string FirstParagraph, int WordCount, ImmutableArray<WrittenLink> Links)
+{
+    /// <summary>The body's sub-headings (<c>##</c> and <c>###</c>, outside lists and quotes), in order, for a table of contents.</summary>
+    public ImmutableArray<Heading> Headings { get; init; } = [];
+}
+
+/// <summary>A sub-heading of a body.</summary>
+/// <param name="Level">2 for <c>##</c>, 3 for <c>###</c>.</param>
+/// <param name="Id">The id of the heading's element, which a link to <c>#id</c> leads to.</param>
+/// <param name="Text">Its words, as plain text.</param>
+public sealed record Heading(int Level, string Id, string Text);
 
 /// <summary>A link or image address as the Markdown writes it.</summary>
 /// <param name="Url">The address as written.</param>

@@ -52,6 +52,7 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, IStepCache? cache 
             Rendered = true,
             FirstParagraph = rendered.FirstParagraph,
             WordCount = rendered.WordCount,
+            Headings = rendered.Headings,
         };
     }
 

@@ -33,6 +33,20 @@ public static class NewsArticleJson
             json.WriteString("url", url);
             json.WriteString("inLanguage", article.FrontMatter.Lang ?? site.Language);
             json.WriteString("articleSection", view.Section.Name);
+            if (view.Corrections.Length > 0)
+            {
+                json.WriteStartArray("correction");
+                foreach (var correction in view.Corrections)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@type", "CorrectionComment");
+                    json.WriteString("datePublished", correction.DateIso);
+                    json.WriteString("text", correction.Text);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
             if (image.Length > 0)
             {
                 json.WriteString("image", image);

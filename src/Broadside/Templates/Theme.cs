@@ -213,6 +213,8 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<DemandsIndexView>();
         options.MemberAccessStrategy.Register<FeedLinkView>();
         options.MemberAccessStrategy.Register<LanguageLinkView>();
+        options.MemberAccessStrategy.Register<CorrectionView>();
+        options.MemberAccessStrategy.Register<HeadingView>();
         options.MemberAccessStrategy.Register<Pictures.PictureView>();
         options.MemberAccessStrategy.Register<Pictures.PictureSourceView>();
         options.ValueConverters.Add(value => value is RawHtml html ? html.ToFluidValue() : null);

@@ -140,6 +140,8 @@ public sealed partial class ViewFactory
             UpdatedIso = front.Updated is { } updated ? Iso(updated) : string.Empty,
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
+            Corrections = [.. front.Corrections.Select(c => new CorrectionView(Iso(c.Date), Display(c.Date), c.Text))],
+            Contents = Contents(article.Headings, front.Toc),
             Demands = [.. index.DemandsOf(article).Select(d => DemandOf(article, d.Demand, d.Wording))],
             Related = [.. index.RelatedTo(article).Select(link ?? ArticleLink)],
             Image = lead?.Src ?? (front.Image is { } image ? ImageUrl(image) : string.Empty),
@@ -154,6 +156,35 @@ public sealed partial class ViewFactory
             WordCount = article.WordCount,
             Extra = front.Extra,
         };
+    }
+
+    /// <summary>How many sub-headings (<c>##</c> and <c>###</c>) make an article long enough for a table of contents.</summary>
+    public const int ContentsHeadings = 4;
+
+    // The table of contents of a body with these sub-headings: the ## headings, each with the ### under
+    // it (a ### before any ## stands on its own). None for a short article, or one that says toc: false;
+    // toc: true asks for one from two sub-headings.
+    internal static ImmutableArray<HeadingView> Contents(ImmutableArray<Markdown.Heading> headings, bool? toc)
+    {
+        if (toc == false || headings.Length < (toc == true ? 2 : ContentsHeadings))
+        {
+            return [];
+        }
+
+        var entries = new List<(Markdown.Heading Heading, List<HeadingView> Children)>();
+        foreach (var heading in headings)
+        {
+            if (heading.Level == 3 && entries.Count > 0 && entries[^1].Heading.Level == 2)
+            {
+                entries[^1].Children.Add(new HeadingView(heading.Text, "#" + heading.Id, []));
+            }
+            else
+            {
+                entries.Add((heading, []));
+            }
+        }
+
+        return [.. entries.Select(e => new HeadingView(e.Heading.Text, "#" + e.Heading.Id, [.. e.Children]))];
     }
 
     /// <summary>A short reference to <paramref name="article"/>.</summary>

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Broadside.Build;
 using Broadside.Content;
 using Broadside.Feeds;
+using Broadside.Templates;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Build;
@@ -172,7 +173,37 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
             {
                 Assert.StartsWith(BaseUrl, page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), StringComparison.Ordinal);
             }
+
+            // Corrections, shown at the end of the article and given to machines as schema.org corrections.
+            var corrections = article.FrontMatter.Corrections;
+            var shown = page.QuerySelectorAll(".corrections li");
+            Assert.Equal(corrections.Select(c => c.Text), shown.Select(li => li.TextContent[(li.TextContent.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+            Assert.Equal(corrections.Select(c => c.Date), shown.Select(li => DateTimeOffset.Parse(li.QuerySelector("time")!.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(
+                corrections.Select(c => c.Text),
+                data.TryGetProperty("correction", out var given) ? given.EnumerateArray().Select(c => c.GetProperty("text").GetString()!) : []);
         });
+        Assert.Contains(Publication.Published, a => a.FrontMatter.Corrections.Length > 1);
+    }
+
+    [Fact]
+    public void A_long_article_opens_with_a_table_of_contents_that_leads_to_its_headings()
+    {
+        Assert.All(Publication.Published, article =>
+        {
+            var page = Site.Page(article.Url);
+            var links = page.QuerySelectorAll("details.toc a").Select(a => a.GetAttribute("href")!).ToList();
+            var headings = page.QuerySelectorAll(".article-body h2[id], .article-body h3[id]").Where(h => h.ParentElement!.ClassList.Contains("article-body")).ToList();
+            if (article.FrontMatter.Toc == false || headings.Count < ViewFactory.ContentsHeadings)
+            {
+                Assert.Empty(links);
+                return;
+            }
+
+            Assert.Equal(headings.Select(h => "#" + h.Id), links);
+            Assert.Null(page.QuerySelector("details.toc")!.GetAttribute("open"));
+        });
+        Assert.Contains(Publication.Published, a => Site.Page(a.Url).QuerySelector("details.toc") is not null);
     }
 
     [Fact]

@@ -368,6 +368,8 @@ public sealed class ArticleCacheTests : IDisposable
             TranslationKey = "strike",
             TranslationKeyLine = 15,
             Aliases = ["/old/huelga/", "/2026/huelga-vieja/"],
+            Corrections = [new Correction(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.FromHours(-6)), "Una versión anterior daba mal la hora — 十点.")],
+            Toc = true,
             Extra = ImmutableDictionary.CreateRange<string, object?>(
                 StringComparer.Ordinal,
                 [
@@ -388,6 +390,7 @@ public sealed class ArticleCacheTests : IDisposable
         FirstParagraph = "La planta paró a las diez.",
         WordCount = 321,
         Links = [new WrittenLink("https://example.org/a", 16, 3), new WrittenLink("/media/picket.jpg", 18, 1, Image: true)],
+        Headings = [new Heading(2, "x", "Después"), new Heading(3, "y-罢工", "Y — 罢工")],
     };
 
     // Property by property, so that a property added later fails here until the sample sets it and the cache keeps it.

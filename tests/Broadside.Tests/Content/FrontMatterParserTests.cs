@@ -88,6 +88,66 @@ public sealed class FrontMatterParserTests
         Assert.Null(front.Image);
         Assert.Null(front.Canonical);
         Assert.Null(front.Lang);
+        Assert.Empty(front.Corrections);
+        Assert.Null(front.Toc);
+    }
+
+    [Fact]
+    public void Reads_corrections_oldest_first_with_dates_in_the_sites_time_zone()
+    {
+        var yaml = Required + """
+            corrections:
+              - date: 2026-03-20
+                text: "An earlier version gave the wrong date of the vote."
+              - text: "An earlier version misspelled Tomás Berg's name."
+                date: 2026-03-15T09:30:00+01:00
+            """;
+
+        var (front, diagnostics) = ParseArticle(yaml);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(front);
+        Assert.Equal(
+            [("2026-03-15T09:30:00.0000000+01:00", "An earlier version misspelled Tomás Berg's name."), ("2026-03-20T00:00:00.0000000-05:00", "An earlier version gave the wrong date of the vote.")],
+            front.Corrections.Select(c => (Iso(c.Date), c.Text)));
+    }
+
+    [Theory]
+    [InlineData("corrections: Fixed a typo.", 6, DiagnosticCodes.WrongType)]
+    [InlineData("corrections:\n  - Fixed a typo.", 7, DiagnosticCodes.WrongType)]
+    [InlineData("corrections:\n  - date: 2026-03-20", 7, DiagnosticCodes.RequiredKeyMissing)]
+    [InlineData("corrections:\n  - text: Fixed a typo.", 7, DiagnosticCodes.RequiredKeyMissing)]
+    [InlineData("corrections:\n  - date: March 20\n    text: Fixed a typo.", 7, DiagnosticCodes.InvalidDate)]
+    [InlineData("corrections:\n  - date: 2026-03-20\n    text: Fixed a typo.\n    by: Ana", 9, DiagnosticCodes.UnknownKey)]
+    public void A_correction_that_is_not_a_date_and_a_text_is_reported_at_its_line(string corrections, int line, string code)
+    {
+        var (front, diagnostics) = ParseArticle(Required + corrections + "\n");
+
+        var problem = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((File, line, code), (problem.File, problem.Line, problem.Code));
+        Assert.NotNull(front);
+    }
+
+    [Fact]
+    public void A_correction_dated_before_the_article_is_kept_with_a_warning()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "corrections:\n  - date: 2026-03-01\n    text: Fixed a typo.\n");
+
+        var warning = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal((7, DiagnosticCodes.InvalidDate, false), (warning.Line, warning.Code, warning.IsError));
+        Assert.Contains("before the article was published (2026-03-14)", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("Fixed a typo.", Assert.Single(front!.Corrections).Text);
+    }
+
+    [Theory]
+    [InlineData("toc: false", false)]
+    [InlineData("toc: true", true)]
+    public void Reads_toc(string line, bool toc)
+    {
+        var (front, diagnostics) = ParseArticle(Required + line + "\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal(toc, front!.Toc);
     }
 
     [Theory]

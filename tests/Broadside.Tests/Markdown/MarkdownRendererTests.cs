@@ -47,6 +47,30 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void Lists_the_bodys_own_sub_headings_with_their_ids_and_words_for_a_table_of_contents()
+    {
+        const string markdown = "Intro.\n\n## The *contract*\n\nText.\n\n### Who signed &amp; when\n\n- item\n\n  ## In a list\n\n> ## In a quote\n\n#### Too deep\n\n## «Después» — 罢工\n";
+
+        var headings = Render(markdown).Headings;
+
+        Assert.Equal(
+            [(2, "the-contract", "The contract"), (3, "who-signed--when", "Who signed & when"), (2, "después--罢工", "«Después» — 罢工")],
+            headings.Select(h => (h.Level, h.Id, h.Text)));
+        var html = Parse(Render(markdown).Html);
+        Assert.All(headings, h => Assert.NotNull(html.GetElementById(h.Id)));
+    }
+
+    [Fact]
+    public void A_level_one_heading_is_listed_as_the_level_two_it_is_made()
+    {
+        var diagnostics = new DiagnosticBag();
+        var heading = Assert.Single(new MarkdownRenderer().Render("# Top\n\nText.\n", File, 0, diagnostics).Headings);
+
+        Assert.Equal((2, "top", "Top"), (heading.Level, heading.Id, heading.Text));
+        Assert.Equal(DiagnosticCodes.HeadingLevelOne, Assert.Single(diagnostics.ToImmutableSorted()).Code);
+    }
+
+    [Fact]
     public void Uses_typographic_quotes_and_dashes()
     {
         var html = Render("\"Enough,\" she said -- 'over'... for now --- maybe.").Html;

@@ -34,6 +34,16 @@ public sealed record ArticleView : IKeyed
 
     public required ImmutableArray<LinkView> Tags { get; init; }
 
+    /// <summary>Corrections made after publication, oldest first; empty for none.</summary>
+    public ImmutableArray<CorrectionView> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// The table of contents: the body's <c>##</c> headings, each with its <c>###</c> headings; empty
+    /// when the article is too short for one (fewer than <see cref="ViewFactory.ContentsHeadings"/>
+    /// sub-headings) or its front matter says <c>toc: false</c>.
+    /// </summary>
+    public ImmutableArray<HeadingView> Contents { get; init; } = [];
+
     public required ImmutableArray<DemandView> Demands { get; init; }
 
     /// <summary>Up to three articles that share its tags and demands.</summary>
