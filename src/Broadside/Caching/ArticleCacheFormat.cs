@@ -238,6 +238,7 @@ internal static class ArticleCacheFormat
         WriteNullable(writer, front.TranslationKey);
         writer.Write(front.TranslationKeyLine);
         WriteStrings(writer, front.Aliases);
+        WriteNullable(writer, front.Series);
         writer.Write(front.Corrections.Length);
         foreach (var correction in front.Corrections)
         {
@@ -315,6 +316,7 @@ internal static class ArticleCacheFormat
             TranslationKey = ReadNullable(reader),
             TranslationKeyLine = reader.ReadInt32(),
             Aliases = ReadStrings(reader),
+            Series = ReadNullable(reader),
             Corrections = ReadCorrections(reader),
             Toc = reader.ReadByte() switch { 0 => null, 1 => false, _ => true },
             Extra = ReadPlain(reader) as ImmutableDictionary<string, object?> ?? throw new FormatException("the extra keys are not a mapping"),

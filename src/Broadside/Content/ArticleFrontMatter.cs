@@ -65,6 +65,9 @@ public sealed record ArticleFrontMatter
     /// <summary>The line of <c>translation_key:</c> in the file; 0 when there is none.</summary>
     public int TranslationKeyLine { get; init; }
 
+    /// <summary>The series the article is a part of (<c>series:</c>); parts are ordered by date. Null for none.</summary>
+    public string? Series { get; init; }
+
     /// <summary>Corrections made after publication, oldest first (<c>corrections:</c>).</summary>
     public ImmutableArray<Correction> Corrections { get; init; } = [];
 

@@ -18,7 +18,7 @@ public static class FrontMatterParser
     [
         "title", "author", "section", "date", "tags", "demands", "summary", "slug", "draft",
         "updated", "image", "image_alt", "image_caption", "image_credit", "canonical", "lang", "translation_key", "aliases",
-        "corrections", "toc",
+        "series", "corrections", "toc",
     ];
 
     /// <summary>The keys a standalone page may have.</summary>
@@ -71,6 +71,7 @@ public static class FrontMatterParser
             TranslationKey = map.String("translation_key", maxLength: TextLengths.Name),
             TranslationKeyLine = map.Has("translation_key") ? map.LineOf("translation_key") : 0,
             Aliases = Aliases(map, site.Limits),
+            Series = map.String("series", maxLength: TextLengths.Name),
             Corrections = Corrections(map, site, date),
             Toc = map.Bool("toc"),
             Extra = map.PlainValues(site.ExtraKeys),

@@ -25,6 +25,9 @@ public static class UrlScheme
     /// <summary>A demand's page: <c>demands/rent-control/</c>.</summary>
     public static string Demand(string slug) => $"demands/{slug}/";
 
+    /// <summary>The page of the series <paramref name="slug"/>.</summary>
+    public static string Series(string slug) => $"series/{slug}/";
+
     /// <summary>The orders of the demands index other than by topic, each at <c>demands/&lt;order&gt;/</c>: no demand may take these names.</summary>
     public static readonly IReadOnlySet<string> DemandOrders = new HashSet<string>(["most-raised", "recent", "momentum"], StringComparer.Ordinal);
 

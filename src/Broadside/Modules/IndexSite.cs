@@ -157,8 +157,8 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// <summary>
     /// A hash of everything of <paramref name="article"/>'s view that comes from elsewhere in
     /// <paramref name="index"/>, with the bytes of its own file: the names and places of its section,
-    /// authors and tags, the demands it raises as the index shows them, and the articles related to it,
-    /// by their files' bytes. Two builds that give an article the same context give it the same view
+    /// authors and tags, the demands it raises as the index shows them, and the articles related to it
+    /// and the parts of its series, by their files' bytes. Two builds that give an article the same context give it the same view
     /// (the configuration and theme being the same), so only an article whose context changed can read
     /// otherwise.
     /// </summary>
@@ -195,6 +195,16 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         foreach (var related in index.RelatedTo(article))
         {
             key.Add(related.Source).Add(related.SourceHash);
+        }
+
+        // Its series, whose every part it lists with its title and place.
+        if (index.SeriesOf(article) is { } series)
+        {
+            key.Add(series.Name).Add(series.Path);
+            foreach (var part in series.Articles)
+            {
+                key.Add(part.Source).Add(part.SourceHash);
+            }
         }
 
         return key.Finish();
@@ -329,6 +339,17 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         Terms(earlier.Sections, index.Sections);
         Terms(earlier.Tags, index.Tags);
         Terms(earlier.Authors, index.Authors);
+
+        // Every part of a series lists every other: a series whose parts changed touches them all.
+        var series = earlier.Series.ToDictionary(t => t.Path, StringComparer.Ordinal);
+        foreach (var term in index.Series)
+        {
+            if (!ReferenceEquals(series.GetValueOrDefault(term.Path), term))
+            {
+                touched.UnionWith(term.Articles);
+            }
+        }
+
         var demands = earlier.Demands.ToDictionary(d => d.Path, StringComparer.Ordinal);
         foreach (var demand in index.Demands)
         {

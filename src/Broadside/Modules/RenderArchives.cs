@@ -34,21 +34,29 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
         var index = IndexDocument.In(context, indexPipeline).Index;
-        foreach (var term in index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Years))
+        foreach (var term in index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Years).Concat(index.Series))
         {
             yield return Lists.Of(term, (views, pageSize), term =>
             {
                 var archive = views.Archive(term);
-                return new ListDeclaration(term.Path, term.Articles, KeyBuilder.Of(archive), ListingPages.Files(term.Articles, pageSize, term.Path, a => a), (term, archive));
+                var articles = Order(term);
+                return new ListDeclaration(term.Path, articles, KeyBuilder.Of(archive), ListingPages.Files(articles, pageSize, term.Path, a => a), (term, archive));
             });
         }
 
-        foreach (var overview in new[]
-        {
+        // The overview of series only when there are some: most publications have none.
+        List<ListingPage> overviews =
+        [
             Overview("section", views.Strings.Get("sections"), views.Prefix + "sections/", index.Sections),
             Overview("tag", views.Strings.Get("topics"), views.Prefix + "tags/", index.Tags),
             Overview("author", views.Strings.Get("authors"), views.Prefix + "authors/", index.Authors),
-        })
+        ];
+        if (!index.Series.IsEmpty)
+        {
+            overviews.Add(Overview("series", views.Strings.Get("series_all"), views.Prefix + "series/", index.Series));
+        }
+
+        foreach (var overview in overviews)
         {
             yield return new ListDeclaration(overview.Path, [], KeyBuilder.Of(overview.Variables[0].Value), [new ListFile(UrlScheme.File(overview.Path), InSitemap: true)], overview);
         }
@@ -74,10 +82,10 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
     {
         var (term, archive) = ((Term, ArchiveView))list.Item!;
         var description = archive.Description.Length > 0 ? archive.Description : archive.Bio;
-        return ListingPages.Made(list, term.Articles, plan).Select(p => new ListingPage(
+        return ListingPages.Made(list, list.Articles, plan).Select(p => new ListingPage(
             p.Path,
             views.Meta(archive.Kind, ListingPages.Title(term.Name, p.Number, views.Strings), description, p.Path, feedPath: term.Kind == TermKind.Year ? null : term.Path + RenderFeeds.Rss),
-            [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, term.Articles.Length))],
+            [new("archive", archive), new("articles", p.Items.Select(index.ViewOf).ToImmutableArray()), new("pagination", views.Pagination(term.Path, p.Number, p.Count, list.Articles.Length))],
             ListingPages.Newest(p.Items)));
     }
 
@@ -91,4 +99,9 @@ public sealed class RenderArchives(Theme theme, ViewFactory views, string indexP
 
         return new ListingPage(path, views.Meta("terms", title, string.Empty, path), [new("terms", new TermsView(kind, title, [.. items]))]);
     }
+
+    // The articles of a term's archive in its order: a series is read from its first part; every other
+    // term lists its newest first.
+    private static ImmutableArray<Article> Order(Term term) =>
+        term.Kind == TermKind.Series ? [.. Enumerable.Reverse(term.Articles)] : term.Articles;
 }

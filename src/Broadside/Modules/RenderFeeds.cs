@@ -128,12 +128,12 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         })];
     }
 
-    /// <summary>The terms that have feeds: sections, tags and authors.</summary>
-    private static IEnumerable<Term> Terms(SiteIndex index) => index.Sections.Concat(index.Tags).Concat(index.Authors);
+    /// <summary>The terms that have feeds: sections, tags, authors and series.</summary>
+    private static IEnumerable<Term> Terms(SiteIndex index) => index.Sections.Concat(index.Tags).Concat(index.Authors).Concat(index.Series);
 
     private string TermTitle(Term term) => term.Kind switch
     {
-        TermKind.Section or TermKind.Tag => views.Strings.Get("feed_title", ("site", site.Title), ("title", term.Name)),
+        TermKind.Section or TermKind.Tag or TermKind.Series => views.Strings.Get("feed_title", ("site", site.Title), ("title", term.Name)),
         TermKind.Author => views.Strings.Get("feed_title_author", ("site", site.Title), ("name", term.Name)),
         _ => site.Title,
     };

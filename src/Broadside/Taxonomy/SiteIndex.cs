@@ -62,6 +62,9 @@ public sealed class SiteIndex
     /// <summary>Authors, by slug.</summary>
     public ImmutableArray<Term> Authors { get; }
 
+    /// <summary>Series (<c>series:</c>), by slug; each lists its parts newest first, as every term does.</summary>
+    public ImmutableArray<Term> Series { get; init; } = [];
+
     /// <summary>Years with articles, newest first.</summary>
     public ImmutableArray<Term> Years { get; }
 
@@ -83,6 +86,9 @@ public sealed class SiteIndex
     /// <summary>The author terms by <see cref="TermKey"/>.</summary>
     internal IReadOnlyDictionary<string, Term> AuthorsByKey => _authors;
 
+    /// <summary>The series terms by <see cref="TermKey"/>.</summary>
+    internal IReadOnlyDictionary<string, Term> SeriesByKey { get; init; } = FrozenDictionary<string, Term>.Empty;
+
     /// <summary>The key of each listed section's name in another language, by that name's key: the section is found by either.</summary>
     internal IReadOnlyDictionary<string, string> SectionAliases { get; init; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
 
@@ -98,6 +104,9 @@ public sealed class SiteIndex
 
     /// <summary>The author term named <paramref name="name"/> (any case or spacing).</summary>
     public Term? Author(string name) => _authors.GetValueOrDefault(TermKey.Of(name));
+
+    /// <summary>The series <paramref name="article"/> is a part of, or null.</summary>
+    public Term? SeriesOf(Article article) => article.FrontMatter.Series is { } name ? SeriesByKey.GetValueOrDefault(TermKey.Of(name)) : null;
 
     /// <summary>The demands <paramref name="article"/> raises, in its order, with its wording.</summary>
     public ImmutableArray<(Demand Demand, string Wording)> DemandsOf(Article article) =>

@@ -78,6 +78,7 @@ public static class SiteIndexBuilder
         var (authors, authorKeys) = Terms(TermKind.Author, a => a.FrontMatter.Authors, i => i.AuthorsByKey, slug => prefix + UrlScheme.Author(slug));
         authors = [.. authors.Select(t => byName.TryGetValue(TermKey.Of(t.Name), out var p) ? Named(t, p.Name, t.Description, p) : t)];
 
+        var (series, seriesKeys) = Terms(TermKind.Series, a => a.FrontMatter.Series is { } name ? [name] : [], i => i.SeriesByKey, slug => prefix + UrlScheme.Series(slug));
         var years = Years(articles, reuse?.Index.Years ?? [], prefix);
         var (tags, tagKeys) = tagTerms.GetAwaiter().GetResult();
 
@@ -99,6 +100,8 @@ public static class SiteIndexBuilder
             relatedAgain)
         {
             SectionAliases = sectionAliases,
+            Series = series,
+            SeriesByKey = Lookup(series, seriesKeys),
         };
     }
 

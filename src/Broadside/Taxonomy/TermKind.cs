@@ -7,4 +7,7 @@ public enum TermKind
     Tag,
     Author,
     Year,
+
+    /// <summary>Articles that share <c>series:</c>, read in order of date.</summary>
+    Series,
 }

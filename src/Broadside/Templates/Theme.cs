@@ -214,6 +214,8 @@ public sealed partial class Theme
         options.MemberAccessStrategy.Register<FeedLinkView>();
         options.MemberAccessStrategy.Register<LanguageLinkView>();
         options.MemberAccessStrategy.Register<CorrectionView>();
+        options.MemberAccessStrategy.Register<SeriesView>();
+        options.MemberAccessStrategy.Register<SeriesPartView>();
         options.MemberAccessStrategy.Register<HeadingView>();
         options.MemberAccessStrategy.Register<Pictures.PictureView>();
         options.MemberAccessStrategy.Register<Pictures.PictureSourceView>();

@@ -140,6 +140,7 @@ public sealed partial class ViewFactory
             UpdatedIso = front.Updated is { } updated ? Iso(updated) : string.Empty,
             UpdatedDisplay = front.Updated is { } u ? Display(u) : string.Empty,
             Tags = [.. front.Tags.Select(t => Link(t, index.Tag(t)))],
+            Series = index.SeriesOf(article) is { } series ? Series(series, article) : null,
             Corrections = [.. front.Corrections.Select(c => new CorrectionView(Iso(c.Date), Display(c.Date), c.Text))],
             Contents = Contents(article.Headings, front.Toc),
             Demands = [.. index.DemandsOf(article).Select(d => DemandOf(article, d.Demand, d.Wording))],
@@ -185,6 +186,31 @@ public sealed partial class ViewFactory
         }
 
         return [.. entries.Select(e => new HeadingView(e.Heading.Text, "#" + e.Heading.Id, [.. e.Children]))];
+    }
+
+    // The series of an article: its parts oldest first (the term lists them newest first), its own marked.
+    private SeriesView Series(Term series, Article article)
+    {
+        var count = series.Articles.Length;
+        var parts = ImmutableArray.CreateBuilder<SeriesPartView>(count);
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var part = series.Articles[i];
+            parts.Add(new SeriesPartView(part.Title, Url(part.Path), count - i, ReferenceEquals(part, article) || part.Source == article.Source));
+        }
+
+        var all = parts.MoveToImmutable();
+        var at = all.IndexOf(all.First(p => p.Current));
+        return new SeriesView
+        {
+            Name = series.Name,
+            Url = Url(series.Path),
+            Part = at + 1,
+            Count = count,
+            Parts = all,
+            Previous = at > 0 ? all[at - 1] : null,
+            Next = at < count - 1 ? all[at + 1] : null,
+        };
     }
 
     /// <summary>A short reference to <paramref name="article"/>.</summary>

@@ -74,6 +74,13 @@ public sealed class EditBuildTests : IDisposable
         { Article, "section: Labor", "section: Housing", true },
         { Article, "author: [Keisha Dunbar, Theo Lindqvist]", "author: [Keisha Dunbar]", true },
 
+        // A series lists every part on every part's page: joining, leaving or renaming one, or retitling a
+        // part, makes every part's page again, and the series' page and feed.
+        { Article, "series: \"The Riverton transit fight\"", "series: \"The Riverton transit fight, retold\"", true },
+        { Article, "series: \"The Riverton transit fight\"\n", string.Empty, true },
+        { Transit, "title: \"Labor Day:", "title: \"On Labor Day:", true },
+        { Unsummarised, "tags: [solidarity, ports, Strikes]", "tags: [solidarity, ports, Strikes]\nseries: \"The Riverton transit fight\"", true },
+
         // A new URL, aliases, a draft, a new article, problems reported: the lists that hold it, its own page and its redirects are made.
         { Article, "date: 2025-01-18", "date: 2026-11-23", true },
         { Article, "section: Labor", "section: Labor\nslug: drivers-walk-out", true },

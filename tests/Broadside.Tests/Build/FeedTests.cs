@@ -187,6 +187,38 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
     }
 
     [Fact]
+    public void Every_part_of_a_series_says_its_place_and_links_every_other_part_and_the_series_page_lists_them_in_order()
+    {
+        var bySeries = Publication.Published.Where(a => a.FrontMatter.Series is not null).GroupBy(a => TermKey.Of(a.FrontMatter.Series!)).ToList();
+        Assert.NotEmpty(bySeries);
+        Assert.All(bySeries, group =>
+        {
+            var parts = group.OrderBy(a => a.FrontMatter.Date).ToList();
+            var urls = parts.Select(a => a.Url).ToList();
+            var slug = Slug.From(group.First().FrontMatter.Series!);
+
+            // The series' page, oldest part first, and its feed, newest first.
+            var page = Site.Page($"/series/{slug}/");
+            Assert.Equal(urls, page.QuerySelectorAll("main article h2 a, main article h3 a").Select(a => a.GetAttribute("href")!).Where(urls.Contains).Distinct());
+            var feed = XDocument.Parse(Read($"series/{slug}/feed.xml")).Root!.Element("channel")!.Elements("item").Select(i => i.Element("link")!.Value).ToList();
+            Assert.Equal(urls.AsEnumerable().Reverse().Select(u => BaseUrl + UrlScheme.Escaped(u.TrimStart('/'))), feed);
+
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var article = Site.Page(parts[i].Url);
+                Assert.Contains($"Part {i + 1} of {parts.Count}", article.QuerySelector(".series-line")!.TextContent, StringComparison.Ordinal);
+                var listed = article.QuerySelectorAll(".series-parts li").ToList();
+                Assert.Equal(parts.Count, listed.Count);
+                Assert.Equal("page", listed[i].GetAttribute("aria-current"));
+                Assert.Equal(urls.Where((_, k) => k != i), article.QuerySelectorAll(".series-parts a").Select(a => a.GetAttribute("href")!));
+                Assert.Equal(i > 0 ? urls[i - 1] : null, article.QuerySelector("a.series-previous")?.GetAttribute("href"));
+                Assert.Equal(i < parts.Count - 1 ? urls[i + 1] : null, article.QuerySelector("a.series-next")?.GetAttribute("href"));
+            }
+        });
+        Assert.Contains("series/index.html", Site.Files);
+    }
+
+    [Fact]
     public void A_long_article_opens_with_a_table_of_contents_that_leads_to_its_headings()
     {
         Assert.All(Publication.Published, article =>

@@ -368,6 +368,7 @@ public sealed class ArticleCacheTests : IDisposable
             TranslationKey = "strike",
             TranslationKeyLine = 15,
             Aliases = ["/old/huelga/", "/2026/huelga-vieja/"],
+            Series = "Factory notes",
             Corrections = [new Correction(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.FromHours(-6)), "Una versión anterior daba mal la hora — 十点.")],
             Toc = true,
             Extra = ImmutableDictionary.CreateRange<string, object?>(

@@ -45,6 +45,26 @@ public sealed class SiteIndexBuilderTests
     }
 
     [Fact]
+    public void Articles_that_name_one_series_in_any_case_are_its_parts()
+    {
+        static Article Part(string slug, string date, string? series) => Make(slug, date) with { FrontMatter = Make(slug, date).FrontMatter with { Series = series } };
+        var articles = NewestFirst(
+            Part("one", "2025-01-18", "The transit fight"),
+            Part("two", "2026-01-20", "the transit  fight"),
+            Part("three", "2026-09-07", "The transit fight"),
+            Part("alone", "2026-10-01", null));
+
+        var (index, diagnostics) = Build(articles);
+
+        Assert.Empty(diagnostics);
+        var series = Assert.Single(index.Series);
+        Assert.Equal((TermKind.Series, "The transit fight", "series/the-transit-fight/"), (series.Kind, series.Name, series.Path));
+        Assert.Equal(["three", "two", "one"], series.Articles.Select(a => a.Slug));
+        Assert.Same(series, index.SeriesOf(articles.Single(a => a.Slug == "two")));
+        Assert.Null(index.SeriesOf(articles.Single(a => a.Slug == "alone")));
+    }
+
+    [Fact]
     public void A_tag_listed_twice_in_one_article_counts_once()
     {
         var (index, _) = Build(NewestFirst(Make("a", "2026-01-01", tags: ["rent", "housing", "Rent"])));

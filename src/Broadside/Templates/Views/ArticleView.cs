@@ -34,6 +34,9 @@ public sealed record ArticleView : IKeyed
 
     public required ImmutableArray<LinkView> Tags { get; init; }
 
+    /// <summary>The series the article is a part of, with every part; null for none.</summary>
+    public SeriesView? Series { get; init; }
+
     /// <summary>Corrections made after publication, oldest first; empty for none.</summary>
     public ImmutableArray<CorrectionView> Corrections { get; init; } = [];
 
