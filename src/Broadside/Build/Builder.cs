@@ -403,14 +403,17 @@ public static class Builder
         }
 
         var cards = Pictures.CardStyle.Of(options.ThemeFolder);
+        var icon = Path.GetFullPath(Path.Combine(options.ThemeFolder, "assets", "favicon.svg"));
+        var icons = File.Exists(icon) && Pictures.PictureImaging.WhyUnavailable is null;
         return new SiteServices
         {
             Options = options,
             Config = config,
             Markdown = markdown,
-            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null, strings.For(config.Language)),
-            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null, strings.For(l.Code)))] : [],
+            Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null, strings.For(config.Language), icons),
+            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null, strings.For(l.Code), icons))] : [],
             Cards = cards,
+            Icon = icons ? icon : null,
             Theme = theme,
             Statistics = new WriteStatistics(),
             Output = new StagedOutput(options.OutputFolder, options.FileSystem),

@@ -34,6 +34,9 @@ public static class SitePipelines
     public const string Pictures = nameof(Pictures);
     public const string PictureFiles = nameof(PictureFiles);
     public const string Cards = nameof(Cards);
+
+    /// <summary>The publication's icon in the sizes phones and feed readers ask for.</summary>
+    public const string Icons = nameof(Icons);
     public const string Translations = nameof(Translations);
 
     /// <summary>The files of <c>articles/</c> (and <c>pages/</c>) that are content.</summary>
@@ -153,6 +156,12 @@ public static class SitePipelines
 
         pipelines.AddRange((IEnumerable<Pipeline>)
         [
+            new Pipeline(Icons)
+            {
+                DependsOn = [Plan],
+                Process = [new RenderIcons(services.Icon, services.Cards?.Background ?? (255, 255, 255), services.Pictures, Plan, make: !options.CheckOnly)],
+                Output = [write],
+            },
             new Pipeline(Sitemap)
             {
                 PostProcess = [new RenderSitemap(services.Views, Plan, translationsPipeline: translations)],

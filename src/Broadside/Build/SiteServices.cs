@@ -46,6 +46,9 @@ public sealed record SiteServices
     /// <summary>How the theme draws social cards; null when it ships no fonts for them.</summary>
     public Broadside.Pictures.CardStyle? Cards { get; init; }
 
+    /// <summary>The full path of the theme's icon (<c>assets/favicon.svg</c>), which the build publishes as PNGs; null when the theme has none, or pictures cannot be made.</summary>
+    public string? Icon { get; init; }
+
     /// <summary>Shows a path relative to the working folder, as diagnostics print it.</summary>
     public required Func<string, string> Display { get; init; }
 }

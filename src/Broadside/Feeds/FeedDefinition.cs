@@ -18,6 +18,12 @@ public sealed record FeedDefinition
 
     public required string Language { get; init; }
 
+    /// <summary>The absolute URL of the publication's large square icon (JSON Feed's <c>icon</c>); empty for none.</summary>
+    public string Icon { get; init; } = string.Empty;
+
+    /// <summary>The absolute URL of its small icon (JSON Feed's <c>favicon</c>); empty for none.</summary>
+    public string Favicon { get; init; } = string.Empty;
+
     /// <summary>Newest first, at most the feed size.</summary>
     public required ImmutableArray<FeedEntry> Entries { get; init; }
 

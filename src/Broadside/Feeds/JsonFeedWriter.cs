@@ -32,6 +32,16 @@ public static class JsonFeedWriter
             json.WriteString("feed_url", definition.SelfUrl);
             json.WriteString("description", definition.Description);
             json.WriteString("language", definition.Language);
+            if (definition.Icon.Length > 0)
+            {
+                json.WriteString("icon", definition.Icon);
+            }
+
+            if (definition.Favicon.Length > 0)
+            {
+                json.WriteString("favicon", definition.Favicon);
+            }
+
             json.WriteStartArray("items");
             foreach (var entry in definition.Entries)
             {

@@ -145,6 +145,10 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         HomeUrl = views.AbsoluteUrl(homePath),
         SelfUrl = FeedUrl(selfPath),
         Language = site.Language,
+
+        // The icons are the publication's, at the root of every language's site.
+        Icon = views.Icons ? site.FeedBaseUrl.AbsoluteUri + ViewFactory.LargeIconPath : string.Empty,
+        Favicon = views.Icons ? site.FeedBaseUrl.AbsoluteUri + ViewFactory.SmallIconPath : string.Empty,
         Entries = [],
     };
 

@@ -19,14 +19,16 @@ public sealed partial class ViewFactory
     /// <summary>
     /// Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip
     /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>);
-    /// <paramref name="strings"/> are the words of the site's language (English when null).
+    /// <paramref name="strings"/> are the words of the site's language (English when null); <paramref name="icons"/>
+    /// says that the build publishes the theme's icon as PNGs (<see cref="TouchIconPath"/>).
     /// </summary>
-    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null)
+    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null, bool icons = false)
     {
         _site = site;
         NoIndex = noIndex;
         Strings = strings ?? LanguageStrings.English;
         SiteCard = socialCards ? AbsoluteUrl(site.PathPrefix + SiteCardPath) : string.Empty;
+        Icons = icons;
 
         // The culture's long date without the weekday: "March 14, 2026", "14 de marzo de 2026".
         var pattern = WeekdayPattern().Replace(site.Culture.DateTimeFormat.LongDatePattern, string.Empty).Trim(' ', ',', '\u060C');
@@ -92,6 +94,18 @@ public sealed partial class ViewFactory
 
     /// <summary>The path of the publication's own social card, which pages without one of their own show.</summary>
     public const string SiteCardPath = "cards/site.jpg";
+
+    /// <summary>The icon a phone puts on its home screen (180 by 180), at the path phones ask for without a link.</summary>
+    public const string TouchIconPath = "apple-touch-icon.png";
+
+    /// <summary>The large icon (512 by 512): JSON Feed's <c>icon</c>.</summary>
+    public const string LargeIconPath = "icon-512.png";
+
+    /// <summary>The small icon (64 by 64): JSON Feed's <c>favicon</c>.</summary>
+    public const string SmallIconPath = "favicon-64.png";
+
+    /// <summary>True when the build publishes the theme's icon as PNGs at <see cref="TouchIconPath"/>, <see cref="LargeIconPath"/> and <see cref="SmallIconPath"/>.</summary>
+    public bool Icons { get; }
 
     /// <summary>The name of an article's own social card, in its folder.</summary>
     public const string ArticleCardName = "card.jpg";
@@ -395,6 +409,7 @@ public sealed partial class ViewFactory
         SectionsUrl = Url(Prefix + "sections/"),
         Years = [.. index.Years.Select(y => Link(y.Name, y))],
         Year = TimeZoneInfo.ConvertTime(now, _site.TimeZone).Year,
+        TouchIcon = Icons ? _site.RootPath + TouchIconPath : string.Empty,
         Params = _site.Params,
     };
 

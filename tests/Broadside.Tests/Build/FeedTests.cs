@@ -114,6 +114,37 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
     }
 
     [Fact]
+    public void The_publications_icon_is_published_in_the_sizes_feed_readers_and_phones_ask_for_without_metadata()
+    {
+        var json = JsonDocument.Parse(Read("feed.json")).RootElement;
+        var home = Site.Page("/");
+        var icons = new[]
+        {
+            (Url: json.GetProperty("icon").GetString()!, Size: 512),
+            (Url: json.GetProperty("favicon").GetString()!, Size: 64),
+            (Url: BaseUrl + home.QuerySelector("link[rel=apple-touch-icon]")!.GetAttribute("href")!.TrimStart('/'), Size: 180),
+        };
+
+        Assert.All(icons, icon =>
+        {
+            Assert.StartsWith(BaseUrl, icon.Url, StringComparison.Ordinal);
+            var bytes = File.ReadAllBytes(Path.Combine(Site.Folder, icon.Url[BaseUrl.Length..]));
+            Assert.Equal("\x89PNG", System.Text.Encoding.Latin1.GetString(bytes, 0, 4));
+            Assert.Equal((icon.Size, icon.Size), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))));
+
+            // Only the chunks that draw the picture (and its pixel density): no text, date, profile or EXIF.
+            var chunks = new List<string>();
+            for (var at = 8; at + 8 <= bytes.Length; at += 12 + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(at)))
+            {
+                chunks.Add(System.Text.Encoding.ASCII.GetString(bytes, at + 4, 4));
+            }
+
+            Assert.Empty(chunks.Except(["IHDR", "PLTE", "tRNS", "pHYs", "IDAT", "IEND"]));
+        });
+        Assert.Equal(json.GetProperty("icon").GetString(), JsonDocument.Parse(Read("es/feed.json")).RootElement.GetProperty("icon").GetString());
+    }
+
+    [Fact]
     public void The_json_feed_matches_the_rss_feed()
     {
         var json = JsonDocument.Parse(Read("feed.json")).RootElement;

@@ -6,6 +6,19 @@ namespace Broadside.Tests.Feeds;
 public sealed class JsonFeedWriterTests
 {
     [Fact]
+    public void Gives_the_publications_icons_when_it_has_them()
+    {
+        var feed = SyndicationWriterTests.Feed(SyndicationWriterTests.Entry("a"));
+
+        var with = JsonDocument.Parse(JsonFeedWriter.Write(feed with { Icon = "https://example.org/icon-512.png", Favicon = "https://example.org/favicon-64.png" })).RootElement;
+        var without = JsonDocument.Parse(JsonFeedWriter.Write(feed)).RootElement;
+
+        Assert.Equal(("https://example.org/icon-512.png", "https://example.org/favicon-64.png"), (with.GetProperty("icon").GetString(), with.GetProperty("favicon").GetString()));
+        Assert.False(without.TryGetProperty("icon", out _));
+        Assert.False(without.TryGetProperty("favicon", out _));
+    }
+
+    [Fact]
     public void Writes_json_feed_1_1_with_every_item()
     {
         var feed = SyndicationWriterTests.Feed(

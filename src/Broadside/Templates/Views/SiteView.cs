@@ -53,6 +53,9 @@ public sealed record SiteView
     /// <summary>The year of the build.</summary>
     public required int Year { get; init; }
 
+    /// <summary>Root-relative URL of the icon a phone puts on its home screen; empty when the theme has none.</summary>
+    public string TouchIcon { get; init; } = string.Empty;
+
     /// <summary>Free values from site.yml's <c>params</c>.</summary>
     public required ImmutableDictionary<string, object?> Params { get; init; }
 }
