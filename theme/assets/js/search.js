@@ -40,6 +40,29 @@
     box.insertBefore(label, box.firstChild);
   }
 
+  // Pagefind counts a search's filters with the filter indexes it has loaded when the search runs, and
+  // the box keeps the filters of the first search it shows: a search made while they still load (the
+  // one in the address, or words typed at once, on a slow network) would show some filters only. Once
+  // the first results are shown (Pagefind has started, with the box's settings), every filter index is
+  // loaded and the search made again, unless the reader has picked a filter meanwhile.
+  var bundle = box.getAttribute('data-bundle-path') || '/pagefind/';
+  var watcher = new MutationObserver(function () {
+    if (!box.querySelector('.pagefind-ui__message')) {
+      return;
+    }
+
+    watcher.disconnect();
+    import(bundle + 'pagefind.js')
+      .then(function (pagefind) { return pagefind.filters(); })
+      .then(function () {
+        if (!box.querySelector('.pagefind-ui__filter-checkbox:checked')) {
+          ui.triggerFilters({});
+        }
+      })
+      .catch(function () {});
+  });
+  watcher.observe(box, { childList: true, subtree: true });
+
   var query = new URLSearchParams(window.location.search).get('q');
   if (query) {
     ui.triggerSearch(query);
