@@ -404,7 +404,7 @@ public static class Builder
 
         var cards = Pictures.CardStyle.Of(options.ThemeFolder);
         var icon = Path.GetFullPath(Path.Combine(options.ThemeFolder, "assets", "favicon.svg"));
-        var icons = File.Exists(icon) && Pictures.PictureImaging.WhyUnavailable is null;
+        var icons = Readable(icon) && Pictures.PictureImaging.WhyUnavailable is null;
         return new SiteServices
         {
             Options = options,
@@ -539,6 +539,20 @@ public static class Builder
 
         var state = Path.Combine(folder, DiskStateStore.FileName);
         return DiskStateStore.Unreadable(state) is { } unreadable ? (unreadable, state) : null;
+    }
+
+    // True when the file at path exists and can be opened.
+    private static bool Readable(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;

@@ -26,20 +26,20 @@ public sealed class RenderIcons(string? svg, (byte R, byte G, byte B) background
     public static readonly ImmutableArray<(string File, int Size, bool Opaque)> Icons =
         [(ViewFactory.TouchIconPath, 180, true), (ViewFactory.LargeIconPath, 512, false), (ViewFactory.SmallIconPath, 64, false)];
 
-    // The drawing's bytes, hashed once per file's size and time.
-    private readonly Lazy<UInt128> _drawing = new(() => svg is null ? default : new KeyBuilder().Add(File.ReadAllBytes(svg)).Finish());
+    // The drawing's bytes, hashed once; null when it cannot be read (the theme's assets report it).
+    private readonly Lazy<UInt128?> _drawing = new(() => Drawing(svg));
 
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
     {
-        if (svg is null)
+        if (_drawing.Value is not { } drawing)
         {
             yield break;
         }
 
         foreach (var (file, size, opaque) in Icons)
         {
-            var key = new KeyBuilder().Add("icon/1").Add(_drawing.Value).Add(size).Add(opaque ? background.ToString() : string.Empty).Finish();
+            var key = new KeyBuilder().Add("icon/1").Add(drawing).Add(size).Add(opaque ? background.ToString() : string.Empty).Finish();
             yield return new ListDeclaration(file, [], key, [new ListFile(file)], (size, opaque));
         }
     }
@@ -49,7 +49,7 @@ public sealed class RenderIcons(string? svg, (byte R, byte G, byte B) background
     {
         var plan = OutputPlan.In(context, planPipeline);
         var wanted = plan.Of(this).Where(list => plan.Makes(list.Files[0].Path)).ToList();
-        if (!make || svg is null || wanted.Count == 0)
+        if (!make || svg is null || _drawing.Value is null || wanted.Count == 0)
         {
             return inputs;
         }
@@ -79,5 +79,17 @@ public sealed class RenderIcons(string? svg, (byte R, byte G, byte B) background
         });
 
         return [.. inputs, .. made.OrderBy(d => d.Destination, StringComparer.Ordinal)];
+    }
+
+    private static UInt128? Drawing(string? svg)
+    {
+        try
+        {
+            return svg is null ? null : new KeyBuilder().Add(File.ReadAllBytes(svg)).Finish();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

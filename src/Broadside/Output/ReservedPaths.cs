@@ -4,7 +4,7 @@ namespace Broadside.Output;
 
 /// <summary>
 /// The names at the root of the published site that belong to the build, whatever the content says:
-/// the files it generates (feeds, sitemaps, <c>robots.txt</c>, <c>404.html</c>, <c>demands.json</c>,
+/// the files it generates (feeds, sitemaps, <c>robots.txt</c>, <c>404.html</c>, <c>demands.json</c>, the icons,
 /// <c>_redirects</c>, the manifest), the folders it fills (<c>assets/</c>, <c>media/</c>,
 /// <c>search/</c>, Pagefind's <c>pagefind/</c>, the preview server's <c>__broadside/</c>) and the files
 /// a host reads as its own settings (Netlify's <c>_headers</c>). The modules that write these files
@@ -34,6 +34,15 @@ public static class ReservedPaths
     /// <summary>The demands index as data.</summary>
     public const string DemandsJson = "demands.json";
 
+    /// <summary>The icon a phone puts on its home screen, at the path phones ask for without a link.</summary>
+    public const string TouchIcon = "apple-touch-icon.png";
+
+    /// <summary>The publication's large icon (JSON Feed's <c>icon</c>).</summary>
+    public const string LargeIcon = "icon-512.png";
+
+    /// <summary>The publication's small icon (JSON Feed's <c>favicon</c>).</summary>
+    public const string SmallIcon = "favicon-64.png";
+
     /// <summary>Netlify's redirect rules.</summary>
     public const string Redirects = "_redirects";
 
@@ -55,7 +64,7 @@ public static class ReservedPaths
     private const string SitemapPrefix = "sitemap-";
 
     private static readonly string[] Files =
-        [Rss, Atom, JsonFeed, Sitemap, Robots, NotFound, DemandsJson, Redirects, Headers, OutputManifest.FileName];
+        [Rss, Atom, JsonFeed, Sitemap, Robots, NotFound, DemandsJson, TouchIcon, LargeIcon, SmallIcon, Redirects, Headers, OutputManifest.FileName];
 
     private static readonly string[] Folders = [Assets, Media, Search, OutputPath.SearchFolder, Preview];
 

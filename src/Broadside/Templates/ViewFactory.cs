@@ -96,13 +96,13 @@ public sealed partial class ViewFactory
     public const string SiteCardPath = "cards/site.jpg";
 
     /// <summary>The icon a phone puts on its home screen (180 by 180), at the path phones ask for without a link.</summary>
-    public const string TouchIconPath = "apple-touch-icon.png";
+    public const string TouchIconPath = Output.ReservedPaths.TouchIcon;
 
     /// <summary>The large icon (512 by 512): JSON Feed's <c>icon</c>.</summary>
-    public const string LargeIconPath = "icon-512.png";
+    public const string LargeIconPath = Output.ReservedPaths.LargeIcon;
 
     /// <summary>The small icon (64 by 64): JSON Feed's <c>favicon</c>.</summary>
-    public const string SmallIconPath = "favicon-64.png";
+    public const string SmallIconPath = Output.ReservedPaths.SmallIcon;
 
     /// <summary>True when the build publishes the theme's icon as PNGs at <see cref="TouchIconPath"/>, <see cref="LargeIconPath"/> and <see cref="SmallIconPath"/>.</summary>
     public bool Icons { get; }
