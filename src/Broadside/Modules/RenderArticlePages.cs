@@ -34,17 +34,8 @@ public sealed class RenderArticlePages(Theme theme, ViewFactory views, string ar
         context.OutputsOf<Article>(articlesPipeline).Where(a => holds is null || holds(a.FrontMatter.Lang)).Select(article => Lists.GetValue(article, a => new ListDeclaration(a.Destination!, [a], default, [new ListFile(a.Destination!, 0, 1, a.LastModified, InSitemap: true)])));
 
     /// <inheritdoc />
-    protected override Func<Article, bool>? Selected(PipelineContext context)
-    {
-        var plan = OutputPlan.In(context, planPipeline);
-        return (plan.All, holds) switch
-        {
-            (false, null) => input => plan.Makes(input.Destination!),
-            (false, { } language) => input => language(input.FrontMatter.Lang) && plan.Makes(input.Destination!),
-            (true, { } language) => input => language(input.FrontMatter.Lang),
-            _ => null,
-        };
-    }
+    protected override Func<Article, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline).Selected<Article>(holds, article => article.FrontMatter.Lang);
 
     /// <inheritdoc />
     protected override Document? Transform(Article input, PipelineContext context)

@@ -35,17 +35,8 @@ public sealed class RenderStandalonePages(Theme theme, ViewFactory views, string
         picturesPipeline is null ? Broadside.Pictures.PictureCatalog.Empty : PicturesDocument.In(context, picturesPipeline);
 
     /// <inheritdoc />
-    protected override Func<Page, bool>? Selected(PipelineContext context)
-    {
-        var plan = OutputPlan.In(context, planPipeline);
-        return (plan.All, holds) switch
-        {
-            (false, null) => input => plan.Makes(input.Destination!),
-            (false, { } language) => input => language(input.FrontMatter.Lang) && plan.Makes(input.Destination!),
-            (true, { } language) => input => language(input.FrontMatter.Lang),
-            _ => null,
-        };
-    }
+    protected override Func<Page, bool>? Selected(PipelineContext context) =>
+        OutputPlan.In(context, planPipeline).Selected<Page>(holds, page => page.FrontMatter.Lang);
 
     /// <inheritdoc />
     protected override Document? Transform(Page input, PipelineContext context)

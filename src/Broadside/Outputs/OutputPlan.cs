@@ -45,4 +45,18 @@ public sealed record OutputPlan : Document
 
     /// <summary>The plan made by <paramref name="pipeline"/>, as seen from <paramref name="context"/>.</summary>
     public static OutputPlan In(PipelineContext context, string pipeline) => context.OutputsOf<OutputPlan>(pipeline).Single();
+
+    /// <summary>
+    /// Which documents a module that makes each one's page renders: those whose page this plan makes,
+    /// of the language <paramref name="holds"/> keeps (by each one's <paramref name="lang"/>); null for
+    /// every document, when the plan makes every file and the module holds every language.
+    /// </summary>
+    public Func<T, bool>? Selected<T>(Func<string?, bool>? holds, Func<T, string?> lang)
+        where T : Content.ContentDocument => (All, holds) switch
+        {
+            (false, null) => input => Makes(input.Destination!),
+            (false, { } language) => input => language(lang(input)) && Makes(input.Destination!),
+            (true, { } language) => input => language(lang(input)),
+            _ => null,
+        };
 }

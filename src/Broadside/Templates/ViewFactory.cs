@@ -207,14 +207,16 @@ public sealed partial class ViewFactory
     {
         var count = series.Articles.Length;
         var parts = ImmutableArray.CreateBuilder<SeriesPartView>(count);
+        var at = 0;
         for (var i = count - 1; i >= 0; i--)
         {
             var part = series.Articles[i];
-            parts.Add(new SeriesPartView(part.Title, Url(part.Path), count - i, ReferenceEquals(part, article) || part.Source == article.Source));
+            var current = part.Source == article.Source;
+            at = current ? parts.Count : at;
+            parts.Add(new SeriesPartView(part.Title, Url(part.Path), count - i, current));
         }
 
         var all = parts.MoveToImmutable();
-        var at = all.IndexOf(all.First(p => p.Current));
         return new SeriesView
         {
             Name = series.Name,
