@@ -411,7 +411,7 @@ public static class Builder
             Config = config,
             Markdown = markdown,
             Views = new ViewFactory(config, options.NoIndex, socialCards: cards is not null, strings.For(config.Language), icons),
-            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => new ViewFactory(config.ForLanguage(l), options.NoIndex, socialCards: cards is not null, strings.For(l.Code), icons))] : [],
+            LanguageViews = config.Multilingual ? [.. config.AllLanguages.Select(l => config.ForLanguage(l)).Select(c => new ViewFactory(c, options.NoIndex, socialCards: cards is not null, strings.For(c.Language), icons, c.Action is { } a ? strings.For(a.Language) : null))] : [],
             Cards = cards,
             Icon = icons ? icon : null,
             Theme = theme,

@@ -61,6 +61,15 @@ public sealed record SiteConfig
     /// <summary>How pictures are published (<c>pictures:</c> in site.yml).</summary>
     public PictureSettings Pictures { get; init; } = PictureSettings.Default;
 
+    /// <summary>What readers are asked to do after each article and on demand pages; null for nothing.</summary>
+    public CallToAction? Action { get; init; }
+
+    /// <summary>The origins that signup forms post to, in every language, for the content security policy.</summary>
+    public ImmutableArray<string> FormOrigins =>
+    [
+        .. Languages.Select(l => l.Action).Prepend(Action).Select(a => a?.Signup?.Origin).OfType<string>().Distinct(StringComparer.Ordinal),
+    ];
+
     /// <summary>Free values for the theme (<c>params:</c> in site.yml).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
@@ -122,6 +131,7 @@ public sealed record SiteConfig
             Description = language.Title.Length > 0 || language.Description.Length > 0 ? language.Description : Description,
             Language = language.Code,
             Culture = language.Culture,
+            Action = language.Action ?? Action,
             PageSize = language.PageSize ?? PageSize,
             FeedSize = language.FeedSize ?? FeedSize,
             PathPrefix = language.Prefix,

@@ -16,6 +16,7 @@ public static class SiteConfigLoader
     [
         "title", "description", "base_url", "language", "languages", "time_zone", "sections",
         "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures", "logo",
+        CallToActionReader.Key,
     ];
 
     /// <summary>
@@ -85,6 +86,7 @@ public static class SiteConfigLoader
             }
         }
 
+        config = config with { Action = CallToActionReader.Read(map, config.Language) };
         config = config with { Languages = ReadLanguages(map, config) };
         if (map.String("time_zone") is { } zone)
         {
@@ -441,13 +443,14 @@ public static class SiteConfigLoader
                 continue;
             }
 
-            settings?.WarnUnknownKeys(["title", "description", "page_size", "feed_size"], ImmutableHashSet<string>.Empty);
+            settings?.WarnUnknownKeys(["title", "description", "page_size", "feed_size", CallToActionReader.Key], ImmutableHashSet<string>.Empty);
             languages.Add(new SiteLanguage(culture.Name, culture)
             {
                 Title = settings?.String("title", maxLength: TextLengths.Name) ?? string.Empty,
                 Description = settings?.String("description", maxLength: TextLengths.Tagline) ?? string.Empty,
                 PageSize = settings?.Int("page_size", 1, 1000),
                 FeedSize = settings?.Int("feed_size", 1, 10_000),
+                Action = settings is null ? null : CallToActionReader.Read(settings, culture.Name),
                 Prefix = culture.Name.ToLowerInvariant() + "/",
             });
         }

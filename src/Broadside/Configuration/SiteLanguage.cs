@@ -22,6 +22,9 @@ public sealed record SiteLanguage(string Code, CultureInfo Culture)
     /// <summary>Items per feed; null for the default one's.</summary>
     public int? FeedSize { get; init; }
 
+    /// <summary>Its own call to action; null to show the default language's.</summary>
+    public CallToAction? Action { get; init; }
+
     /// <summary>The path of its pages below the site root: empty for the default language, else <c>es/</c>.</summary>
     public string Prefix { get; init; } = string.Empty;
 

@@ -189,6 +189,10 @@ public sealed partial class Theme
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.MemberAccessStrategy.Register<SiteView>();
+        options.MemberAccessStrategy.Register<CallToActionView>();
+        options.MemberAccessStrategy.Register<ActionLinkView>();
+        options.MemberAccessStrategy.Register<SignupView>();
+        options.MemberAccessStrategy.Register<HiddenFieldView>();
         options.MemberAccessStrategy.Register<MetaView>();
         options.MemberAccessStrategy.Register<ArticleView>();
         options.MemberAccessStrategy.Register<PageView>();

@@ -20,9 +20,10 @@ public sealed partial class ViewFactory
     /// Creates a factory for <paramref name="site"/>; <paramref name="noIndex"/> asks search engines to skip
     /// every page; <paramref name="socialCards"/> says that the build draws social cards (<see cref="SiteCard"/>);
     /// <paramref name="strings"/> are the words of the site's language (English when null); <paramref name="icons"/>
-    /// says that the build publishes the theme's icon as PNGs (<see cref="TouchIconPath"/>).
+    /// says that the build publishes the theme's icon as PNGs (<see cref="TouchIconPath"/>);
+    /// <paramref name="actionStrings"/> are the words of the call to action's language when it is not the site's.
     /// </summary>
-    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null, bool icons = false)
+    public ViewFactory(SiteConfig site, bool noIndex = false, bool socialCards = false, LanguageStrings? strings = null, bool icons = false, LanguageStrings? actionStrings = null)
     {
         _site = site;
         NoIndex = noIndex;
@@ -41,6 +42,33 @@ public sealed partial class ViewFactory
         ];
         Dir = site.Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
         _homes = site.Multilingual ? [.. site.AllLanguages.Select(l => new TranslationLink(l.Code, l.Prefix))] : [];
+        _action = site.Action is { } action ? ActionView(action, action.Language == site.Language ? Strings : actionStrings ?? Strings) : null;
+    }
+
+    private readonly CallToActionView? _action;
+
+    // Written in a language other than the page's (one that has none of its own), the block says so,
+    // and its words come from that language too.
+    private CallToActionView ActionView(CallToAction action, LanguageStrings words)
+    {
+        var foreign = !action.Language.Equals(_site.Language, StringComparison.OrdinalIgnoreCase);
+        return new CallToActionView
+        {
+            Heading = action.Heading.Length > 0 ? action.Heading : words.Get("take_action"),
+            Text = action.Text,
+            Lang = foreign ? action.Language : string.Empty,
+            Dir = foreign ? (CultureInfo.GetCultureInfo(action.Language).TextInfo.IsRightToLeft ? "rtl" : "ltr") : string.Empty,
+            Links = [.. action.Links.Select(l => new ActionLinkView(l.Label, l.Url.StartsWith('/') ? _site.RootPath + l.Url.TrimStart('/') : l.Url))],
+            Signup = action.Signup is not { } signup ? null : new SignupView
+            {
+                Action = signup.Action.AbsoluteUri,
+                Label = signup.Label.Length > 0 ? signup.Label : words.Get("signup_label"),
+                Button = signup.Button.Length > 0 ? signup.Button : words.Get("signup_button"),
+                EmailField = signup.EmailField,
+                Note = words.Get("signup_note", ("host", signup.Action.IdnHost)),
+                Hidden = [.. signup.Hidden.Select(h => new HiddenFieldView(h.Key, h.Value))],
+            },
+        };
     }
 
     private readonly ImmutableArray<TranslationLink> _homes;
@@ -412,6 +440,7 @@ public sealed partial class ViewFactory
         Years = [.. index.Years.Select(y => Link(y.Name, y))],
         Year = TimeZoneInfo.ConvertTime(now, _site.TimeZone).Year,
         TouchIcon = Icons ? _site.RootPath + TouchIconPath : string.Empty,
+        Action = _action,
         Params = _site.Params,
     };
 

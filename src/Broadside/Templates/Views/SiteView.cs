@@ -56,6 +56,9 @@ public sealed record SiteView
     /// <summary>Root-relative URL of the icon a phone puts on its home screen; empty when the theme has none.</summary>
     public string TouchIcon { get; init; } = string.Empty;
 
+    /// <summary>What readers are asked to do after each article and on demand pages; null for nothing.</summary>
+    public CallToActionView? Action { get; init; }
+
     /// <summary>Free values from site.yml's <c>params</c>.</summary>
     public required ImmutableDictionary<string, object?> Params { get; init; }
 }
