@@ -18,6 +18,7 @@ public static class CommandLine
             ServeCommand.Create(output, error),
             CheckCommand.Create(output, error),
             NewCommand.Create(output, error),
+            DueCommand.Create(output, error),
         };
         return root;
     }

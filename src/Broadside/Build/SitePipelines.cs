@@ -28,6 +28,9 @@ public static class SitePipelines
     public const string Sitemap = nameof(Sitemap);
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
+
+    /// <summary>What the site published, for the schedule (<see cref="RenderPublished"/>).</summary>
+    public const string Published = nameof(Published);
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
     public const string Plan = nameof(Plan);
@@ -192,6 +195,12 @@ public static class SitePipelines
             {
                 DependsOn = [Articles, Pages, Plan],
                 Process = [new RenderRedirects(services.Views, Plan, Articles, Pages)],
+                Output = [write],
+            },
+            new Pipeline(Published)
+            {
+                DependsOn = [Articles, Plan],
+                Process = [new RenderPublished(Articles, Plan)],
                 Output = [write],
             },
             new Pipeline(Urls)

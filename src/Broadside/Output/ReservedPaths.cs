@@ -58,13 +58,16 @@ public static class ReservedPaths
     /// <summary>The search page.</summary>
     public const string Search = "search";
 
+    /// <summary>What the site published: how many articles and the date of the newest, for the schedule (<c>broadside due</c>).</summary>
+    public const string Published = "published.json";
+
     /// <summary>What the preview server (<c>serve</c>) answers itself, never from the site.</summary>
     public const string Preview = "__broadside";
 
     private const string SitemapPrefix = "sitemap-";
 
     private static readonly string[] Files =
-        [Rss, Atom, JsonFeed, Sitemap, Robots, NotFound, DemandsJson, TouchIcon, LargeIcon, SmallIcon, Redirects, Headers, OutputManifest.FileName];
+        [Rss, Atom, JsonFeed, Sitemap, Robots, NotFound, DemandsJson, TouchIcon, LargeIcon, SmallIcon, Redirects, Headers, Published, OutputManifest.FileName];
 
     private static readonly string[] Folders = [Assets, Media, Search, OutputPath.SearchFolder, Preview];
 
