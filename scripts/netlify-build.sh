@@ -36,4 +36,25 @@ if [[ ${BROADSIDE_PREVIEW:-0} == 1 ]]; then
   echo "netlify-build: preview build for ${DEPLOY_PRIME_URL:-(no DEPLOY_PRIME_URL)}"
 fi
 
-dotnet run --project src/Broadside.Cli -c Release -- "${args[@]}"
+# Broadside, compiled once for each version of what it is compiled from and kept in .broadside/cli/<key>
+# (Netlify's build cache keeps the folder between production deploys: netlify/plugins/broadside-cache),
+# so a deploy that changes only content does not compile it again. The key is the committed source's
+# git tree, so it is used only when that source has no uncommitted change; otherwise, and without git,
+# Broadside is compiled and run as the README's command does.
+source=(src global.json Directory.Build.props Directory.Packages.props)
+if git rev-parse --verify -q HEAD >/dev/null 2>&1 && git diff --quiet HEAD -- "${source[@]}" \
+  && [[ -z $(git ls-files --others --exclude-standard -- "${source[@]}") ]]; then
+  key=$(git ls-tree HEAD -- "${source[@]}" | sha256sum | cut -c1-16)
+  cli=.broadside/cli/$key
+  if [[ ! -f $cli/broadside.dll ]]; then
+    echo "netlify-build: compiling Broadside ($key)"
+    rm -rf .broadside/cli
+    dotnet publish src/Broadside.Cli -c Release -o "$cli" -nologo -v quiet
+  else
+    echo "netlify-build: Broadside $key, compiled by an earlier deploy"
+  fi
+  dotnet "$cli/broadside.dll" "${args[@]}"
+else
+  echo "netlify-build: the source has changes that are not committed; compiling them"
+  dotnet run --project src/Broadside.Cli -c Release -- "${args[@]}"
+fi
