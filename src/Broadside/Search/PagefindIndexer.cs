@@ -77,13 +77,50 @@ public sealed partial class PagefindIndexer
     /// </summary>
     public SearchIndexResult Index(string siteFolder, string? language)
     {
-        List<string> arguments = ["--site", siteFolder];
+        // Pagefind names its files by their content and leaves those of an earlier index where they are;
+        // written beside the site and put in place whole, the bundle holds this index alone, and a failed
+        // run leaves the last one as it was.
+        var site = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteFolder));
+        var bundle = Path.Combine(site, BundleFolder);
+        var staging = Path.Combine(Path.GetDirectoryName(site) ?? site, $".{Path.GetFileName(site)}.broadside-search");
+        var replaced = staging + "-old";
+        DeleteFolder(staging);
+        DeleteFolder(replaced);
+        List<string> arguments = ["--site", site, "--output-path", staging];
         if (!string.IsNullOrWhiteSpace(language))
         {
             arguments.AddRange(["--force-language", language]);
         }
 
         var run = Run(Command, arguments, IndexTimeout);
+        if (run.ExitCode == 0 && Directory.Exists(staging))
+        {
+            try
+            {
+                if (Directory.Exists(bundle))
+                {
+                    Directory.Move(bundle, replaced);
+                }
+
+                Directory.Move(staging, bundle);
+                DeleteFolder(replaced);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (!Directory.Exists(bundle) && Directory.Exists(replaced))
+                {
+                    Directory.Move(replaced, bundle);
+                }
+
+                DeleteFolder(staging);
+                return new SearchIndexResult(false, 0, 0, $"the new search index could not be put in {bundle} ({ex.Message}); the last one is left as it was");
+            }
+        }
+        else
+        {
+            DeleteFolder(staging);
+        }
+
         if (run.ExitCode != 0)
         {
             var said = string.Join(" ", $"{run.Error}\n{run.Output}".Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -93,6 +130,14 @@ public sealed partial class PagefindIndexer
         }
 
         return new SearchIndexResult(true, Count(PagesIndexed(), run.Output), Count(FiltersIndexed(), run.Output), string.Empty);
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Where Pagefind may be, in the order it is looked for.</summary>

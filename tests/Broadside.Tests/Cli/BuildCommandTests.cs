@@ -40,7 +40,7 @@ public sealed class BuildCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(Lines(run.Output), l => l.StartsWith("Indexed 21 pages for search with Pagefind 9.9.9 into ", StringComparison.Ordinal) && l.EndsWith("(4 filters).", StringComparison.Ordinal));
-        Assert.Equal(["--site", _output.Path], fake.Arguments);
+        Assert.Equal(["--site", _output.Path, "--output-path", SearchStaging], fake.Arguments);
         Assert.True(File.Exists(_output.Combine("search", "index.html")));
         Assert.True(File.Exists(_output.Combine("es", "search", "index.html")));
     }
@@ -56,7 +56,7 @@ public sealed class BuildCommandTests : IDisposable
         var run = await Run(_ => Locate(fake), input: RepositoryPaths.Fixture("minimal"));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["--site", _output.Path, "--force-language", "en"], fake.Arguments);
+        Assert.Equal(["--site", _output.Path, "--output-path", SearchStaging, "--force-language", "en"], fake.Arguments);
     }
 
     [Fact]
@@ -135,4 +135,7 @@ public sealed class BuildCommandTests : IDisposable
         var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
+
+    // Where Pagefind writes the new bundle before it replaces the last one.
+    private string SearchStaging => Path.Combine(Path.GetDirectoryName(_output.Path)!, $".{Path.GetFileName(_output.Path)}.broadside-search");
 }

@@ -70,8 +70,47 @@ public sealed class PagefindIndexerTests : IDisposable
         var result = indexer.Index(_folder.Path, "es");
 
         Assert.Equal(new SearchIndexResult(true, 21, 4, string.Empty), result);
-        Assert.Equal(["--site", _folder.Path, "--force-language", "es"], fake.Arguments);
+        Assert.Equal(["--site", _folder.Path, "--output-path", Staging, "--force-language", "es"], fake.Arguments);
     }
+
+    [Fact]
+    public void The_new_bundle_replaces_the_last_one_whole_so_none_of_its_files_stay_behind()
+    {
+        Directory.CreateDirectory(_folder.Combine("pagefind", "fragment"));
+        File.WriteAllText(_folder.Combine("pagefind", "fragment", "en_0ld.pf_fragment"), "an earlier index");
+        File.WriteAllText(_folder.Combine("pagefind", "pagefind-entry.json"), "{}");
+        using var fake = new FakePagefind("""
+            mkdir -p "$4/fragment" && echo new > "$4/fragment/en_new.pf_fragment" && echo '{"v":2}' > "$4/pagefind-entry.json"
+            echo "Indexed 2 pages"
+            """);
+        Assert.True(PagefindIndexer.TryLocate([fake.Folder], null, out var indexer, out _));
+
+        var result = indexer.Index(_folder.Path, null);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(["fragment/en_new.pf_fragment", "pagefind-entry.json"], Directory.EnumerateFiles(_folder.Combine("pagefind"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_folder.Combine("pagefind"), f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Staging));
+        Assert.False(Directory.Exists(Staging + "-old"));
+    }
+
+    [Fact]
+    public void A_failed_run_leaves_the_last_bundle_as_it_was_and_nothing_beside_the_site()
+    {
+        Directory.CreateDirectory(_folder.Combine("pagefind"));
+        File.WriteAllText(_folder.Combine("pagefind", "pagefind-entry.json"), "the last index");
+        using var fake = new FakePagefind("""
+            mkdir -p "$4" && echo half > "$4/pagefind-entry.json"
+            exit 1
+            """);
+        Assert.True(PagefindIndexer.TryLocate([fake.Folder], null, out var indexer, out _));
+
+        Assert.False(indexer.Index(_folder.Path, null).Succeeded);
+
+        Assert.Equal("the last index", File.ReadAllText(_folder.Combine("pagefind", "pagefind-entry.json")));
+        Assert.False(Directory.Exists(Staging));
+    }
+
+    private string Staging => Path.Combine(Path.GetDirectoryName(_folder.Path)!, $".{Path.GetFileName(_folder.Path)}.broadside-search");
 
     [Fact]
     public void A_failed_run_is_reported_with_the_exit_code_and_Pagefind_s_error()
@@ -87,7 +126,7 @@ public sealed class PagefindIndexerTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains("exited with code 3", result.Message, StringComparison.Ordinal);
         Assert.Contains("Failed to read the site folder", result.Message, StringComparison.Ordinal);
-        Assert.Equal(["--site", _folder.Path], fake.Arguments);
+        Assert.Equal(["--site", _folder.Path, "--output-path", Staging], fake.Arguments);
     }
 
     [ToolFact(Tool.Pagefind)]
