@@ -431,7 +431,7 @@ public sealed partial class ViewFactory
         Dir = Dir,
         Home = Url(Prefix),
         Languages = Versions(_homes, Prefix),
-        Sections = [.. _site.Sections.Select(s => Link(s.Name, index.Section(s.Name)))],
+        Sections = MenuSections(index),
         Pages = [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => new PageLinkView(p.Title, Url(p.Path)))],
         DemandsUrl = Url(Prefix + "demands/"),
         TagsUrl = Url(Prefix + "tags/"),
@@ -465,6 +465,15 @@ public sealed partial class ViewFactory
 
         var sizes = pictures.Settings.BodySizes;
         return RawHtml.FromUtf8(() => System.Text.Encoding.UTF8.GetBytes(Pictures.PictureMarkup.Expand(html(), pictures, _site.RootPath, sizes)), new Output.KeyBuilder().Add(hash).Add(key).Finish());
+    }
+
+    // The sections of site.yml in its order, each linked once it has articles, then every other section
+    // with articles in the index's order: a section an article names is reachable though site.yml does not list it.
+    private ImmutableArray<LinkView> MenuSections(SiteIndex index)
+    {
+        var listed = _site.Sections.Select(s => (s.Name, Term: index.Section(s.Name))).ToList();
+        var shown = listed.Where(s => s.Term is not null).Select(s => s.Term!).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. listed.Select(s => Link(s.Name, s.Term)), .. index.Sections.Where(t => !shown.Contains(t)).Select(t => Link(t.Name, t))];
     }
 
     private LinkView Link(string name, Term? term) =>

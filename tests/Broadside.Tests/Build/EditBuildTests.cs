@@ -112,6 +112,9 @@ public sealed class EditBuildTests : IDisposable
 
         // A new Arabic version: the first Arabic article of its section, which the Arabic menu gains.
         { NewTranslation, string.Empty, "---\ntitle: \"الحر يقتل\"\nauthor: Jun Park\nsection: Climate\ndate: 2025-06-22\nlang: ar\ntranslation_key: warehouse-heat\ntags: [حرارة]\ndemands:\n  - id: just-transition\n---\n\nتجاوزت الحرارة داخل المستودع خمساً وثلاثين درجة.\n", false },
+        // A section site.yml does not list: the menus of the article's language gain it, and every page of that language changes.
+        { Article, "section: Labor", "section: Mutual aid", false },
+        { Translation, "section: Climate", "section: Huelgas", false },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
     };
@@ -253,6 +256,26 @@ public sealed class EditBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_section_site_yml_does_not_list_comes_into_every_menu_with_its_first_article_and_goes_with_its_last()
+    {
+        Assert.True(Build().Succeeded);
+
+        var gained = Rebuild(Change(Article, "section: Labor", "section: Mutual aid"));
+        Assert.True(gained.Succeeded, string.Join('\n', gained.Diagnostics));
+        Assert.Equal(FullReason.Site, gained.Full?.Reason);
+        Assert.Equal("/sections/mutual-aid/", MenuLink("out", "/about/", "Mutual aid"));
+        Assert.True(Fresh().Succeeded);
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+
+        var lost = Rebuild(Change(Article, "section: Mutual aid", "section: Labor"));
+        Assert.True(lost.Succeeded, string.Join('\n', lost.Diagnostics));
+        Assert.Equal(FullReason.Site, lost.Full?.Reason);
+        Assert.Null(MenuLink("out", "/about/", "Mutual aid"));
+        Assert.True(Fresh().Succeeded);
+        AssertSameFiles(new SiteOutput(_work.Combine("fresh")).Snapshot(), new SiteOutput(_work.Combine("out")).Snapshot());
+    }
+
+    [Fact]
     public void Many_edits_in_place_in_a_row_each_come_out_as_a_fresh_build()
     {
         // Edits that leave every article in its place and filed as it was: each takes the related articles and views of
@@ -353,6 +376,10 @@ public sealed class EditBuildTests : IDisposable
     }
 
     private string Change(string file, string find, string? replace) => _site.Change(file, find, replace);
+
+    // Where the menu of the page at <paramref name="url"/> in <paramref name="output"/> links the section named <paramref name="name"/>; null when it does not.
+    private string? MenuLink(string output, string url, string name) =>
+        new SiteOutput(_work.Combine(output)).Page(url).QuerySelectorAll(".site-nav a").FirstOrDefault(a => a.TextContent == name)?.GetAttribute("href");
 
     private BuildOptions Options(string output = "out", bool serve = true) => _site.Options(output, serve);
 

@@ -37,6 +37,9 @@ public sealed class IncrementalBuildTests
 
         // A long demand's explanation.
         { "articles/2026/2026-10-28-ice-out-of-our-city-the-general-strike-question.md", "No family should lose its home", "No family should ever lose its home" },
+        // A section site.yml does not list, new or no longer listed: every menu links it.
+        { Article, "section: Labor", "section: Mutual aid" },
+        { "site.yml", "  - name: Labor\n    names: {es: Trabajo, ar: العمل}\n    description: \"Strikes, organizing drives and the fight for power on the job.\"\n", string.Empty },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"" },
         { "theme:partials/article-card.liquid", "</article>", "</article><!-- card -->" },
         { "theme:layouts/base.liquid", "</main>", "</main><!-- main -->" },

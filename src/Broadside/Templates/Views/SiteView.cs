@@ -26,7 +26,10 @@ public sealed record SiteView
     /// <summary>The home page of each of the site's languages, this one marked current; empty for a site in one language.</summary>
     public ImmutableArray<LanguageLinkView> Languages { get; init; } = [];
 
-    /// <summary>Sections for the menu, in site.yml order.</summary>
+    /// <summary>
+    /// Sections for the menu: site.yml's in its order (linked once they have articles), then every other
+    /// section with articles, by slug.
+    /// </summary>
     public required ImmutableArray<LinkView> Sections { get; init; }
 
     /// <summary>Standalone pages.</summary>
