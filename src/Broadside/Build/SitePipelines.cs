@@ -28,6 +28,9 @@ public static class SitePipelines
     public const string Sitemap = nameof(Sitemap);
     public const string Assets = nameof(Assets);
     public const string Redirects = nameof(Redirects);
+
+    /// <summary>Netlify's <c>_headers</c>: the security headers, the content security policy made from site.yml.</summary>
+    public const string Headers = nameof(Headers);
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
     public const string Plan = nameof(Plan);
@@ -192,6 +195,12 @@ public static class SitePipelines
             {
                 DependsOn = [Articles, Pages, Plan],
                 Process = [new RenderRedirects(services.Views, Plan, Articles, Pages)],
+                Output = [write],
+            },
+            new Pipeline(Headers)
+            {
+                DependsOn = [Plan],
+                Process = [new RenderHeaders(config, Plan)],
                 Output = [write],
             },
             new Pipeline(Urls)

@@ -52,6 +52,16 @@ public sealed record SiteConfig
     /// <summary>What raw HTML in articles and pages may do (<c>raw_html:</c> in site.yml).</summary>
     public RawHtmlPolicy RawHtml { get; init; } = RawHtmlPolicy.Default;
 
+    /// <summary>The hosts whose video links become click-to-load players (<c>video_hosts:</c> in site.yml).</summary>
+    public VideoHosts VideoHosts { get; init; } = VideoHosts.Default;
+
+    /// <summary>
+    /// The origins (<c>https://lists.example.org</c>) besides the site's own that forms on the site may
+    /// send what readers enter to, such as a signup form's; the content security policy's <c>form-action</c>
+    /// lists them. Empty: forms post to the site alone.
+    /// </summary>
+    public ImmutableArray<string> FormOrigins { get; init; } = [];
+
     /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
     public SiteLimits Limits { get; init; } = SiteLimits.Default;
 
