@@ -63,7 +63,16 @@ public sealed record VideoHost(VideoService Service, string Host)
 /// <param name="Host">The host.</param>
 /// <param name="Id">The video's id, checked against the service's pattern.</param>
 /// <param name="PlayerUrl">The player's address, made of <paramref name="Id"/> alone, never of the link's other parts.</param>
-public sealed record VideoLink(VideoHost Host, string Id, string PlayerUrl);
+public sealed record VideoLink(VideoHost Host, string Id, string PlayerUrl)
+{
+    /// <summary>The video's own page on its host, made of the id alone.</summary>
+    public string PageUrl => Host.Service switch
+    {
+        VideoService.YouTube => "https://www.youtube.com/watch?v=" + Id,
+        VideoService.Vimeo => "https://vimeo.com/" + Id,
+        _ => $"https://{Host.Host}/w/{Id}",
+    };
+}
 
 /// <summary>
 /// The hosts whose video links become click-to-load players (<c>video_hosts:</c> in site.yml), and the

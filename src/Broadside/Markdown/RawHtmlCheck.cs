@@ -137,7 +137,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy, VideoHosts? videoHosts = 
 
             // A video of a host the site lists plays from a link, and asks its host for nothing before the reader clicks.
             var fix = _videoHosts.Find(source!) is { } video
-                ? $"write a link to the video alone in its paragraph instead, such as [What the video shows]({source!.Trim()}): it becomes a player that loads from {video.Host.Name} only when the reader clicks it"
+                ? $"write a link to the video alone in its paragraph instead, such as [What the video shows]({video.PageUrl}): it becomes a player that loads from {video.Host.Name} only when the reader clicks it"
                 : "list the host under 'raw_html: iframe_hosts' in site.yml if the publication trusts it, or link to the page instead";
             return new RawHtmlProblem(DiagnosticCodes.IframeHost, $"an <{name}> that embeds a page from '{host}'", fix, LineOf(tag));
         }

@@ -133,6 +133,6 @@ public sealed class RawHtmlCheckTests
 
         Assert.Equal(DiagnosticCodes.IframeHost, problem.Code);
         Assert.False(problem.Warning);
-        Assert.Contains("write a link to the video alone in its paragraph instead, such as [What the video shows](https://www.youtube.com/embed/dQw4w9WgXcQ): it becomes a player that loads from YouTube only when the reader clicks it", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("write a link to the video alone in its paragraph instead, such as [What the video shows](https://www.youtube.com/watch?v=dQw4w9WgXcQ): it becomes a player that loads from YouTube only when the reader clicks it", problem.Message, StringComparison.Ordinal);
     }
 }
