@@ -146,58 +146,58 @@ public sealed partial record VideoHosts
         switch (host.Service)
         {
             case VideoService.YouTube:
-            {
-                var id = name == "youtu.be"
-                    ? segments.Length == 1 ? segments[0] : null
-                    : segments is ["watch"] ? query.GetValueOrDefault("v")
-                    : segments is ["shorts" or "live" or "embed", var one] ? one
-                    : null;
-                if (id is null || !YouTubeId().IsMatch(id))
                 {
-                    return null;
-                }
+                    var id = name == "youtu.be"
+                        ? segments.Length == 1 ? segments[0] : null
+                        : segments is ["watch"] ? query.GetValueOrDefault("v")
+                        : segments is ["shorts" or "live" or "embed", var one] ? one
+                        : null;
+                    if (id is null || !YouTubeId().IsMatch(id))
+                    {
+                        return null;
+                    }
 
-                var start = Seconds(query.GetValueOrDefault("t") ?? query.GetValueOrDefault("start"));
-                return new VideoLink(host, id, $"https://www.youtube-nocookie.com/embed/{id}" + (start > 0 ? string.Create(CultureInfo.InvariantCulture, $"?start={start}") : string.Empty));
-            }
+                    var start = Seconds(query.GetValueOrDefault("t") ?? query.GetValueOrDefault("start"));
+                    return new VideoLink(host, id, $"https://www.youtube-nocookie.com/embed/{id}" + (start > 0 ? string.Create(CultureInfo.InvariantCulture, $"?start={start}") : string.Empty));
+                }
 
             case VideoService.Vimeo:
-            {
-                // vimeo.com/123, vimeo.com/123/abcdef (an unlisted video's hash), player.vimeo.com/video/123,
-                // and a video shown in a channel or group (vimeo.com/channels/x/123).
-                string? id = null, hash = null;
-                if (name == "player.vimeo.com")
                 {
-                    id = segments is ["video", var v] ? v : null;
-                    hash = query.GetValueOrDefault("h");
-                }
-                else if (segments.Length >= 1 && VimeoId().IsMatch(segments[^1]))
-                {
-                    id = segments.Length == 1 || segments[0] is "channels" or "groups" or "album" or "showcase" ? segments[^1] : null;
-                }
-                else if (segments.Length == 2 && VimeoId().IsMatch(segments[0]))
-                {
-                    (id, hash) = (segments[0], segments[1]);
-                }
+                    // vimeo.com/123, vimeo.com/123/abcdef (an unlisted video's hash), player.vimeo.com/video/123,
+                    // and a video shown in a channel or group (vimeo.com/channels/x/123).
+                    string? id = null, hash = null;
+                    if (name == "player.vimeo.com")
+                    {
+                        id = segments is ["video", var v] ? v : null;
+                        hash = query.GetValueOrDefault("h");
+                    }
+                    else if (segments.Length >= 1 && VimeoId().IsMatch(segments[^1]))
+                    {
+                        id = segments.Length == 1 || segments[0] is "channels" or "groups" or "album" or "showcase" ? segments[^1] : null;
+                    }
+                    else if (segments.Length == 2 && VimeoId().IsMatch(segments[0]))
+                    {
+                        (id, hash) = (segments[0], segments[1]);
+                    }
 
-                if (id is null || !VimeoId().IsMatch(id) || (hash is not null && !VimeoHash().IsMatch(hash)))
-                {
-                    return null;
-                }
+                    if (id is null || !VimeoId().IsMatch(id) || (hash is not null && !VimeoHash().IsMatch(hash)))
+                    {
+                        return null;
+                    }
 
-                return new VideoLink(host, id, $"https://player.vimeo.com/video/{id}?dnt=1" + (hash is null ? string.Empty : "&h=" + hash));
-            }
+                    return new VideoLink(host, id, $"https://player.vimeo.com/video/{id}?dnt=1" + (hash is null ? string.Empty : "&h=" + hash));
+                }
 
             default:
-            {
-                var id = segments switch
                 {
-                    ["videos", "watch" or "embed", var watched] => watched,
-                    ["w", var shortened] => shortened,
-                    _ => null,
-                };
-                return id is not null && PeerTubeId().IsMatch(id) ? new VideoLink(host, id, $"https://{host.Host}/videos/embed/{id}") : null;
-            }
+                    var id = segments switch
+                    {
+                        ["videos", "watch" or "embed", var watched] => watched,
+                        ["w", var shortened] => shortened,
+                        _ => null,
+                    };
+                    return id is not null && PeerTubeId().IsMatch(id) ? new VideoLink(host, id, $"https://{host.Host}/videos/embed/{id}") : null;
+                }
         }
     }
 

@@ -106,25 +106,25 @@ internal static class Embeds
                 players++;
                 return true;
             case LinkInline { IsImage: false, Url: { } url } link when hosts.Find(url) is { } video:
-            {
-                var image = link.FirstChild is LinkInline { IsImage: true } only && only.NextSibling is null ? only : null;
-                var poster = image?.Url is { } source && source.StartsWith(mediaRoot, StringComparison.Ordinal) ? image : null;
-                var title = !string.IsNullOrWhiteSpace(link.Title) ? link.Title
-                    : image is not null ? PlainText(image)
-                    : link.IsAutoLink ? string.Empty
-                    : PlainText(link);
-                WritePlayer(renderer, url, video, title.Trim(), poster);
-                players++;
-                return true;
-            }
+                {
+                    var image = link.FirstChild is LinkInline { IsImage: true } only && only.NextSibling is null ? only : null;
+                    var poster = image?.Url is { } source && source.StartsWith(mediaRoot, StringComparison.Ordinal) ? image : null;
+                    var title = !string.IsNullOrWhiteSpace(link.Title) ? link.Title
+                        : image is not null ? PlainText(image)
+                        : link.IsAutoLink ? string.Empty
+                        : PlainText(link);
+                    WritePlayer(renderer, url, video, title.Trim(), poster);
+                    players++;
+                    return true;
+                }
 
             case LinkInline { Url: { } url } link when url.StartsWith(mediaRoot, StringComparison.Ordinal) && MediaKind(url) is { } kind:
-            {
-                var text = PlainText(link).Trim();
-                var description = text.Length > 0 ? text : Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
-                WriteMedia(renderer, kind, url, description, link.IsImage ? link.Title : null);
-                return true;
-            }
+                {
+                    var text = PlainText(link).Trim();
+                    var description = text.Length > 0 ? text : Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
+                    WriteMedia(renderer, kind, url, description, link.IsImage ? link.Title : null);
+                    return true;
+                }
 
             default:
                 return false;
