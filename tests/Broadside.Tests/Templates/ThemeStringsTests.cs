@@ -379,7 +379,7 @@ public sealed class ThemeStringsTests : IDisposable
     }
 
     private static string Wordings(LanguageStrings strings, string key) =>
-        string.Join("|", new long[] { 0, 1, 2, 3, 11, 100 }.Select(n => strings.Plural(key, n, ("authors", "A"), ("minutes", 1), ("date", "D"), ("link", "L"), ("number", 2), ("total", 3), ("name", "N"), ("title", "T"), ("text", "X"), ("sections", "S"), ("first", "F"), ("last", "L"), ("wording", "W"), ("recent", 4), ("months", 6), ("won", "V"), ("label", "B"), ("from", "F"), ("to", "T"), ("peak", "P"), ("peak_count", 5), ("site", "Z"), ("demand", "Q"), ("part", 2), ("series", "R"))));
+        string.Join("|", new long[] { 0, 1, 2, 3, 11, 100 }.Select(n => strings.Plural(key, n, ("authors", "A"), ("minutes", 1), ("date", "D"), ("link", "L"), ("number", 2), ("total", 3), ("name", "N"), ("title", "T"), ("text", "X"), ("sections", "S"), ("first", "F"), ("last", "L"), ("wording", "W"), ("recent", 4), ("months", 6), ("won", "V"), ("label", "B"), ("from", "F"), ("to", "T"), ("peak", "P"), ("peak_count", 5), ("site", "Z"), ("demand", "Q"), ("part", 2), ("series", "R"), ("host", "H"))));
 
     private (ThemeStrings Strings, DiagnosticBag Diagnostics) Load(string defaultLanguage = "en")
     {
