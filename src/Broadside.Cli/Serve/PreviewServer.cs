@@ -15,7 +15,10 @@ namespace Broadside.Cli.Serve;
 
 /// <summary>
 /// <c>broadside serve</c>'s server: builds the site into a private folder, serves it with Kestrel,
-/// rebuilds when the input or the theme changes, and tells the browsers to reload.
+/// rebuilds when the input or the theme changes, and tells the browsers to reload. Every response
+/// carries the security headers of the <c>_headers</c> file the build wrote, its content security
+/// policy among them, so that editors see what readers will: a picture or a frame the published site
+/// would block is blocked here too.
 /// </summary>
 internal sealed class PreviewServer : IAsyncDisposable
 {
@@ -30,6 +33,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly bool _verbose;
     private readonly CancellationTokenSource _stopping = new();
     private BuildOptions _build;
+    private volatile IReadOnlyList<(string Name, string Value)> _headers = [];
     private SiteWatcher? _watcher;
     private OutputLock? _lock;
 
@@ -171,6 +175,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             _reporter.ErrorLine($"{prefix}Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Serving the last good version until it is fixed.");
         }
 
+        _headers = _state.Read(() => SecurityHeadersOf(_build.OutputFolder));
         _reporter.Diagnostics(result.Diagnostics);
         if (changed is not null)
         {
@@ -184,6 +189,11 @@ internal sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         var path = request.Path.Value ?? "/";
         response.Headers.CacheControl = "no-store";
+        foreach (var (name, value) in _headers)
+        {
+            response.Headers[name] = value;
+        }
+
         if (path == LiveReload.EventsPath)
         {
             await _reload.StreamAsync(context);
@@ -200,6 +210,12 @@ internal sealed class PreviewServer : IAsyncDisposable
         if (path == LiveReload.ScriptPath)
         {
             await SendAsync(context, StatusCodes.Status200OK, SiteFiles.ContentType("live.js"), Encoding.UTF8.GetBytes(LiveReload.Script));
+            return;
+        }
+
+        if (path == PageInjection.StylesheetPath)
+        {
+            await SendAsync(context, StatusCodes.Status200OK, SiteFiles.ContentType("errors.css"), Encoding.UTF8.GetBytes(PageInjection.Stylesheet));
             return;
         }
 
@@ -243,6 +259,10 @@ internal sealed class PreviewServer : IAsyncDisposable
             ?? Encoding.UTF8.GetBytes(NotFoundFallback);
         return new(StatusCodes.Status404NotFound, SiteFiles.ContentType("404.html"), notFound);
     }
+
+    // The headers the published site sends with every file: those of the build's _headers; none before a build wrote one.
+    private static IReadOnlyList<(string Name, string Value)> SecurityHeadersOf(string folder) =>
+        TryRead(Path.Combine(folder, ReservedPaths.Headers)) is { } file ? SecurityHeaders.Read(Encoding.UTF8.GetString(file)) : [];
 
     private static byte[]? TryRead(string path)
     {

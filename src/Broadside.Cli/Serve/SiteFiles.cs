@@ -66,6 +66,20 @@ internal static class SiteFiles
         types.Mappings[".woff2"] = "font/woff2";
         types.Mappings[".ttf"] = "font/ttf";
         types.Mappings[".otf"] = "font/otf";
+
+        // The audio and video an article plays with the browser's own player, under their registered types.
+        types.Mappings[".mp4"] = "video/mp4";
+        types.Mappings[".m4v"] = "video/mp4";
+        types.Mappings[".webm"] = "video/webm";
+        types.Mappings[".ogv"] = "video/ogg";
+        types.Mappings[".mov"] = "video/quicktime";
+        types.Mappings[".mp3"] = "audio/mpeg";
+        types.Mappings[".ogg"] = "audio/ogg";
+        types.Mappings[".oga"] = "audio/ogg";
+        types.Mappings[".opus"] = "audio/ogg";
+        types.Mappings[".m4a"] = "audio/mp4";
+        types.Mappings[".wav"] = "audio/wav";
+        types.Mappings[".flac"] = "audio/flac";
         return types;
     }
 }

@@ -374,7 +374,7 @@ public static class Builder
         var parts = SiteFingerprint.Parts(options);
         var siteFile = Path.Combine(options.InputFolder, "site.yml");
         var config = SiteConfigLoader.Load(siteFile, Display(siteFile), diagnostics, options.BaseUrl);
-        var markdown = new MarkdownRenderer(config.RootPath, config.RawHtml);
+        var markdown = new MarkdownRenderer(config.RootPath, config.RawHtml, config.VideoHosts, config.FormOrigins);
 
         // The article cache is read while the theme's templates are parsed.
         var articles = Task.Run(() => OpenArticles(options, markdown, Display(Path.Combine(options.InputFolder, "articles"))));

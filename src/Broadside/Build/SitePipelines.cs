@@ -31,6 +31,9 @@ public static class SitePipelines
 
     /// <summary>What the site published, for the schedule (<see cref="RenderPublished"/>).</summary>
     public const string Published = nameof(Published);
+
+    /// <summary>Netlify's <c>_headers</c>: the security headers, the content security policy made from site.yml.</summary>
+    public const string Headers = nameof(Headers);
     public const string Urls = nameof(Urls);
     public const string Checks = nameof(Checks);
     public const string Plan = nameof(Plan);
@@ -201,6 +204,12 @@ public static class SitePipelines
             {
                 DependsOn = [Articles, Plan],
                 Process = [new RenderPublished(Articles, Plan)],
+                Output = [write],
+            },
+            new Pipeline(Headers)
+            {
+                DependsOn = [Plan],
+                Process = [new RenderHeaders(config, Plan)],
                 Output = [write],
             },
             new Pipeline(Urls)

@@ -18,7 +18,7 @@ namespace Broadside.Caching;
 internal static class ArticleCacheFormat
 {
     /// <summary>Raised whenever what is written changes, so older caches are ignored rather than misread.</summary>
-    private const int Version = 5;
+    private const int Version = 6;
 
     private const uint Magic = 0x43415342; // "BSAC"
 
@@ -186,6 +186,7 @@ internal static class ArticleCacheFormat
         writer.Write(article.FeedReady);
         writer.Write(article.FirstParagraph);
         writer.Write(article.WordCount);
+        writer.Write(article.Players);
         writer.Write(article.Links.Length);
         foreach (var link in article.Links)
         {
@@ -270,6 +271,7 @@ internal static class ArticleCacheFormat
         var feedReady = reader.ReadBoolean();
         var firstParagraph = reader.ReadString();
         var wordCount = reader.ReadInt32();
+        var players = reader.ReadInt32();
         var links = new WrittenLink[reader.ReadInt32()];
         for (var i = 0; i < links.Length; i++)
         {
@@ -336,6 +338,7 @@ internal static class ArticleCacheFormat
             FeedReady = feedReady,
             FirstParagraph = firstParagraph,
             WordCount = wordCount,
+            Players = players,
             Links = ImmutableArray.Create(links),
             Headings = ImmutableArray.Create(headings),
             Rendered = true,

@@ -52,6 +52,9 @@ public sealed record SiteConfig
     /// <summary>What raw HTML in articles and pages may do (<c>raw_html:</c> in site.yml).</summary>
     public RawHtmlPolicy RawHtml { get; init; } = RawHtmlPolicy.Default;
 
+    /// <summary>The hosts whose video links become click-to-load players (<c>video_hosts:</c> in site.yml).</summary>
+    public VideoHosts VideoHosts { get; init; } = VideoHosts.Default;
+
     /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
     public SiteLimits Limits { get; init; } = SiteLimits.Default;
 
@@ -64,7 +67,11 @@ public sealed record SiteConfig
     /// <summary>What readers are asked to do after each article and on demand pages; null for nothing.</summary>
     public CallToAction? Action { get; init; }
 
-    /// <summary>The origins that signup forms post to, in every language, for the content security policy.</summary>
+    /// <summary>
+    /// The origins (<c>https://lists.example.org</c>) besides the site's own that forms on the site may
+    /// send what readers enter to: the signup forms of <see cref="Action"/> in every language. The content
+    /// security policy's <c>form-action</c> lists them. Empty: forms post to the site alone.
+    /// </summary>
     public ImmutableArray<string> FormOrigins =>
     [
         .. Languages.Select(l => l.Action).Prepend(Action).Select(a => a?.Signup?.Origin).OfType<string>().Distinct(StringComparer.Ordinal),

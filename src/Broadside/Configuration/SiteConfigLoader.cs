@@ -16,7 +16,7 @@ public static class SiteConfigLoader
     [
         "title", "description", "base_url", "language", "languages", "time_zone", "sections",
         "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures", "logo",
-        CallToActionReader.Key,
+        "video_hosts", CallToActionReader.Key,
     ];
 
     /// <summary>
@@ -67,6 +67,7 @@ public static class SiteConfigLoader
                 : ImmutableDictionary<string, object?>.Empty,
             Sections = ReadSections(map, limits.Sections),
             RawHtml = ReadRawHtml(map),
+            VideoHosts = ReadVideoHosts(map),
             Limits = limits,
             Pictures = ReadPictures(map),
             Logo = ReadLogo(map),
@@ -234,6 +235,50 @@ public static class SiteConfigLoader
         }
 
         return new RawHtmlPolicy { AllowScripts = raw.Bool("allow_scripts") ?? false, IframeHosts = hosts.ToImmutable() };
+    }
+
+    // The hosts whose video links become players: youtube, vimeo, and PeerTube instances by host.
+    private static VideoHosts ReadVideoHosts(YamlMap map)
+    {
+        const string Example = "video_hosts: [youtube, vimeo, peertube.example.org]";
+        var node = map.Node("video_hosts");
+        if (node is null)
+        {
+            return VideoHosts.Default;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            map.Report(node, DiagnosticCodes.WrongType, $"'video_hosts' must be a list of hosts whose video links become players, such as {Example}, or [] for none");
+            return VideoHosts.Default;
+        }
+
+        var hosts = ImmutableArray.CreateBuilder<VideoHost>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlScalarNode { Value: { Length: > 0 } written })
+            {
+                map.Report(item, DiagnosticCodes.WrongType, $"each entry of 'video_hosts' is youtube, vimeo or the host of a PeerTube instance, such as {Example}");
+                continue;
+            }
+
+            if (VideoHosts.Named(written) is not { } host)
+            {
+                var alone = Uri.TryCreate(written.Trim(), UriKind.Absolute, out var url) && url.Host.Length > 0 ? $": write the host alone, such as {url.Host}" : ": write youtube, vimeo, or the host of a PeerTube instance, such as peertube.example.org";
+                map.Report(item, DiagnosticCodes.InvalidUrl, $"'{written}' in 'video_hosts' is not a host{alone}");
+                continue;
+            }
+
+            if (hosts.Contains(host))
+            {
+                map.Report(item, DiagnosticCodes.DuplicateKey, $"'{written}' in 'video_hosts' lists {host.Name} again: keep one", warning: true);
+                continue;
+            }
+
+            hosts.Add(host);
+        }
+
+        return new VideoHosts { Hosts = hosts.ToImmutable() };
     }
 
     private static SiteLimits ReadLimits(YamlMap map)

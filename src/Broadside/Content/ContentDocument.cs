@@ -61,6 +61,9 @@ public abstract record ContentDocument : Document
     /// <summary>Words in the body.</summary>
     public int WordCount { get; init; }
 
+    /// <summary>The click-to-load video players the body shows; its page then loads the player's script.</summary>
+    public int Players { get; init; }
+
     /// <summary>The body's sub-headings, in order, for a table of contents.</summary>
     public ImmutableArray<Markdown.Heading> Headings { get; init; } = [];
 

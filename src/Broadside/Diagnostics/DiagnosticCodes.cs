@@ -69,6 +69,7 @@ public static class DiagnosticCodes
     public const string UnknownWonArticle = "BS0507";
     public const string RelatedDemand = "BS0508";
     public const string DemandTopicInferred = "BS0509";
+    public const string RemoteMedia = "BS0510";
 
     public const string PictureUnreadable = "BS0601";
     public const string PictureTooLarge = "BS0602";

@@ -6,7 +6,8 @@ namespace Broadside.Markdown;
 /// <summary>
 /// Checks the raw HTML of a rendered body as a whole, as browsers read the page it goes into: that it
 /// nests no deeper than a page can hold (BS0505), leaves nothing open that changes how the page after
-/// it is read (BS0506), and does nothing the site's policy forbids (BS0503, BS0504). Each problem is
+/// it is read (BS0506), and does nothing the site's policy forbids (BS0503, BS0504) nor loads what its
+/// content security policy blocks (BS0604, BS0510, warnings). Each problem is
 /// reported at the line and column of the Markdown that wrote it.
 /// </summary>
 /// <param name="policy">The site's raw HTML policy.</param>
@@ -70,7 +71,7 @@ internal sealed class BodyHtmlCheck(RawHtmlCheck policy, string file, int lineOf
 
             if (reported.Add((problem.Code, offset, message)))
             {
-                Error(problem.Code, message, pieces, offset);
+                Report(problem.Code, message, pieces, offset, problem.Warning);
             }
         }
 
@@ -105,9 +106,18 @@ internal sealed class BodyHtmlCheck(RawHtmlCheck policy, string file, int lineOf
         return (-1, true);
     }
 
-    private void Error(string code, string message, IReadOnlyList<RawHtmlPiece> pieces, int offset)
+    private void Error(string code, string message, IReadOnlyList<RawHtmlPiece> pieces, int offset) => Report(code, message, pieces, offset, warning: false);
+
+    private void Report(string code, string message, IReadOnlyList<RawHtmlPiece> pieces, int offset, bool warning)
     {
         var (line, column) = RawHtmlPiece.Locate(pieces, offset) ?? (1, 1);
-        diagnostics.Error(code, message, file, lineOffset + line, column);
+        if (warning)
+        {
+            diagnostics.Warning(code, message, file, lineOffset + line, column);
+        }
+        else
+        {
+            diagnostics.Error(code, message, file, lineOffset + line, column);
+        }
     }
 }

@@ -299,7 +299,7 @@ internal sealed class BodyWalk(
         return references.Count == 0 ? piece : piece with { Text = cleaned };
     }
 
-    private static string Typographic(SmartyPantType type) => type switch
+    internal static string Typographic(SmartyPantType type) => type switch
     {
         SmartyPantType.LeftQuote => "\u2018",
         SmartyPantType.RightQuote or SmartyPantType.Quote => "\u2019",

@@ -21,16 +21,26 @@ public sealed class MarkdownRenderer
     private readonly string _rootPath;
     private readonly RawHtmlPolicy _rawHtml;
     private readonly RawHtmlCheck _rawHtmlCheck;
+    private readonly VideoHosts _videoHosts;
+    private readonly string _formOrigins;
 
     /// <summary>
     /// Creates a renderer for a site served under <paramref name="rootPath"/> (<c>/</c> or <c>/news/</c>)
-    /// whose raw HTML may do what <paramref name="rawHtml"/> allows (by default: no scripts, no embedded pages).
+    /// whose raw HTML may do what <paramref name="rawHtml"/> allows (by default: no scripts, no embedded pages),
+    /// and whose links alone in their paragraphs to videos on <paramref name="videoHosts"/> become players
+    /// (by default YouTube's and Vimeo's).
     /// </summary>
-    public MarkdownRenderer(string rootPath = "/", RawHtmlPolicy? rawHtml = null)
+    /// <param name="rootPath">The root-relative path of the site.</param>
+    /// <param name="rawHtml">What raw HTML may do.</param>
+    /// <param name="videoHosts">The hosts whose video links become players.</param>
+    /// <param name="formOrigins">The origins besides the site's that forms may post to; a form in raw HTML that posts elsewhere is reported.</param>
+    public MarkdownRenderer(string rootPath = "/", RawHtmlPolicy? rawHtml = null, VideoHosts? videoHosts = null, IReadOnlyCollection<string>? formOrigins = null)
     {
         _rootPath = rootPath.EndsWith('/') ? rootPath : rootPath + "/";
         _rawHtml = rawHtml ?? RawHtmlPolicy.Default;
-        _rawHtmlCheck = new RawHtmlCheck(_rawHtml);
+        _videoHosts = videoHosts ?? VideoHosts.Default;
+        _formOrigins = string.Join(' ', (formOrigins ?? []).Order(StringComparer.Ordinal));
+        _rawHtmlCheck = new RawHtmlCheck(_rawHtml, _videoHosts, formOrigins);
         _pipeline = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseFootnotes()
@@ -42,14 +52,16 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>What sets this renderer's output apart from another's for the same text, for caches.</summary>
-    public string Variant => _rootPath + "\0" + _rawHtml.Key;
+    public string Variant => _rootPath + "\0" + _rawHtml.Key + "\0" + _videoHosts.Key + "\0" + _formOrigins;
 
     /// <summary>
     /// Renders <paramref name="markdown"/>. A level-1 heading is reported (the title is the page's only
     /// <c>h1</c>) and rendered as a level-2 heading. Raw HTML and links that do what the site's
     /// <see cref="RawHtmlPolicy"/> does not allow, raw HTML that changes how the page after the body is
     /// read, and nesting deeper than a page can hold are reported at their lines; characters a page
-    /// cannot show are taken out, with a warning.
+    /// cannot show are taken out, with a warning. A link alone in its paragraph to a video on a listed host
+    /// becomes a player that loads when the reader clicks it, and one to an audio or video file of
+    /// <c>media/</c> the browser's own player.
     /// </summary>
     /// <param name="markdown">The body.</param>
     /// <param name="file">The file, for diagnostics.</param>
@@ -128,25 +140,27 @@ public sealed class MarkdownRenderer
             return Empty;
         }
 
-        var rendered = Write(document, walk.Raw);
+        var (rendered, players) = Write(document, walk.Raw);
         if (walk.Raw.Count > 0 && !new BodyHtmlCheck(_rawHtmlCheck, file, lineOffset, diagnostics).Check(rendered, [.. walk.Raw.Select(r => r.Piece)]))
         {
             // Raw HTML that would take the page after the body with it is not published as written.
             return Empty;
         }
 
-        return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable()) { Headings = walk.Headings.ToImmutable() };
+        return new RenderedMarkdown(rendered, walk.FirstParagraph ?? string.Empty, walk.Words, walk.Links.ToImmutable()) { Headings = walk.Headings.ToImmutable(), Players = players };
     }
 
-    // Renders the document, noting where in the HTML each piece of raw HTML is written.
-    private string Write(MarkdownDocument document, List<(MarkdownObject Source, RawHtmlPiece Piece)> raw)
+    // Renders the document, noting where in the HTML each piece of raw HTML is written; and how many
+    // click-to-load players it wrote.
+    private (string Html, int Players) Write(MarkdownDocument document, List<(MarkdownObject Source, RawHtmlPiece Piece)> raw)
     {
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
-        if (renderer.ObjectRenderers.Find<ParagraphRenderer>() is { } paragraphs)
+        var figures = renderer.ObjectRenderers.Find<ParagraphRenderer>() is { } paragraphs ? new FigureRenderer(paragraphs, _videoHosts, _rootPath + "media/") : null;
+        if (figures is not null)
         {
-            renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureRenderer(paragraphs));
+            renderer.ObjectRenderers.Replace<ParagraphRenderer>(figures);
         }
 
         if (raw.Count > 0)
@@ -158,7 +172,7 @@ public sealed class MarkdownRenderer
 
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        return (writer.ToString(), figures?.Players ?? 0);
     }
 
     private static void Record<TRenderer, TObject>(HtmlRenderer renderer, Dictionary<object, RawHtmlPiece> pieces)
@@ -185,13 +199,25 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
-    /// Writes a paragraph that holds one picture and nothing else as a <c>&lt;figure&gt;</c>, its title
-    /// (<c>![alt](/media/x.jpg "caption")</c>) as its <c>&lt;figcaption&gt;</c>; every other paragraph as Markdig does.
+    /// Writes a paragraph that holds one link and nothing else as a player when it leads to a video on a
+    /// listed host or to an audio or video file of <c>media/</c> (<see cref="Embeds"/>); one that holds one
+    /// picture and nothing else as a <c>&lt;figure&gt;</c>, its title (<c>![alt](/media/x.jpg "caption")</c>)
+    /// as its <c>&lt;figcaption&gt;</c>; every other paragraph as Markdig does.
     /// </summary>
-    private sealed class FigureRenderer(ParagraphRenderer inner) : HtmlObjectRenderer<ParagraphBlock>
+    private sealed class FigureRenderer(ParagraphRenderer inner, VideoHosts hosts, string mediaRoot) : HtmlObjectRenderer<ParagraphBlock>
     {
+        private int _players;
+
+        /// <summary>The click-to-load players written.</summary>
+        public int Players => _players;
+
         protected override void Write(HtmlRenderer renderer, ParagraphBlock paragraph)
         {
+            if (!renderer.ImplicitParagraph && Embeds.Alone(paragraph) is { } link && Embeds.TryWrite(renderer, link, hosts, mediaRoot, ref _players))
+            {
+                return;
+            }
+
             if (renderer.ImplicitParagraph || Alone(paragraph) is not { } picture)
             {
                 inner.Write(renderer, paragraph);

@@ -16,9 +16,14 @@ namespace Broadside.Markdown;
 /// listed. HtmlSanitizer does the reading, as a browser with scripts on would: it finds every element,
 /// every attribute and every address, in lists such as <c>srcset</c>, in styles, in <c>template</c>
 /// contents and in the documents of <c>srcdoc</c>. Whatever it would remove is judged here; only what
-/// the policy forbids is a problem, and the HTML itself is published as the editor wrote it.
+/// the policy forbids is a problem, and the HTML itself is published as the editor wrote it. What the
+/// site's content security policy would keep browsers from loading is a warning: a picture, audio or
+/// video from another site, and a form that sends to an origin the site's settings do not name.
 /// </summary>
-public sealed class RawHtmlCheck(RawHtmlPolicy policy)
+/// <param name="policy">What raw HTML may do.</param>
+/// <param name="videoHosts">The hosts whose video links become players, which the fix of an embedded video names; none by default.</param>
+/// <param name="formOrigins">The origins besides the site's that forms may post to (<see cref="SiteConfig.FormOrigins"/>).</param>
+public sealed class RawHtmlCheck(RawHtmlPolicy policy, VideoHosts? videoHosts = null, IReadOnlyCollection<string>? formOrigins = null)
 {
     /// <summary>The fix for code that would run.</summary>
     public const string ScriptFix = "remove it, or set 'raw_html: {allow_scripts: true}' in site.yml if the publication means it";
@@ -46,11 +51,19 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
 
     private static readonly HashSet<string> ImageElements = new(StringComparer.OrdinalIgnoreCase) { "img", "source", "image" };
 
+    // Elements whose addresses the browser loads as the page loads: the policy lets it load them from the site alone.
+    private static readonly HashSet<string> LoadedElements = new(StringComparer.OrdinalIgnoreCase) { "img", "source", "image", "input", "video", "audio", "track" };
+
+    private readonly VideoHosts _videoHosts = videoHosts ?? VideoHosts.None;
+
+    private readonly HashSet<string> _formOrigins = [.. (formOrigins ?? []).Select(o => o.TrimEnd('/').ToLowerInvariant())];
+
     /// <summary>Every problem of <paramref name="html"/>, in the order found.</summary>
     public IReadOnlyList<RawHtmlProblem> Find(string html)
     {
         var problems = new List<(RawHtmlProblem Problem, IElement Element)>();
         Sanitizer(problems).Sanitize(html);
+        Loads(Parser.ParseDocument(html).Body!, problems);
         return [.. problems.Select(p => p.Problem)];
     }
 
@@ -59,6 +72,7 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
     {
         var problems = new List<(RawHtmlProblem Problem, IElement Element)>();
         Sanitizer(problems).SanitizeDom(page.Document, (IHtmlElement)page.Root);
+        Loads(page.Root, problems);
         return problems;
     }
 
@@ -116,14 +130,18 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
         {
             var source = tag.GetAttribute("src");
             var host = source is null ? null : Host(source);
-            return host is null || policy.IframeHosts.Contains(host)
-                ? null
-                : new RawHtmlProblem(
-                    DiagnosticCodes.IframeHost,
-                    $"an <{name}> that embeds a page from '{host}'",
-                    $"list the host under 'raw_html: iframe_hosts' in site.yml if the publication trusts it, or link to the page instead",
-                    LineOf(tag));
+            if (host is null || policy.IframeHosts.Contains(host))
+            {
+                return null;
+            }
+
+            // A video of a host the site lists plays from a link, and asks its host for nothing before the reader clicks.
+            var fix = _videoHosts.Find(source!) is { } video
+                ? $"write a link to the video alone in its paragraph instead, such as [What the video shows]({video.PageUrl}): it becomes a player that loads from {video.Host.Name} only when the reader clicks it"
+                : "list the host under 'raw_html: iframe_hosts' in site.yml if the publication trusts it, or link to the page instead";
+            return new RawHtmlProblem(DiagnosticCodes.IframeHost, $"an <{name}> that embeds a page from '{host}'", fix, LineOf(tag));
         }
+
 
         if (policy.AllowScripts)
         {
@@ -137,6 +155,77 @@ public sealed class RawHtmlCheck(RawHtmlPolicy policy)
 
         return name.Equals("meta", StringComparison.OrdinalIgnoreCase) && tag.HasAttribute("http-equiv")
             ? Active("a <meta http-equiv> element, which can send readers elsewhere", tag)
+            : null;
+    }
+
+    // What the elements under 'root' load from other sites, and forms that send elsewhere: what the
+    // site's content security policy blocks. Warnings, since the page shows without them.
+    private void Loads(IElement root, List<(RawHtmlProblem Problem, IElement Element)> problems)
+    {
+        foreach (var element in root.QuerySelectorAll("*"))
+        {
+            var name = element.LocalName;
+            if (name == "form")
+            {
+                if (FormTarget(element.GetAttribute("action")) is { } origin && !_formOrigins.Contains(origin))
+                {
+                    problems.Add((new RawHtmlProblem(
+                        DiagnosticCodes.RemoteMedia,
+                        $"a <form> that sends what readers enter to {origin}",
+                        "readers' browsers will refuse to send it, because the site's forms may send to the site alone and to the origins its settings name; send the form to the site, or link to the other site's form",
+                        LineOf(element),
+                        Warning: true), element));
+                }
+
+                continue;
+            }
+
+            if (!LoadedElements.Contains(name) || (name == "input" && !"image".Equals(element.GetAttribute("type"), StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var addresses = new[] { element.GetAttribute("src"), element.GetAttribute("poster"), element.GetAttribute("href"), element.GetAttribute("http://www.w3.org/1999/xlink", "href") }
+                .Concat((element.GetAttribute("srcset") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.Split(' ')[0]));
+            if (addresses.OfType<string>().Select(a => Remote(a, element)).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                problems.Add((problem, element));
+            }
+        }
+    }
+
+    // An address on another site that an element loads as the page loads; null for one of the site.
+    private static RawHtmlProblem? Remote(string address, IElement tag)
+    {
+        var name = tag.LocalName;
+        var compact = address.Trim();
+        if (!Uri.TryCreate(compact.StartsWith("//", StringComparison.Ordinal) ? "https:" + compact : compact, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        var media = name is "video" or "audio" or "track" || (name == "source" && tag.ParentElement?.LocalName is "video" or "audio");
+        return media
+            ? new RawHtmlProblem(
+                DiagnosticCodes.RemoteMedia,
+                $"a <{name}> that plays '{Shorten(address)}' from another site ({url.Host})",
+                "readers' browsers will not load it, because the site plays audio and video from itself alone; save the file into input/media/ and write its path, such as /media/2026/interview.mp3, or link to a video on a host listed under 'video_hosts' in site.yml, alone in its paragraph",
+                LineOf(tag),
+                Warning: true)
+            : new RawHtmlProblem(
+                DiagnosticCodes.PictureRemote,
+                $"{(name is "img" or "image" or "input" ? "an" : "a")} <{name}> that shows '{Shorten(address)}' from another site ({url.Host})",
+                "readers' browsers will not load it, because the site loads pictures from itself alone so that no other site learns who reads it; save the picture into input/media/ and write its path, such as /media/2026/photo.jpg",
+                LineOf(tag),
+                Warning: true);
+    }
+
+    // The origin a form sends to when it is another site's; null for the site itself.
+    private static string? FormTarget(string? action)
+    {
+        var compact = action?.Trim() ?? string.Empty;
+        return Uri.TryCreate(compact.StartsWith("//", StringComparison.Ordinal) ? "https:" + compact : compact, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
             : null;
     }
 

@@ -11,6 +11,9 @@ public sealed record RenderedMarkdown(string Html, string FirstParagraph, int Wo
 {
     /// <summary>The body's sub-headings (<c>##</c> and <c>###</c>, outside lists and quotes), in order, for a table of contents.</summary>
     public ImmutableArray<Heading> Headings { get; init; } = [];
+
+    /// <summary>The click-to-load video players the body shows, which need the player's script.</summary>
+    public int Players { get; init; }
 }
 
 /// <summary>A sub-heading of a body.</summary>

@@ -53,6 +53,7 @@ public sealed class RenderMarkdown(MarkdownRenderer renderer, IStepCache? cache 
             FirstParagraph = rendered.FirstParagraph,
             WordCount = rendered.WordCount,
             Headings = rendered.Headings,
+            Players = rendered.Players,
         };
     }
 

@@ -174,7 +174,8 @@ public sealed partial class ViewFactory
             Url = Url(article.Path),
             Permalink = AbsoluteUrl(article.Path),
             Summary = article.Summary,
-            Content = Body(() => article.HtmlUtf8, () => article.Html, article.SourceHash, article.Links, pictures),
+            Content = Body(() => article.HtmlUtf8, () => article.Html, article.SourceHash, article.Links, pictures, article.Players),
+            Players = article.Players > 0,
             Section = Link(section, index.Section(section)),
             Authors = [.. front.Authors.Select(a => Link(a, index.Author(a)))],
             DateIso = Iso(front.Date),
@@ -378,7 +379,8 @@ public sealed partial class ViewFactory
         Url = Url(page.Path),
         Translations = Versions(translations, page.Path),
         Summary = page.Summary,
-        Content = Body(() => page.HtmlUtf8, () => page.Html, page.SourceHash, page.Links, pictures ?? Pictures.PictureCatalog.Empty),
+        Content = Body(() => page.HtmlUtf8, () => page.Html, page.SourceHash, page.Links, pictures ?? Pictures.PictureCatalog.Empty, page.Players),
+        Players = page.Players > 0,
         UpdatedIso = page.FrontMatter.Updated is { } updated ? Iso(updated) : string.Empty,
         UpdatedDisplay = page.FrontMatter.Updated is { } u ? Display(u) : string.Empty,
         Extra = page.FrontMatter.Extra,
@@ -444,6 +446,9 @@ public sealed partial class ViewFactory
         Params = _site.Params,
     };
 
+    /// <summary>The theme's words that name a video player's host: "Watch on {host}".</summary>
+    public const string PlayerWords = "player_watch_on";
+
     /// <summary>The site's time zone, in which days and months are counted.</summary>
     public TimeZoneInfo TimeZone => _site.TimeZone;
 
@@ -454,17 +459,27 @@ public sealed partial class ViewFactory
     public string Display(DateTimeOffset date) =>
         TimeZoneInfo.ConvertTime(date, _site.TimeZone).ToString(_dateFormat, _site.Culture);
 
-    // A body: as rendered, or, when it shows pictures of the site, with each made a <picture>.
-    private RawHtml Body(Func<byte[]> utf8, Func<string> html, UInt128 hash, IEnumerable<Markdown.WrittenLink> links, Pictures.PictureCatalog pictures)
+    // A body: as rendered, or, when it shows pictures of the site, with each made a <picture>, and when it
+    // shows video players, with their hosts named in the page's language ("Watch on YouTube").
+    private RawHtml Body(Func<byte[]> utf8, Func<string> html, UInt128 hash, IEnumerable<Markdown.WrittenLink> links, Pictures.PictureCatalog pictures, int players)
     {
         var (shown, key) = pictures.Shown(links);
-        if (shown.Count == 0)
+        if (shown.Count == 0 && players == 0)
         {
             return RawHtml.FromUtf8(utf8, hash);
         }
 
         var sizes = pictures.Settings.BodySizes;
-        return RawHtml.FromUtf8(() => System.Text.Encoding.UTF8.GetBytes(Pictures.PictureMarkup.Expand(html(), pictures, _site.RootPath, sizes)), new Output.KeyBuilder().Add(hash).Add(key).Finish());
+        // A theme without the words names the host alone.
+        var words = players > 0 && Strings.Find(PlayerWords) is not null ? Strings.Get(PlayerWords, ("host", "{host}")) : string.Empty;
+        return RawHtml.FromUtf8(
+            () =>
+            {
+                var body = html();
+                body = shown.Count == 0 ? body : Pictures.PictureMarkup.Expand(body, pictures, _site.RootPath, sizes);
+                return System.Text.Encoding.UTF8.GetBytes(players == 0 ? body : Markdown.Embeds.NameHosts(body, words));
+            },
+            new Output.KeyBuilder().Add(hash).Add(key).Add(words).Finish());
     }
 
     // The sections of site.yml in its order, each linked once it has articles, then every other section

@@ -15,7 +15,8 @@ namespace Broadside.Tests.Browser;
 /// <param name="SpanishArticle">The lead article of the Spanish home page.</param>
 /// <param name="ArabicArticle">The Arabic version of an article that has versions in every language, found from the Arabic home page.</param>
 /// <param name="ArabicDemand">The first demand of that Arabic article.</param>
-public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand, string Pictures, string SpanishArticle, string ArabicArticle, string ArabicDemand)
+/// <param name="Media">The first article with a video player and an audio file in its text.</param>
+public sealed record SamplePages(string Article, string Section, string Tag, string Author, string Demand, string Pictures, string SpanishArticle, string ArabicArticle, string ArabicDemand, string Media)
 {
     /// <summary>The home page.</summary>
     public const string Home = "/";
@@ -33,7 +34,7 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
     public const string ArabicHome = "/ar/";
 
     /// <summary>The name of each kind of page, for theories over all of them.</summary>
-    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search", "pictures", "home-es", "article-es", "home-ar", "article-ar", "demand-ar", "demands-ar", "search-ar"];
+    public static TheoryData<string> Kinds() => ["home", "article", "section", "tag", "author", "demands", "demand", "search", "pictures", "media", "home-es", "article-es", "home-ar", "article-ar", "demand-ar", "demands-ar", "search-ar"];
 
     /// <summary>The path of each page by the name tests give it.</summary>
     public IReadOnlyDictionary<string, string> ByName => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,6 +48,7 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
         ["demand"] = Demand,
         ["search"] = Search,
         ["pictures"] = Pictures,
+        ["media"] = Media,
         ["home-es"] = SpanishHome,
         ["article-es"] = SpanishArticle,
         ["home-ar"] = ArabicHome,
@@ -77,8 +79,17 @@ public sealed record SamplePages(string Article, string Section, string Tag, str
             MostPictures(site),
             Href(site.Page(SpanishHome), ".front-lead .lead-title a"),
             arabic,
-            Href(site.Page(arabic), "article aside.demands li a"));
+            Href(site.Page(arabic), "article aside.demands li a"),
+            WithMedia(site));
     }
+
+    // The first article page (by path) with a video player and an audio file in its text.
+    private static string WithMedia(SiteOutput site) =>
+        site.HtmlFiles
+            .Order(StringComparer.Ordinal)
+            .Where(file => site.Parse(file) is var page && page.QuerySelector(".article-body a.player-link") is not null && page.QuerySelector(".article-body audio") is not null)
+            .Select(file => "/" + file[..^"index.html".Length])
+            .FirstOrDefault() ?? throw new InvalidOperationException("No article of the sample shows a video player and an audio file.");
 
     // The article page with a lead picture and the most pictures in its text.
     private static string MostPictures(SiteOutput site) =>

@@ -90,6 +90,10 @@ public sealed class EditBuildTests : IDisposable
         { Article, "image: /media/2025/bus-depot.svg", "image: /media/2025/no-such-picture.svg", true },
         { Article, "At 5:10 on Thursday morning", "At 5:10 on [Thursday](/no-such-page/) morning", true },
         { Article, "At 5:10 on Thursday morning", "# A heading of level one\n\nAt 5:10 on Thursday morning", true },
+
+        // A video player or an audio file added to the text: the page gains the player's script and its words.
+        { Article, string.Empty, "\n[![The vote at the depot](/media/2026/picket-line.svg)](https://youtu.be/dQw4w9WgXcQ)\n\n[The chant](/media/2026/solidarity-forever-tune.wav)\n", true },
+        { Updated, "(https://www.youtube.com/watch?v=Hn9TfAPQ7uk)", "(https://vimeo.com/76979871)", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\n---\n\nThe bakers came at six, with bread.\n", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\naliases: [\"/bakers/\"]\n---\n\nThe bakers came at six.\n", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2025-01-18\nslug: bus-drivers-walk-out-at-three-depots\n---\n\nThe same address as another article.\n", false },
@@ -117,6 +121,9 @@ public sealed class EditBuildTests : IDisposable
         { Translation, "section: Climate", "section: Huelgas", false },
         { "authors.yml", "now covers transit and labor", "now covers transit, labor and housing", false },
         { "site.yml", "title: \"The Commons Dispatch\"", "title: \"The Commons Dispatch Weekly\"", false },
+
+        // The hosts whose links become players decide the pages that show them, and the content security policy in _headers.
+        { "site.yml", "page_size: 10", "page_size: 10\nvideo_hosts: [vimeo, tube.example.org]", false },
     };
 
     public void Dispose() => _site.Dispose();

@@ -46,6 +46,22 @@ public sealed class FeedTests(SampleSiteFixture fixture) : IClassFixture<SampleS
     }
 
     [Fact]
+    public void A_video_player_goes_into_feeds_as_a_plain_link_to_the_video_with_its_still_and_a_sound_file_with_its_address()
+    {
+        var channel = XDocument.Parse(Read("feed.xml")).Root!.Element("channel")!;
+        var content = channel.Elements("item").Select(i => i.Element(Content + "encoded")!.Value).Single(c => c.Contains("player-link", StringComparison.Ordinal));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(content);
+
+        var link = Assert.Single(html.QuerySelectorAll("a.player-link"));
+        Assert.StartsWith("https://www.youtube.com/watch?v=", link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith(BaseUrl + "media/", link.QuerySelector("img")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Contains("YouTube", link.TextContent, StringComparison.Ordinal);
+        Assert.Empty(html.QuerySelectorAll("script, iframe, picture"));
+        Assert.StartsWith(BaseUrl + "media/", html.QuerySelector("audio")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.StartsWith(BaseUrl + "media/", html.QuerySelector("audio a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_section_tag_author_and_demand_has_a_feed_next_to_its_page()
     {
         var pages = Site.HtmlFiles

@@ -390,6 +390,7 @@ public sealed class ArticleCacheTests : IDisposable
         Rendered = true,
         FirstParagraph = "La planta paró a las diez.",
         WordCount = 321,
+        Players = 2,
         Links = [new WrittenLink("https://example.org/a", 16, 3), new WrittenLink("/media/picket.jpg", 18, 1, Image: true)],
         Headings = [new Heading(2, "x", "Después"), new Heading(3, "y-罢工", "Y — 罢工")],
     };

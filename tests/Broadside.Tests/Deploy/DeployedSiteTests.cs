@@ -29,17 +29,85 @@ public sealed class DeployedSiteFixture : IDisposable
 }
 
 /// <summary>
-/// The built sample site works under the headers <c>netlify.toml</c> sends: the Content-Security-Policy
-/// allows everything its pages use, and every file gets the headers meant for it.
+/// The built sample site works under the headers <c>netlify.toml</c> and the <c>_headers</c> the build
+/// writes send: the Content-Security-Policy allows everything its pages use, and every file gets the
+/// headers meant for it.
 /// </summary>
 public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : IClassFixture<DeployedSiteFixture>
 {
-    // Elements whose content CSP's default-src 'none' blocks and that the policy does not open up
-    // (no frame-src, media-src or object-src).
-    private const string BlockedEmbeds = "iframe, frame, object, embed, video, audio, track, applet, portal";
+    // Elements whose content CSP's default-src 'none' blocks and that the policy does not open up (no
+    // object-src); frames and media are allowed from where frame-src and media-src say.
+    private const string BlockedEmbeds = "frame, object, embed, applet, portal";
 
     private readonly SiteOutput _site = fixture.Site;
-    private readonly NetlifyConfig _config = NetlifyConfig.Load();
+    private readonly NetlifyConfig _config = NetlifyConfig.Load().WithHeadersFile(fixture.Site.Folder);
+
+    [Fact]
+    public void Every_file_gets_a_strict_content_security_policy_and_the_other_security_headers()
+    {
+        var sample = Broadside.Configuration.SiteConfigLoader.Load(Path.Combine(RepositoryPaths.Input, "site.yml"), "site.yml", new Broadside.Diagnostics.DiagnosticBag());
+        foreach (var path in RequestPaths().Where(p => p == "/" || p.EndsWith("/404.html", StringComparison.Ordinal) || p.StartsWith("/assets/", StringComparison.Ordinal) || p.EndsWith(".xml", StringComparison.Ordinal) || p.StartsWith("/media/", StringComparison.Ordinal)).Append("/2026/11/no-such-article/"))
+        {
+            var headers = _config.HeadersFor(path);
+
+            Assert.True(headers.TryGetValue("Content-Security-Policy", out var csp), $"{path} has no Content-Security-Policy.");
+            var directives = Csp(csp);
+            Assert.Equal("'none'", directives["default-src"]);
+            Assert.Equal("'none'", directives["frame-ancestors"]);
+            // Scripts only from the site; WebAssembly (Pagefind's search) may compile, JavaScript may not eval.
+            Assert.Equal("'self' 'wasm-unsafe-eval'", directives["script-src"]);
+            Assert.Equal("'self'", directives["style-src"]);
+            Assert.Equal("'self'", directives["base-uri"]);
+            Assert.Equal("'self'", directives["media-src"]);
+            // The site, and the sample's own mailing list, which its call to action's signup form posts to.
+            Assert.Equal(["https://lists.commons-dispatch.example.org"], sample.FormOrigins.ToArray());
+            Assert.Equal("'self' https://lists.commons-dispatch.example.org", directives["form-action"]);
+            // Exactly the players of the sample's video hosts, YouTube's and Vimeo's by default.
+            Assert.Equal(string.Join(' ', sample.VideoHosts.PlayerOrigins), directives["frame-src"]);
+            Assert.Equal("https://www.youtube-nocookie.com https://player.vimeo.com", directives["frame-src"]);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("'unsafe-eval'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("*", csp, StringComparison.Ordinal);
+
+            Assert.Equal("nosniff", headers["X-Content-Type-Options"]);
+            Assert.Equal("no-referrer", headers["Referrer-Policy"]);
+            Assert.Equal("DENY", headers["X-Frame-Options"]);
+            var permissions = headers["Permissions-Policy"];
+            Assert.All(
+                new[] { "camera=()", "microphone=()", "geolocation=()", "interest-cohort=()", "browsing-topics=()" },
+                feature => Assert.Contains(feature, permissions, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void The_sample_shows_a_video_player_and_plays_audio_of_its_own()
+    {
+        var players = Every("a.player-link[data-player]").ToList();
+        Assert.NotEmpty(players);
+        Assert.NotEmpty(Every("audio[controls][src^='/media/']"));
+    }
+
+    [Fact]
+    public void Every_player_loads_from_an_origin_the_policy_frames_and_no_page_asks_its_host_before_a_click()
+    {
+        var frames = Csp(_config.HeadersFor("/")["Content-Security-Policy"])["frame-src"].Split(' ');
+        foreach (var (page, link) in Every("a.player-link[data-player]"))
+        {
+            var player = new Uri(link.GetAttribute("data-player")!);
+            Assert.Equal(Uri.UriSchemeHttps, player.Scheme);
+            Assert.Contains(player.GetLeftPart(UriPartial.Authority), frames);
+            Assert.True(IsSameOrigin(link.QuerySelector("img")?.GetAttribute("src") ?? "/", allowData: false), $"{page}: a player's still comes from elsewhere.");
+        }
+
+        // The script is on the pages that show a player, and on no other.
+        foreach (var page in _site.HtmlFiles)
+        {
+            var document = _site.Parse(page);
+            var hasPlayer = document.QuerySelector("a.player-link[data-player]") is not null;
+            var hasScript = document.QuerySelectorAll("script[src]").Any(s => s.GetAttribute("src")!.Contains("/js/player.", StringComparison.Ordinal));
+            Assert.True(hasPlayer == hasScript, $"{page}: {(hasPlayer ? "a player without its script" : "the player's script without a player")}.");
+        }
+    }
 
     [Fact]
     public void The_sample_builds()
@@ -94,7 +162,9 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
     {
         var found = Every(BlockedEmbeds).Select(hit => $"{hit.Page}: <{hit.Element.LocalName}>").ToList();
 
-        Assert.True(found.Count == 0, "default-src 'none' blocks these; allow them in netlify.toml's policy first:\n" + string.Join('\n', found));
+        Assert.True(found.Count == 0, "default-src 'none' blocks these; allow them in the policy (src/Broadside/Output/SecurityHeaders.cs) first:\n" + string.Join('\n', found));
+        var frames = Csp(_config.HeadersFor("/")["Content-Security-Policy"])["frame-src"].Split(' ');
+        Assert.DoesNotContain(Every("iframe"), hit => !frames.Contains(new Uri(hit.Element.GetAttribute("src") ?? "about:blank").GetLeftPart(UriPartial.Authority)));
     }
 
     [Fact]
@@ -103,12 +173,11 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
         var resources = Every("link[href]")
             .Where(hit => IsFetchedLink(hit.Element))
             .Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("href")!))
-            .Concat(Every("script[src], img[src], source[src], input[src]")
-                .Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("src")!)))
+            .Concat(Every("script[src], img[src], source[src], input[src], video[src], audio[src], track[src], video[poster]")
+                .Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("src") ?? hit.Element.GetAttribute("poster")!)))
             .Concat(Every("img[srcset], source[srcset]")
                 .SelectMany(hit => hit.Element.GetAttribute("srcset")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(candidate => (hit.Page, hit.Element, Address: candidate.Split(' ')[0]))))
-            .Concat(Every("form[action]").Select(hit => (hit.Page, hit.Element, Address: hit.Element.GetAttribute("action")!)))
             .ToList();
 
         Assert.NotEmpty(resources);
@@ -119,6 +188,21 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
 
         Assert.True(found.Count == 0, "These are not root-relative (same origin), so the policy blocks them:\n" + string.Join('\n', found));
         Assert.DoesNotContain(Every("base[href]"), hit => !IsSameOrigin(hit.Element.GetAttribute("href")!, allowData: false));
+    }
+
+    [Fact]
+    public void Forms_post_only_where_the_policy_lets_them()
+    {
+        var allowed = Csp(_config.HeadersFor("/")["Content-Security-Policy"])["form-action"].Split(' ');
+        var forms = Every("form").ToList();
+        Assert.NotEmpty(forms);
+
+        var found = forms
+            .Select(hit => (hit.Page, Address: hit.Element.GetAttribute("action") ?? string.Empty))
+            .Where(form => !IsSameOrigin(form.Address, allowData: false) && !allowed.Contains(new Uri(form.Address).GetLeftPart(UriPartial.Authority)))
+            .Select(form => $"{form.Page}: <form action=\"{form.Address}\">")
+            .ToList();
+        Assert.True(found.Count == 0, "The policy's form-action blocks these:\n" + string.Join('\n', found));
     }
 
     [Fact]
@@ -256,6 +340,11 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
         // A scheme (https:, http:, javascript:) names another origin or something worse.
         return allowRelative && !SchemePrefix().IsMatch(value);
     }
+
+    private static Dictionary<string, string> Csp(string policy) =>
+        policy.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(directive => directive.Split(' ', 2))
+            .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1].Trim() : string.Empty, StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"url\(\s*(?<url>""[^""]*""|'[^']*'|[^)]*)\s*\)|@import\s+(?<url>""[^""]*""|'[^']*')", RegexOptions.IgnoreCase)]
     private static partial Regex CssReference();

@@ -5,16 +5,21 @@ using Tomlyn.Model;
 
 namespace Broadside.Tests.Deploy;
 
-/// <summary>The repository's <c>netlify.toml</c>, parsed, with its header rules matched as Netlify matches them.</summary>
+/// <summary>
+/// The repository's <c>netlify.toml</c>, parsed, with its header rules matched as Netlify matches them;
+/// with <see cref="WithHeadersFile"/>, also the rules of the <c>_headers</c> file a build wrote.
+/// </summary>
 public sealed class NetlifyConfig
 {
-    private NetlifyConfig(TomlTable model)
+    private NetlifyConfig(TomlTable model, IReadOnlyList<NetlifyHeaderRule>? fileRules = null)
     {
         Model = model;
         var build = Table(model, "build");
         BuildCommand = String(build, "command");
         Publish = String(build, "publish");
-        HeaderRules = [.. TableArray(model, "headers").Select(NetlifyHeaderRule.From)];
+        ConfigHeaderRules = [.. TableArray(model, "headers").Select(NetlifyHeaderRule.From)];
+        FileHeaderRules = fileRules ?? [];
+        HeaderRules = [.. FileHeaderRules, .. ConfigHeaderRules];
         Redirects = [.. TableArray(model, "redirects")];
     }
 
@@ -30,8 +35,14 @@ public sealed class NetlifyConfig
     /// <summary><c>build.publish</c>, as written.</summary>
     public string Publish { get; }
 
-    /// <summary>Every <c>[[headers]]</c> table, in order.</summary>
+    /// <summary>Every header rule: those of <c>_headers</c> (<see cref="WithHeadersFile"/>), then the <c>[[headers]]</c> tables, in order.</summary>
     public IReadOnlyList<NetlifyHeaderRule> HeaderRules { get; }
+
+    /// <summary>Every <c>[[headers]]</c> table of <c>netlify.toml</c>, in order.</summary>
+    public IReadOnlyList<NetlifyHeaderRule> ConfigHeaderRules { get; }
+
+    /// <summary>The rules of the built site's <c>_headers</c>, in order; empty without <see cref="WithHeadersFile"/>.</summary>
+    public IReadOnlyList<NetlifyHeaderRule> FileHeaderRules { get; }
 
     /// <summary>Every <c>[[redirects]]</c> table, in order.</summary>
     public IReadOnlyList<TomlTable> Redirects { get; }
@@ -42,6 +53,49 @@ public sealed class NetlifyConfig
     /// <summary>Parses TOML text in the form of <c>netlify.toml</c>.</summary>
     public static NetlifyConfig Parse(string toml) =>
         new(TomlSerializer.Deserialize<TomlTable>(toml) ?? throw new InvalidDataException("netlify.toml is empty."));
+
+    /// <summary>
+    /// This configuration with the rules of the <c>_headers</c> file in the built site's
+    /// <paramref name="publishFolder"/>, read as Netlify reads that file: a line that starts with
+    /// <c>/</c> starts a rule for that path, each indented <c>Name: value</c> line below it is a header,
+    /// and <c>#</c> starts a comment.
+    /// </summary>
+    public NetlifyConfig WithHeadersFile(string publishFolder)
+    {
+        var rules = new List<NetlifyHeaderRule>();
+        string? path = null;
+        Dictionary<string, string>? values = null;
+        foreach (var line in File.ReadAllLines(Path.Combine(publishFolder, "_headers")))
+        {
+            if (line.TrimStart().StartsWith('#') || line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(line[0]))
+            {
+                Assert.StartsWith("/", line, StringComparison.Ordinal);
+                if (path is not null)
+                {
+                    rules.Add(new NetlifyHeaderRule(path, values!));
+                }
+
+                (path, values) = (line.Trim(), new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            Assert.True(path is not null && colon > 0, $"_headers: '{line}' is not a header of a rule.");
+            Assert.True(values!.TryAdd(line[..colon].Trim(), line[(colon + 1)..].Trim()), $"_headers sets {line[..colon].Trim()} twice for {path}.");
+        }
+
+        if (path is not null)
+        {
+            rules.Add(new NetlifyHeaderRule(path, values!));
+        }
+
+        return new NetlifyConfig(Model, rules);
+    }
 
     /// <summary>The rules whose <c>for</c> path matches a request path.</summary>
     public IReadOnlyList<NetlifyHeaderRule> RulesFor(string requestPath) =>

@@ -90,4 +90,49 @@ public sealed class RawHtmlCheckTests
 
         Assert.Equal("raw HTML with a <script> element: remove it, or set 'raw_html: {allow_scripts: true}' in site.yml if the publication means it", problem.Message);
     }
+
+    [Theory]
+    [InlineData("<video controls src=\"https://cdn.example.net/strike.mp4\"></video>", DiagnosticCodes.RemoteMedia, "a <video> that plays 'https://cdn.example.net/strike.mp4' from another site (cdn.example.net)")]
+    [InlineData("<audio controls><source src=\"//cdn.example.net/chant.mp3\" type=\"audio/mpeg\"></audio>", DiagnosticCodes.RemoteMedia, "a <source> that plays '//cdn.example.net/chant.mp3'")]
+    [InlineData("<video controls src=\"/media/a.mp4\"><track kind=\"captions\" src=\"http://subs.example.net/a.vtt\"></video>", DiagnosticCodes.RemoteMedia, "a <track> that plays")]
+    [InlineData("<img src=\"https://i.ytimg.com/vi/x/hqdefault.jpg\" alt=\"x\">", DiagnosticCodes.PictureRemote, "an <img> that shows 'https://i.ytimg.com/vi/x/hqdefault.jpg' from another site (i.ytimg.com)")]
+    [InlineData("<picture><source srcset=\"https://cdn.example.net/a.avif\"><img src=\"/media/a.jpg\" alt=\"a\"></picture>", DiagnosticCodes.PictureRemote, "a <source> that shows")]
+    [InlineData("<form action=\"https://lists.example.org/subscribe\" method=\"post\"><input name=\"email\"></form>", DiagnosticCodes.RemoteMedia, "a <form> that sends what readers enter to https://lists.example.org")]
+    public void What_the_content_security_policy_would_block_is_a_warning(string html, string code, string what)
+    {
+        var problem = Assert.Single(new RawHtmlCheck(RawHtmlPolicy.Default).Find(html));
+
+        Assert.Equal(code, problem.Code);
+        Assert.True(problem.Warning);
+        Assert.Contains(what, problem.What, StringComparison.Ordinal);
+        Assert.Equal(1, problem.Line);
+    }
+
+    [Theory]
+    [InlineData("<video controls src=\"/media/strike.mp4\" poster=\"/media/strike.jpg\"></video><audio src=\"media/a.mp3\"></audio>")]
+    [InlineData("<form action=\"/search/\"><input name=\"q\"></form><form><input></form>")]
+    [InlineData("<a href=\"https://cdn.example.net/strike.mp4\">the film</a>")]
+    public void Media_and_forms_of_the_site_pass(string html)
+    {
+        Assert.Empty(new RawHtmlCheck(RawHtmlPolicy.Default).Find(html));
+    }
+
+    [Fact]
+    public void A_form_may_post_to_an_origin_the_settings_name()
+    {
+        var check = new RawHtmlCheck(RawHtmlPolicy.Default, formOrigins: ["https://lists.example.org"]);
+
+        Assert.Empty(check.Find("<form action=\"https://LISTS.example.org/subscribe\"></form>"));
+        Assert.Single(check.Find("<form action=\"https://other.example.org/subscribe\"></form>"));
+    }
+
+    [Fact]
+    public void An_embedded_video_of_a_listed_host_is_told_to_become_a_link()
+    {
+        var problem = Assert.Single(new RawHtmlCheck(RawHtmlPolicy.Default, VideoHosts.Default).Find("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>"));
+
+        Assert.Equal(DiagnosticCodes.IframeHost, problem.Code);
+        Assert.False(problem.Warning);
+        Assert.Contains("write a link to the video alone in its paragraph instead, such as [What the video shows](https://www.youtube.com/watch?v=dQw4w9WgXcQ): it becomes a player that loads from YouTube only when the reader clicks it", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -10,18 +10,19 @@ namespace Broadside.Tests.TestSupport;
 /// <summary>
 /// Serves a built site on the loopback address as Netlify serves it: <c>/a/</c> from
 /// <c>a/index.html</c>, <c>/a</c> sent on to <c>/a/</c>, <c>404.html</c> with status 404 for a path with
-/// no file, and every response with the headers <c>netlify.toml</c> gives its path, so pages run under
-/// the published Content-Security-Policy.
+/// no file, and every response with the headers <c>netlify.toml</c> and the site's <c>_headers</c> give
+/// its path, so pages run under the published Content-Security-Policy.
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
-    private readonly NetlifyConfig _netlify = NetlifyConfig.Load();
+    private readonly NetlifyConfig _netlify;
 
     private StaticSiteServer(string folder)
     {
         _folder = folder;
+        _netlify = NetlifyConfig.Load().WithHeadersFile(folder);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _app = builder.Build();

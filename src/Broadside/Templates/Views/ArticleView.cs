@@ -20,6 +20,9 @@ public sealed record ArticleView : IKeyed
     /// <summary>The body, HTML.</summary>
     public required RawHtml Content { get; init; }
 
+    /// <summary>True when the body shows a click-to-load video player: the page loads the player's script.</summary>
+    public bool Players { get; init; }
+
     public required LinkView Section { get; init; }
 
     public required ImmutableArray<LinkView> Authors { get; init; }

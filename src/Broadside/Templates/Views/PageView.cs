@@ -16,6 +16,9 @@ public sealed record PageView
 
     public required RawHtml Content { get; init; }
 
+    /// <summary>True when the body shows a click-to-load video player: the page loads the player's script.</summary>
+    public bool Players { get; init; }
+
     public required string UpdatedIso { get; init; }
 
     public required string UpdatedDisplay { get; init; }

@@ -54,4 +54,14 @@ public sealed class PageInjectionTests
         Assert.DoesNotContain("<b>", overlay, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", overlay, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_overlay_has_no_inline_style_that_the_sites_policy_would_block()
+    {
+        var overlay = PageInjection.Overlay([Error]);
+
+        Assert.DoesNotContain("style=", overlay, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<style", overlay, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"<link rel=\"stylesheet\" href=\"{PageInjection.StylesheetPath}\">", overlay, StringComparison.Ordinal);
+    }
 }

@@ -111,6 +111,38 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Article)]
+    [InlineData("/2026/03/no-such-article/")]
+    [InlineData(LiveReload.ScriptPath)]
+    [InlineData("/media/2026/solidarity-forever-tune.wav")]
+    public async Task Every_response_carries_the_security_headers_the_published_site_sends(string path)
+    {
+        var published = Broadside.Output.SecurityHeaders.Read(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers")));
+        Assert.NotEmpty(published);
+
+        using var response = await Site.Client.GetAsync(path);
+
+        foreach (var (name, value) in published)
+        {
+            Assert.Equal(value, string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : response.Content.Headers.GetValues(name)));
+        }
+
+        Assert.Contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;", string.Join(", ", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sound_files_are_served_with_their_media_type_and_the_overlays_looks_as_a_stylesheet()
+    {
+        var (status, type, _) = await Site.GetAsync("/media/2026/solidarity-forever-tune.wav");
+        var (cssStatus, cssType, css) = await Site.GetAsync(PageInjection.StylesheetPath);
+
+        Assert.Equal((HttpStatusCode.OK, "audio/wav"), (status, type));
+        Assert.Equal((HttpStatusCode.OK, "text/css"), (cssStatus, cssType));
+        Assert.Contains("#" + PageInjection.OverlayId + "{", css, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_live_reload_script_reloads_on_the_reload_event()
     {

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Broadside.Configuration;
+using Broadside.Output;
+
+namespace Broadside.Tests.Output;
+
+/// <summary>The security headers made from site.yml, and Netlify's <c>_headers</c> that carries them.</summary>
+public sealed class SecurityHeadersTests
+{
+    private static readonly SiteConfig Site = SiteConfig.Fallback;
+
+    [Fact]
+    public void The_policy_frames_the_players_of_the_listed_hosts_and_plays_media_of_the_site()
+    {
+        var policy = Directives(SecurityHeaders.For(Site)[0].Value);
+
+        Assert.Equal("'none'", policy["default-src"]);
+        Assert.Equal("https://www.youtube-nocookie.com https://player.vimeo.com", policy["frame-src"]);
+        Assert.Equal("'self'", policy["media-src"]);
+        Assert.Equal("'self'", policy["form-action"]);
+        Assert.Equal("'self' data:", policy["img-src"]);
+        Assert.Equal("'self' 'wasm-unsafe-eval'", policy["script-src"]);
+        Assert.Equal("'none'", policy["frame-ancestors"]);
+    }
+
+    [Fact]
+    public void A_site_that_lists_no_host_frames_nothing()
+    {
+        var policy = Directives(SecurityHeaders.For(Site with { VideoHosts = VideoHosts.None })[0].Value);
+
+        Assert.Equal("'none'", policy["frame-src"]);
+    }
+
+    [Fact]
+    public void PeerTube_instances_and_the_hosts_raw_HTML_may_embed_are_framed_each_once()
+    {
+        var site = Site with
+        {
+            VideoHosts = new VideoHosts { Hosts = [VideoHost.YouTube, new VideoHost(VideoService.PeerTube, "tube.example.org")] },
+            RawHtml = new RawHtmlPolicy { IframeHosts = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "WWW.youtube-nocookie.com", "datawrapper.dwcdn.net") },
+        };
+
+        Assert.Equal(["https://www.youtube-nocookie.com", "https://tube.example.org", "https://datawrapper.dwcdn.net"], SecurityHeaders.FrameOrigins(site).ToArray());
+        Assert.Equal("https://www.youtube-nocookie.com https://tube.example.org https://datawrapper.dwcdn.net", Directives(SecurityHeaders.For(site)[0].Value)["frame-src"]);
+    }
+
+    [Fact]
+    public void Forms_post_to_the_site_and_to_the_origins_its_settings_name()
+    {
+        Assert.Equal("'self'", Directives(SecurityHeaders.For(Site)[0].Value)["form-action"]);
+        Assert.Equal("'self' https://lists.example.org http://localhost:8080", Directives(SecurityHeaders.Policy([], ["https://Lists.Example.org", "https://lists.example.org/", "http://localhost:8080"]))["form-action"]);
+
+        // The signup forms of the call to action, in each language.
+        var site = Site with
+        {
+            Action = new CallToAction("en") { Signup = new SignupForm(new Uri("https://lists.example.org/subscription/form?x=1")) },
+            Language = "en",
+            Languages = [new SiteLanguage("en", System.Globalization.CultureInfo.GetCultureInfo("en")), new SiteLanguage("es", System.Globalization.CultureInfo.GetCultureInfo("es")) { Prefix = "es/", Action = new CallToAction("es") { Signup = new SignupForm(new Uri("https://listas.example.net:8443/alta")) } }],
+        };
+        Assert.Equal("'self' https://lists.example.org https://listas.example.net:8443", Directives(SecurityHeaders.For(site)[0].Value)["form-action"]);
+    }
+
+    [Theory]
+    [InlineData("https://lists.example.org/subscribe")]
+    [InlineData("https://lists.example.org; script-src *")]
+    [InlineData("https://lists.example.org 'unsafe-inline'")]
+    [InlineData("lists.example.org")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://a:b@lists.example.org")]
+    [InlineData("https://lists.example.org/?x=1")]
+    public void Anything_but_an_origin_is_refused(string origin)
+    {
+        Assert.Throws<ArgumentException>(() => SecurityHeaders.Policy([], [origin]));
+        Assert.Throws<ArgumentException>(() => SecurityHeaders.Policy([origin], []));
+    }
+
+    [Fact]
+    public void The_headers_file_has_one_rule_for_every_path_and_reads_back_as_written()
+    {
+        var file = SecurityHeaders.HeadersFile(Site);
+
+        var rules = file.Split('\n').Where(line => line.Length > 0 && line[0] == '/').ToList();
+        Assert.Equal(["/*"], rules);
+        Assert.EndsWith("\n", file, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', file);
+        Assert.Equal(
+            ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"],
+            SecurityHeaders.Read(file).Select(h => h.Name));
+        Assert.Equal(SecurityHeaders.For(Site).ToArray(), SecurityHeaders.Read(file).ToArray());
+        Assert.Contains("  Content-Security-Policy: default-src 'none'; ", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_keeps_only_the_rule_for_every_path()
+    {
+        var headers = SecurityHeaders.Read("# note\n/assets/*\n  Cache-Control: immutable\n/*\n  X-Frame-Options: DENY\n\n  # between\n  Referrer-Policy: no-referrer\n");
+
+        Assert.Equal([("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer")], headers.ToArray());
+    }
+
+    private static Dictionary<string, string> Directives(string policy) =>
+        policy.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(directive => directive.Split(' ', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+}
