@@ -5,9 +5,10 @@ namespace Broadside.Tests.Browser;
 
 /// <summary>
 /// What a long read offers a reader, on a small phone, a common phone and a desktop: the table of
-/// contents, a series' parts, the corrections and what the publication asks of readers each fit the
-/// width with nothing cut off or scrolled sideways; the table of contents leaves the first line of the
-/// first paragraph on the first screen. Each is photographed for the reader's tour (docs/tour/, scripts/tour.sh).
+/// contents, a series' parts, the corrections, a video's player before it is clicked and what the
+/// publication asks of readers each fit the width with nothing cut off or scrolled sideways; the table
+/// of contents leaves the first line of the first paragraph on the first screen. Each is photographed
+/// for the reader's tour (docs/tour/, scripts/tour.sh).
 /// </summary>
 public sealed class ReaderTourTests(BrowserSiteFixture fixture) : IClassFixture<BrowserSiteFixture>
 {
@@ -23,6 +24,7 @@ public sealed class ReaderTourTests(BrowserSiteFixture fixture) : IClassFixture<
             data.Add("series", ".series", width);
             data.Add("corrections", "section.corrections", width);
             data.Add("call-to-action", "aside.call-to-action", width);
+            data.Add("player", "figure.player", width);
         }
 
         return data;

@@ -92,7 +92,7 @@ public sealed class EditBuildTests : IDisposable
         { Article, "At 5:10 on Thursday morning", "# A heading of level one\n\nAt 5:10 on Thursday morning", true },
 
         // A video player or an audio file added to the text: the page gains the player's script and its words.
-        { Article, string.Empty, "\n[![The vote at the depot](/media/2026/picket-line.svg)](https://youtu.be/dQw4w9WgXcQ)\n\n[The chant](/media/2026/solidarity-forever-tune.wav)\n", true },
+        { Article, string.Empty, "\n[![The vote at the depot](/media/2026/picket-line.svg)](https://youtu.be/dQw4w9WgXcQ)\n\n[The chant](/media/2026/solidarity-forever-tune.mp3)\n", true },
         { Updated, "(https://www.youtube.com/watch?v=Hn9TfAPQ7uk)", "(https://vimeo.com/76979871)", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\ntags: [strikes]\n---\n\nThe bakers came at six, with bread.\n", true },
         { "articles/2026/2026-11-22-bakers-join-the-picket.md", string.Empty, "---\ntitle: \"Bakers join the picket\"\nauthor: Keisha Dunbar\nsection: Labor\ndate: 2026-11-22\naliases: [\"/bakers/\"]\n---\n\nThe bakers came at six.\n", true },

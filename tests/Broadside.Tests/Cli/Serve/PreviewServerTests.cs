@@ -116,7 +116,7 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
     [InlineData(Article)]
     [InlineData("/2026/03/no-such-article/")]
     [InlineData(LiveReload.ScriptPath)]
-    [InlineData("/media/2026/solidarity-forever-tune.wav")]
+    [InlineData("/media/2026/solidarity-forever-tune.mp3")]
     public async Task Every_response_carries_the_security_headers_the_published_site_sends(string path)
     {
         var published = Broadside.Output.SecurityHeaders.Read(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers")));
@@ -135,10 +135,10 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
     [Fact]
     public async Task Sound_files_are_served_with_their_media_type_and_the_overlays_looks_as_a_stylesheet()
     {
-        var (status, type, _) = await Site.GetAsync("/media/2026/solidarity-forever-tune.wav");
+        var (status, type, _) = await Site.GetAsync("/media/2026/solidarity-forever-tune.mp3");
         var (cssStatus, cssType, css) = await Site.GetAsync(PageInjection.StylesheetPath);
 
-        Assert.Equal((HttpStatusCode.OK, "audio/wav"), (status, type));
+        Assert.Equal((HttpStatusCode.OK, "audio/mpeg"), (status, type));
         Assert.Equal((HttpStatusCode.OK, "text/css"), (cssStatus, cssType));
         Assert.Contains("#" + PageInjection.OverlayId + "{", css, StringComparison.Ordinal);
     }
