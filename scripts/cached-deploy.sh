@@ -44,7 +44,8 @@ fresh_clone() {
 
 edit_one_article() {
   local article
-  article=$(cd "$clone/input/articles" && find . -name '*.md' | LC_ALL=C sort | head -1)
+  # sed reads the whole list: head would close the pipe early, and pipefail would stop the script.
+  article=$(cd "$clone/input/articles" && find . -name '*.md' | LC_ALL=C sort | sed -n 1p)
   printf '\nA paragraph added for the next deploy.\n' >> "$clone/input/articles/$article"
 }
 
