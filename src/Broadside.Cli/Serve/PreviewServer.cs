@@ -4,6 +4,7 @@ using System.Text;
 using Broadside.Build;
 using Broadside.Caching;
 using Broadside.Output;
+using Broadside.Outputs;
 using Broadside.Pictures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -162,7 +162,7 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
     {
         var found = Every(BlockedEmbeds).Select(hit => $"{hit.Page}: <{hit.Element.LocalName}>").ToList();
 
-        Assert.True(found.Count == 0, "default-src 'none' blocks these; allow them in the policy (src/Broadside/Output/SecurityHeaders.cs) first:\n" + string.Join('\n', found));
+        Assert.True(found.Count == 0, "default-src 'none' blocks these; allow them in the policy (src/Broadside/Outputs/SecurityHeaders.cs) first:\n" + string.Join('\n', found));
         var frames = Csp(_config.HeadersFor("/")["Content-Security-Policy"])["frame-src"].Split(' ');
         Assert.DoesNotContain(Every("iframe"), hit => !frames.Contains(new Uri(hit.Element.GetAttribute("src") ?? "about:blank").GetLeftPart(UriPartial.Authority)));
     }

@@ -29,7 +29,7 @@ public sealed class RenderSearchPageTests : IDisposable
     }
 
     [Fact]
-    public void Without_search_there_is_no_search_page_no_link_to_it_and_no_script_anywhere()
+    public void Without_search_there_is_no_search_page_no_link_to_it_and_no_script_but_a_video_players()
     {
         var site = Build(search: false);
 
@@ -38,8 +38,13 @@ public sealed class RenderSearchPageTests : IDisposable
         {
             var page = site.Parse(file);
             Assert.Null(page.QuerySelector("a[href='/search/']"));
-            Assert.Empty(page.QuerySelectorAll("script[src]"));
+
+            // A page with a video loads the player's script, and no page loads another.
+            var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+            Assert.Equal(page.QuerySelector("a.player-link") is null ? [] : [scripts.Single()], scripts);
+            Assert.All(scripts, src => Assert.Matches(@"/assets/js/player\.[0-9a-f]{8}\.js$", src));
         });
+        Assert.Contains(site.HtmlFiles, file => site.Parse(file).QuerySelector("a.player-link") is not null);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
     [InlineData("/media/2026/solidarity-forever-tune.mp3")]
     public async Task Every_response_carries_the_security_headers_the_published_site_sends(string path)
     {
-        var published = Broadside.Output.SecurityHeaders.Read(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers")));
+        var published = Broadside.Outputs.SecurityHeaders.Read(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers")));
         Assert.NotEmpty(published);
 
         using var response = await Site.Client.GetAsync(path);

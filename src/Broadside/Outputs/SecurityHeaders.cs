@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Broadside.Configuration;
 
-namespace Broadside.Output;
+namespace Broadside.Outputs;
 
 /// <summary>
 /// The security headers of every response of the published site, made from site.yml so that nothing an

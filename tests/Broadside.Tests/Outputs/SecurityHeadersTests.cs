@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Broadside.Configuration;
-using Broadside.Output;
+using Broadside.Outputs;
 
-namespace Broadside.Tests.Output;
+namespace Broadside.Tests.Outputs;
 
 /// <summary>The security headers made from site.yml, and Netlify's <c>_headers</c> that carries them.</summary>
 public sealed class SecurityHeadersTests
