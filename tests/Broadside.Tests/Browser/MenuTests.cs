@@ -123,7 +123,9 @@ public sealed class MenuTests(BrowserSiteFixture fixture, ITestOutputHelper outp
         // The second tap follows the link.
         var target = expected.First(href => href.Contains("/sections/", StringComparison.Ordinal));
         await MenuLink(page, target).ClickAsync();
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == target);
+        // Committed is enough: the section's heading below waits for the page itself.
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == target, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
         if (kind == "home")
         {
             await page.Locator("summary.menu-button").ClickAsync();
