@@ -116,7 +116,9 @@ public static class Builder
 
         var published = warm?.Records ?? OutputManifest.Load(services.Output.Folder);
         var started = DateTime.UtcNow;
-        var stamps = store is DiskStateStore ? DiskStateStore.Stamp(options.InputFolder, started: null) : [];
+        // The input folders are listed once: for the stamps the state records, and for the build to read.
+        var listings = store is DiskStateStore ? DiskStateStore.List(options.InputFolder, services.Display) : [];
+        var stamps = store is DiskStateStore ? DiskStateStore.Stamp(listings, started: null) : [];
         var full = options.CheckOnly ? new WhyFull(FullReason.NoState, "check")
             : earlier is null ? new WhyFull(FullReason.NoState, whyNot)
             : options.Fresh ? new WhyFull(FullReason.Asked)
@@ -149,7 +151,7 @@ public static class Builder
                     || warm.Unpublished.Any(file => file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
             })
             : null;
-        var engine = new PipelineEngine(SitePipelines.Create(services, new BuildStart(earlier, full, changed, published))) { CollectBetweenPhases = full is not null };
+        var engine = new PipelineEngine(SitePipelines.Create(services, new BuildStart(earlier, full, changed, published, listings))) { CollectBetweenPhases = full is not null };
         var total = engine.PhaseCount - (options.CheckOnly ? engine.Pipelines.Count(p => !p.Output.IsEmpty) : 0);
         var done = 0;
         var progress = options.Progress is { } report
@@ -335,7 +337,9 @@ public static class Builder
         string? changed = null;
         Parallel.ForEach(published, (record, loop) =>
         {
-            if (record.Value.Length < 0 || !services.Output.IsUnchanged(record.Key, record.Value))
+            // As StagedOutput.IsUnchanged asks, by one call to the system for each of thousands of files.
+            if (record.Value.Length < 0 || FileProbe.Of(Path.Combine(services.Output.Folder, record.Key), followLinks: true) is not { Kind: FileKind.File } file
+                || file.Length != record.Value.Length || file.LastWriteTicks != record.Value.LastWriteTicks)
             {
                 changed = record.Key;
                 loop.Stop();

@@ -77,7 +77,8 @@ public static class SitePipelines
         var write = new WriteFiles(services.Output, services.Statistics, start.Published, reuse: !options.Fresh);
         var warm = start.Full is null ? start.Earlier?.Warm : null;
         string Folder(string name) => Path.Combine(input, name);
-        var articles = new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles);
+        var listed = start.Listed.IsDefaultOrEmpty ? null : start.Listed.FirstOrDefault(l => l.Lists(Folder("articles"), ArticlePattern));
+        var articles = new ReadFiles(Folder("articles"), services.Display(Folder("articles")), ArticlePattern, input, services.Articles, listed);
 
         var languages = config.AllLanguages;
         string In(string pipeline, int number) => Named(pipeline, config, number);

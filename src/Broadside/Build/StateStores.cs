@@ -192,37 +192,48 @@ public sealed class DiskStateStore(string folder) : IStateStore
     /// </summary>
     /// <param name="inputFolder">The input folder.</param>
     /// <param name="started">When the build started that records them; null to take the times as they are.</param>
-    public static ImmutableArray<InputStamp> Stamp(string inputFolder, DateTime? started)
+    public static ImmutableArray<InputStamp> Stamp(string inputFolder, DateTime? started) =>
+        Stamp(List(inputFolder, folder => System.IO.Path.GetFileName(folder)), started);
+
+    /// <summary>
+    /// The folders of the input whose files <see cref="Stamp(ImmutableArray{FolderListing}, DateTime?)"/>
+    /// records, listed once, with what each listing reported shown below <paramref name="display"/> of
+    /// the folder, so that the build that reads them reports it as its own listing would.
+    /// </summary>
+    public static ImmutableArray<FolderListing> List(string inputFolder, Func<string, string> display) =>
+        [.. new[] { ("articles", Build.SitePipelines.ArticlePattern), ("pages", "*"), ("media", "*") }.Select(f =>
+        {
+            var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(inputFolder, f.Item1));
+            return FolderListing.Of(folder, f.Item2, inputFolder, display(folder));
+        })];
+
+    /// <summary>The files of <paramref name="listings"/> (<see cref="List"/>) as <see cref="Stamp(string, DateTime?)"/> records them.</summary>
+    public static ImmutableArray<InputStamp> Stamp(ImmutableArray<FolderListing> listings, DateTime? started)
     {
         var stamps = new List<InputStamp>();
-        var problems = new DiagnosticBag();
-        foreach (var (name, pattern) in new[] { ("articles", Build.SitePipelines.ArticlePattern), ("pages", "*"), ("media", "*") })
+        var racy = started - TimeSpan.FromSeconds(2);
+        foreach (var listing in listings)
         {
-            var folder = System.IO.Path.Combine(inputFolder, name);
-            var paths = ContentFiles.Enumerate(folder, pattern, inputFolder, name, problems);
-            var found = new InputStamp[paths.Length];
-            Parallel.For(0, paths.Length, i =>
+            var name = System.IO.Path.GetFileName(listing.Folder);
+            foreach (var file in listing.Files)
             {
-                var file = InputPaths.Stamped(paths[i]);
-                var modified = file.LastWriteTimeUtc;
-                var relative = name + "/" + System.IO.Path.GetRelativePath(folder, paths[i]).Replace('\\', '/');
-                found[i] = new InputStamp(relative, file.Exists ? file.Length : -1, modified > started - TimeSpan.FromSeconds(2) ? 0 : modified.Ticks);
-            });
-            stamps.AddRange(found);
-        }
+                var relative = name + "/" + ContentFiles.RelativePath(listing.Folder, file.Path);
+                stamps.Add(new InputStamp(relative, file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc) > racy ? 0 : file.LastWriteTicks));
+            }
 
-        // What could not be listed is reported by the build, which then keeps no state; a listing with
-        // it matches no state kept.
-        foreach (var problem in problems.ToImmutableSorted())
-        {
-            stamps.Add(new InputStamp(problem.File ?? string.Empty, -1, 0));
+            // What could not be listed is reported by the build, which then keeps no state; a listing
+            // with it matches no state kept.
+            foreach (var problem in listing.Problems)
+            {
+                stamps.Add(new InputStamp(problem.File ?? string.Empty, -1, 0));
+            }
         }
 
         return [.. stamps.OrderBy(s => s.Path, StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// <paramref name="stamps"/> (<see cref="Stamp"/>, taken as they are) as a build that started at
+    /// <paramref name="stamps"/> (<see cref="Stamp(string, DateTime?)"/>, taken as they are) as a build that started at
     /// <paramref name="started"/> keeps them: a file modified less than two seconds before may change
     /// again within the same tick of the file system's clock, and gets no time, which no file matches.
     /// </summary>

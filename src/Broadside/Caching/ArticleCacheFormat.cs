@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Markdown;
@@ -79,7 +80,7 @@ internal static class ArticleCacheFormat
 
             var bodies = handle;
             var bodiesStart = HeaderLength + indexLength + 8;
-            using var reader = new BinaryReader(new MemoryStream(index, 0, (int)indexLength, writable: false));
+            using var reader = new IndexReader(index, (int)indexLength);
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, ArticleCache.Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
@@ -259,7 +260,7 @@ internal static class ArticleCacheFormat
             corrections[i] = new Correction(ReadDate(reader), reader.ReadString());
         }
 
-        return ImmutableArray.Create(corrections);
+        return ImmutableCollectionsMarshal.AsImmutableArray(corrections);
     }
 
     private static Article ReadArticle(BinaryReader reader, string source, UInt128 hash, Func<byte[]> html)
@@ -302,7 +303,7 @@ internal static class ArticleCacheFormat
             Section = section,
             Date = date,
             Tags = tags,
-            Demands = ImmutableArray.Create(demands),
+            Demands = ImmutableCollectionsMarshal.AsImmutableArray(demands),
             Summary = ReadNullable(reader),
             Slug = ReadNullable(reader),
             Draft = reader.ReadBoolean(),
@@ -339,8 +340,8 @@ internal static class ArticleCacheFormat
             FirstParagraph = firstParagraph,
             WordCount = wordCount,
             Players = players,
-            Links = ImmutableArray.Create(links),
-            Headings = ImmutableArray.Create(headings),
+            Links = ImmutableCollectionsMarshal.AsImmutableArray(links),
+            Headings = ImmutableCollectionsMarshal.AsImmutableArray(headings),
             Rendered = true,
         };
     }
@@ -379,7 +380,7 @@ internal static class ArticleCacheFormat
             diagnostics[i] = new Diagnostic(severity, reader.ReadString(), reader.ReadString(), reader.ReadBoolean() ? source : ReadNullable(reader), reader.ReadInt32(), reader.ReadInt32());
         }
 
-        return ImmutableArray.Create(diagnostics);
+        return ImmutableCollectionsMarshal.AsImmutableArray(diagnostics);
     }
 
     private static void WritePlain(BinaryWriter writer, object? value)
@@ -432,7 +433,7 @@ internal static class ArticleCacheFormat
                     list[i] = ReadPlain(reader);
                 }
 
-                return ImmutableArray.Create(list);
+                return ImmutableCollectionsMarshal.AsImmutableArray(list);
             case 3:
                 var count = reader.ReadInt32();
                 var map = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
@@ -464,7 +465,7 @@ internal static class ArticleCacheFormat
             values[i] = reader.ReadString();
         }
 
-        return ImmutableArray.Create(values);
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
     private static void WriteNullable(BinaryWriter writer, string? value)
@@ -493,4 +494,29 @@ internal static class ArticleCacheFormat
     }
 
     private static UInt128 ReadUInt128(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+}
+
+/// <summary>
+/// Reads the index of a cache file, which is one array in memory: each string is decoded from the array
+/// where it lies, where <see cref="BinaryReader.ReadString"/> copies a long one through a buffer of its
+/// own first. The format is <see cref="BinaryWriter.Write(string)"/>'s: a 7-bit encoded length, then UTF-8.
+/// </summary>
+/// <param name="buffer">The array that holds the index.</param>
+/// <param name="length">How many of its bytes it is.</param>
+internal sealed class IndexReader(byte[] buffer, int length) : BinaryReader(new MemoryStream(buffer, 0, length, writable: false, publiclyVisible: true))
+{
+    /// <inheritdoc />
+    public override string ReadString()
+    {
+        var count = Read7BitEncodedInt();
+        var stream = BaseStream;
+        var start = stream.Position;
+        if (count < 0 || start + count > length)
+        {
+            throw new EndOfStreamException("a string runs past the end of the index");
+        }
+
+        stream.Position = start + count;
+        return count == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(buffer, (int)start, count);
+    }
 }

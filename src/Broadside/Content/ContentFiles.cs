@@ -46,6 +46,19 @@ public static class ContentFiles
     /// <param name="diagnostics">Where to report.</param>
     /// <param name="hidden">True to list names that start with <c>_</c> or <c>.</c> too.</param>
     public static ImmutableArray<string> Enumerate(string folder, string pattern, string? root, string displayFolder, DiagnosticBag diagnostics, bool hidden = false) =>
+        [.. List(folder, pattern, root, displayFolder, diagnostics, hidden).Select(file => file.Path)];
+
+    /// <summary>
+    /// The files <see cref="Enumerate"/> lists, each with its size and time as the listing found them
+    /// (a link's are those of the file it leads to): no file is looked at twice to learn them.
+    /// </summary>
+    /// <param name="folder">The folder on disk.</param>
+    /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
+    /// <param name="root">The folder links must really stay in; null to let them lead anywhere (the theme).</param>
+    /// <param name="displayFolder">The folder as diagnostics show it (<c>input/articles</c>).</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="hidden">True to list names that start with <c>_</c> or <c>.</c> too.</param>
+    public static ImmutableArray<ListedFile> List(string folder, string pattern, string? root, string displayFolder, DiagnosticBag diagnostics, bool hidden = false) =>
         new Walk(Path.GetFullPath(folder), pattern, root, displayFolder, diagnostics, hidden).Run();
 
     /// <summary>True when any segment of <paramref name="relativePath"/> starts with <c>_</c> or <c>.</c>.</summary>
@@ -68,19 +81,19 @@ public static class ContentFiles
         private const int MostPaths = 8;
 
         private readonly string? _realRoot = root is null ? null : InputPaths.Real(root);
-        private readonly List<string> _files = [];
+        private readonly List<ListedFile> _files = [];
         private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
         private readonly List<Level> _chain = [];
         private readonly Dictionary<string, int> _entered = new(StringComparer.Ordinal);
         private string? _realFolder;
 
-        public ImmutableArray<string> Run()
+        public ImmutableArray<ListedFile> Run()
         {
             // The folder is looked at as an entry of the one that holds it: it may itself be a link.
             var parent = Path.GetDirectoryName(folder);
             _chain.Add(new Level(parent is null ? folder : InputPaths.Real(parent), null, null));
             Visit(folder, displayFolder, top: true);
-            return [.. _files.Order(StringComparer.Ordinal)];
+            return [.. _files.OrderBy(file => file.Path, StringComparer.Ordinal)];
         }
 
         private void Visit(string path, string display, bool top = false)
@@ -114,7 +127,7 @@ public static class ContentFiles
             switch (status.Kind)
             {
                 case FileKind.File when !top:
-                    _files.Add(path);
+                    _files.Add(new ListedFile(path, status.Length, status.LastWriteTicks));
                     break;
                 case FileKind.Folder:
                     Descend(path, display, link);
@@ -284,3 +297,9 @@ public static class ContentFiles
         private readonly record struct Level(string Real, string? Link, string? Display);
     }
 }
+
+/// <summary>A file a listing found (<see cref="ContentFiles.List"/>), with its size and time as it found them.</summary>
+/// <param name="Path">The file, as a full path.</param>
+/// <param name="Length">Its size in bytes.</param>
+/// <param name="LastWriteTicks">When it was last written, in UTC ticks.</param>
+public readonly record struct ListedFile(string Path, long Length, long LastWriteTicks);

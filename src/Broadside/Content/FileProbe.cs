@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Broadside.Content;
 
 /// <summary>
-/// What a path is (<see cref="FileKind"/>) and how large, asked of the system without opening the file:
+/// What a path is (<see cref="FileKind"/>), how large and when it was written, asked of the system without opening the file:
 /// opening a named pipe waits for a writer, and reading a device such as <c>/dev/zero</c> never ends,
 /// so nothing the build reads or copies is opened before it is known to be a regular file or a folder.
 /// </summary>
@@ -19,6 +19,7 @@ public static partial class FileProbe
     private const int AtCurrentFolder = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
+    private const uint StatxMtime = 0x40;
     private const uint StatxSize = 0x200;
     private const int TypeMask = 0xF000;
     private const int Enosys = 38;
@@ -52,33 +53,45 @@ public static partial class FileProbe
     /// <summary>What <paramref name="path"/> is, by glibc's <c>statx</c> (Linux).</summary>
     internal static FileStatus OfStatx(string path, bool followLinks)
     {
-        // struct statx: stx_mode is a u16 at offset 28, stx_size a u64 at 40; the whole is 256 bytes.
+        // struct statx: stx_mode is a u16 at offset 28, stx_size a u64 at 40, stx_mtime at 112 (seconds
+        // as an i64, then nanoseconds as a u32); the whole is 256 bytes.
         Span<byte> buffer = stackalloc byte[256];
-        if (Statx(AtCurrentFolder, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType | StatxSize, ref MemoryMarshal.GetReference(buffer)) != 0)
+        if (Statx(AtCurrentFolder, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType | StatxSize | StatxMtime, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
             return error == Enosys ? OfRuntime(path, followLinks) : Failed(error, loop: 40);
         }
 
-        return Status(BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]), BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]));
+        return Status(
+            BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]),
+            BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]),
+            Ticks(BinaryPrimitives.ReadInt64LittleEndian(buffer[112..]), BinaryPrimitives.ReadUInt32LittleEndian(buffer[120..])));
     }
 
     /// <summary>What <paramref name="path"/> is, by the .NET runtime's own <c>lstat</c> and <c>stat</c> (any Unix).</summary>
     internal static FileStatus OfRuntime(string path, bool followLinks)
     {
-        // The runtime's FileStatus: Flags (i32), Mode (i32, with the type bits of stat), Uid, Gid, Size (i64), ...
+        // The runtime's FileStatus: Flags (i32), Mode (i32, with the type bits of stat), Uid, Gid, Size (i64),
+        // ATime, ATimeNsec, MTime, MTimeNsec (i64 each), ...
         Span<byte> buffer = stackalloc byte[256];
         var result = followLinks
             ? RuntimeStat(path, ref MemoryMarshal.GetReference(buffer))
             : RuntimeLStat(path, ref MemoryMarshal.GetReference(buffer));
         return result != 0
             ? Failed(Marshal.GetLastPInvokeError(), loop: OperatingSystem.IsLinux() ? 40 : 62)
-            : Status(BinaryPrimitives.ReadInt32LittleEndian(buffer[4..]), BinaryPrimitives.ReadInt64LittleEndian(buffer[16..]));
+            : Status(
+                BinaryPrimitives.ReadInt32LittleEndian(buffer[4..]),
+                BinaryPrimitives.ReadInt64LittleEndian(buffer[16..]),
+                Ticks(BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]), BinaryPrimitives.ReadInt64LittleEndian(buffer[48..])));
     }
 
-    private static FileStatus Status(int mode, long length) => (mode & TypeMask) switch
+    // A time of the system (seconds and nanoseconds since 1970) in UTC ticks, as FileSystemInfo gives it.
+    private static long Ticks(long seconds, long nanoseconds) =>
+        DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / TimeSpan.NanosecondsPerTick);
+
+    private static FileStatus Status(int mode, long length, long ticks) => (mode & TypeMask) switch
     {
-        0x8000 => new FileStatus(FileKind.File, length),
+        0x8000 => new FileStatus(FileKind.File, length, ticks),
         0x4000 => new FileStatus(FileKind.Folder, 0),
         0xA000 => new FileStatus(FileKind.Link, 0),
         0x1000 => new FileStatus(FileKind.Pipe, 0),
@@ -115,7 +128,7 @@ public static partial class FileProbe
                 }
             }
 
-            return info is FileInfo file ? new FileStatus(FileKind.File, file.Length) : new FileStatus(FileKind.Folder, 0);
+            return info is FileInfo file ? new FileStatus(FileKind.File, file.Length, file.LastWriteTimeUtc.Ticks) : new FileStatus(FileKind.Folder, 0);
         }
         catch (IOException ex) when (ex.HResult == unchecked((int)0x80070781))
         {

@@ -1,9 +1,10 @@
 namespace Broadside.Content;
 
-/// <summary>What a path is, and its size in bytes when it is a file.</summary>
+/// <summary>What a path is, and its size and time when it is a file.</summary>
 /// <param name="Kind">What it is.</param>
 /// <param name="Length">Its size in bytes, for a file; 0 otherwise.</param>
-public readonly record struct FileStatus(FileKind Kind, long Length)
+/// <param name="LastWriteTicks">When it was last written, in UTC ticks as <see cref="FileSystemInfo.LastWriteTimeUtc"/> gives it, for a file; 0 otherwise.</param>
+public readonly record struct FileStatus(FileKind Kind, long Length, long LastWriteTicks = 0)
 {
     /// <summary>True for a named pipe, a socket or a device: never opened.</summary>
     public bool IsSpecial => Kind is FileKind.Pipe or FileKind.Socket or FileKind.Device;

@@ -16,16 +16,27 @@ namespace Broadside.Modules;
 /// Articles kept by earlier builds, or null: a file whose size and time are as the cache recorded them
 /// is not read, and its document says so (<see cref="SourceFile.Unread"/>).
 /// </param>
-public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root, Caching.ArticleCache? cache = null) : IModule
+/// <param name="listed">The folder as the build already listed it (<see cref="FolderListing"/>), or null to list it here.</param>
+public sealed class ReadFiles(string folder, string displayFolder, string pattern, string root, Caching.ArticleCache? cache = null, FolderListing? listed = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var paths = ContentFiles.Enumerate(folder, pattern, root, displayFolder, context.Diagnostics);
-        var documents = new Document?[paths.Length];
-        var sources = new string[paths.Length];
-        Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => documents[i] = Read(paths[i], sources[i] = SourceOf(paths[i]), context.Diagnostics));
-        return [.. inputs, .. documents.OfType<Document>(), new SourcesDocument(paths, [.. sources])];
+        ImmutableArray<ListedFile> files;
+        if (listed is not null && listed.Lists(folder, pattern))
+        {
+            context.Diagnostics.AddRange(listed.Problems);
+            files = listed.Files;
+        }
+        else
+        {
+            files = ContentFiles.List(folder, pattern, root, displayFolder, context.Diagnostics);
+        }
+
+        var documents = new Document?[files.Length];
+        var sources = new string[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i => documents[i] = Read(files[i].Path, sources[i] = SourceOf(files[i].Path), context.Diagnostics, files[i]));
+        return [.. inputs, .. documents.OfType<Document>(), new SourcesDocument([.. files.Select(file => file.Path)], [.. sources])];
     }
 
     /// <summary>The folder read.</summary>
@@ -46,26 +57,35 @@ public sealed class ReadFiles(string folder, string displayFolder, string patter
     /// <summary>The file at <paramref name="path"/>, in the folder, as diagnostics show it (<c>input/articles/a.md</c>).</summary>
     public string SourceOf(string path) => displayFolder + "/" + ContentFiles.RelativePath(folder, path);
 
-    private SourceFile? Read(string path, string display, Diagnostics.DiagnosticBag diagnostics)
+    // A file the listing found comes with its size and time; another (one serve was told of) is looked at.
+    private SourceFile? Read(string path, string display, Diagnostics.DiagnosticBag diagnostics, ListedFile? listedFile = null)
     {
         var relative = display[(displayFolder.Length + 1)..];
-        if (cache is not null)
+        if (cache is not null && Stamp(path, listedFile) is (long length, DateTime modified))
         {
-            var info = InputPaths.Stamped(path);
-            if (info.Exists && cache.Unchanged(display, info.Length, info.LastWriteTimeUtc) is { } hash)
+            if (cache.Unchanged(display, length, modified) is { } hash)
             {
                 return new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = [], Hash = hash, Unread = true };
             }
 
-            if (info.Exists)
-            {
-                cache.Stamp(display, info.Length, info.LastWriteTimeUtc);
-            }
+            cache.Stamp(display, length, modified);
         }
 
         return TextFile.Read(path, display, diagnostics) is { } bytes
             ? new SourceFile { Source = display, FullPath = path, RelativePath = relative, Bytes = bytes }
             : null;
+    }
+
+    // The size and time of a file that exists; null for one that does not.
+    private static (long Length, DateTime Modified)? Stamp(string path, ListedFile? listedFile)
+    {
+        if (listedFile is { } file)
+        {
+            return (file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc));
+        }
+
+        var info = InputPaths.Stamped(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
     }
 }
 

@@ -57,6 +57,40 @@ public sealed class ContentFilesTests : IDisposable
     }
 
     [Fact]
+    public void Each_file_listed_comes_with_the_size_and_time_dotnet_gives_it_through_a_link_too()
+    {
+        File.WriteAllText(Path.Combine(_input, "drafts", "kept.md"), "a longer file than the others");
+        File.SetLastWriteTimeUtc(Path.Combine(_input, "drafts", "kept.md"), new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567));
+        File.CreateSymbolicLink(Path.Combine(_articles, "linked.md"), "../drafts/kept.md");
+
+        var listed = ContentFiles.List(_articles, "*.md", _input, "input/articles", new DiagnosticBag());
+
+        Assert.Equal(ContentFiles.Enumerate(_articles, "*.md", _input, "input/articles", new DiagnosticBag()), listed.Select(f => f.Path));
+        Assert.All(listed, file =>
+        {
+            var info = InputPaths.Stamped(file.Path);
+            Assert.Equal((info.Length, info.LastWriteTimeUtc.Ticks), (file.Length, file.LastWriteTicks));
+        });
+        Assert.Equal(29, Assert.Single(listed, f => f.Path.EndsWith("linked.md", StringComparison.Ordinal)).Length);
+    }
+
+    [Fact]
+    public void A_folder_listed_once_keeps_what_the_listing_reported_for_the_build_that_reads_it()
+    {
+        File.CreateSymbolicLink(Path.Combine(_articles, "outside.md"), "/etc/hostname");
+        var diagnostics = new DiagnosticBag();
+        var files = ContentFiles.List(_articles, "*.md", _input, "input/articles", diagnostics);
+
+        var listing = FolderListing.Of(_articles, "*.md", _input, "input/articles");
+
+        Assert.Equal(files.AsEnumerable(), listing.Files);
+        Assert.Equal(diagnostics.ToImmutableSorted().AsEnumerable(), listing.Problems);
+        Assert.NotEmpty(listing.Problems);
+        Assert.True(listing.Lists(_articles + "/.", "*.md"));
+        Assert.False(listing.Lists(_articles, "*"));
+    }
+
+    [Fact]
     public void Links_that_stay_inside_the_input_folder_are_followed()
     {
         File.CreateSymbolicLink(Path.Combine(_articles, "linked.md"), "../drafts/kept.md");

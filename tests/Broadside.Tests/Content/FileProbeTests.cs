@@ -55,8 +55,26 @@ public sealed class FileProbeTests : IDisposable
             ? [FileProbe.Of(path, followLinks), FileProbe.OfStatx(path, followLinks), FileProbe.OfRuntime(path, followLinks)]
             : [FileProbe.Of(path, followLinks), FileProbe.OfRuntime(path, followLinks)];
 
-        Assert.All(answers, answer => Assert.Equal(new FileStatus(kind, length), answer));
+        Assert.All(answers, answer => Assert.Equal((kind, length), (answer.Kind, answer.Length)));
         Assert.False(watch.Opened);
+    }
+
+    [Theory]
+    [InlineData("file.md", false)]
+    [InlineData("file.md", true)]
+    [InlineData("to-file", true)]
+    public void A_files_time_is_the_one_dotnet_gives_to_the_tick(string name, bool followLinks)
+    {
+        var path = _folder.Combine(name);
+        var written = new DateTime(2026, 3, 14, 15, 9, 26, DateTimeKind.Utc).AddTicks(5_358_979);
+        File.SetLastWriteTimeUtc(_folder.Combine("file.md"), written);
+        var expected = new FileInfo(_folder.Combine("file.md")).LastWriteTimeUtc.Ticks;
+
+        FileStatus[] answers = OperatingSystem.IsLinux()
+            ? [FileProbe.Of(path, followLinks), FileProbe.OfStatx(path, followLinks), FileProbe.OfRuntime(path, followLinks)]
+            : [FileProbe.Of(path, followLinks), FileProbe.OfRuntime(path, followLinks)];
+
+        Assert.All(answers, answer => Assert.Equal(expected, answer.LastWriteTicks));
     }
 
     [Fact]
