@@ -46,10 +46,13 @@ internal sealed class PlanOutputs(
     {
         var indexes = indexPipelines.Select(pipeline => IndexDocument.In(context, pipeline)).ToList();
         var siteKey = SitePipelines.SiteKey(sitePipelines.Select(pipeline => SiteDocument.In(context, pipeline)));
+        // Each listing declares its lists from the finished index alone, so they declare side by side.
+        var declaredBy = new ImmutableArray<ListDeclaration>[listings.Count];
+        Parallel.For(0, listings.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i => declaredBy[i] = [.. listings[i].Declare(context)]);
         var declarations = new Dictionary<object, ImmutableArray<ListDeclaration>>(ReferenceEqualityComparer.Instance);
-        foreach (var listing in listings)
+        for (var i = 0; i < listings.Count; i++)
         {
-            declarations[listing] = [.. listing.Declare(context)];
+            declarations[listings[i]] = declaredBy[i];
         }
 
         // When every listing declares the files it declared in the last build, which the published site
