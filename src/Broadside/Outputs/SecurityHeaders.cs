@@ -144,36 +144,35 @@ public static class SecurityHeaders
     /// </param>
     public static string EditorPolicy(bool localBackend = false)
     {
+        // Found by running the editor in Chromium under a policy of nothing but 'self' and reading what it
+        // reported as blocked (tests/Broadside.Tests/Browser/EditorTests.cs runs it under this one).
         string[] directives =
         [
             "default-src 'none'",
 
-            // Decap's script and the parts it loads later, all from /admin/. 'unsafe-eval': Decap checks its
-            // settings with ajv, which compiles each JSON schema into a function (new Function), and does so
-            // before it shows anything. WebAssembly the bundle ships is compiled under 'wasm-unsafe-eval'.
-            "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+            // Decap's script and the parts it loads later, all from /admin/. 'unsafe-eval': before it shows
+            // anything, Decap checks its settings with ajv, which compiles each JSON schema into a function
+            // (new Function). Nothing else in the editor evaluates text as code.
+            "script-src 'self' 'unsafe-eval'",
 
-            // Decap's interface styles itself from JavaScript (emotion), which inserts <style> elements.
+            // Decap's interface styles itself from JavaScript (emotion), which inserts <style> elements and style attributes.
             "style-src 'self' 'unsafe-inline'",
 
-            // The site's pictures; those being uploaded or read from GitHub (blob:, data:); the avatar of the
-            // GitHub account logged in.
-            "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+            // The site's pictures; those read from GitHub or being uploaded, which Decap shows from blob:
+            // addresses it makes; the avatar of the GitHub account logged in (its API's avatar_url).
+            "img-src 'self' blob: https://avatars.githubusercontent.com",
 
-            // Sound and video files of media/, previewed as they are.
-            "media-src 'self' blob:",
-
-            // Fonts a theme ships, and those Decap inlines.
-            "font-src 'self' data:",
+            // Sound, video and fonts of the site itself.
+            "media-src 'self'",
+            "font-src 'self'",
 
             // The editor's settings (config.yml) from the site; GitHub's API, which reads and saves the
             // repository's files, branches and pull requests; decap-server on this computer, for serve alone.
             "connect-src 'self' https://api.github.com" + (localBackend ? " " + LocalBackendOrigin : string.Empty),
 
-            // Nothing is framed; logging in opens Netlify's page in a window of its own, which no directive governs.
+            // Logging in opens Netlify's page (api.netlify.com) in a window of its own, which no directive
+            // governs and which hands the GitHub token back by postMessage; nothing is framed.
             "frame-src 'none'",
-            "worker-src 'self' blob:",
-            "manifest-src 'none'",
             "base-uri 'self'",
 
             // The editor posts no form: it saves through the API.
