@@ -219,7 +219,7 @@ public static class SitePipelines
             new Pipeline(Headers)
             {
                 DependsOn = [Plan],
-                Process = [new RenderHeaders(config, Plan, editor.On)],
+                Process = [new RenderHeaders(config, Plan, editor.On, options.Search)],
                 Output = [write],
             },
             new Pipeline(Urls)

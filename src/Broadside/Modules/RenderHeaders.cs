@@ -16,7 +16,8 @@ namespace Broadside.Modules;
 /// <param name="config">The site's settings.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="editor">True when the build publishes the web editor at <c>/admin/</c>.</param>
-public sealed class RenderHeaders(SiteConfig config, string planPipeline, bool editor = false) : IModule, ISiteListing
+/// <param name="search">True when Pagefind writes its <c>pagefind/</c> after the build, which no listing declares.</param>
+public sealed class RenderHeaders(SiteConfig config, string planPipeline, bool editor = false, bool search = false) : IModule, ISiteListing
 {
     /// <summary>Netlify's headers file.</summary>
     public const string HeadersFile = ReservedPaths.Headers;
@@ -24,7 +25,7 @@ public sealed class RenderHeaders(SiteConfig config, string planPipeline, bool e
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(IReadOnlyList<ListFile> files, PipelineContext context)
     {
-        var content = SecurityHeaders.HeadersFile(config, editor ? files.Select(f => f.Path) : null);
+        var content = SecurityHeaders.HeadersFile(config, editor ? Published(files.Select(f => f.Path)) : null);
         yield return ListDeclaration.Single(HeadersFile, new KeyBuilder().Add(content).Finish());
     }
 
@@ -34,7 +35,11 @@ public sealed class RenderHeaders(SiteConfig config, string planPipeline, bool e
         // Every file declared is those Declare was given and the site listings' own (this one's among them), whose names the rules leave out or give alike.
         var plan = OutputPlan.In(context, planPipeline);
         return plan.Makes(HeadersFile)
-            ? [new OutputFile { Destination = HeadersFile, Content = SecurityHeaders.HeadersFile(config, editor ? plan.Declared : null), InSitemap = false }]
+            ? [new OutputFile { Destination = HeadersFile, Content = SecurityHeaders.HeadersFile(config, editor ? Published(plan.Declared) : null), InSitemap = false }]
             : [];
     }
+
+    // The files the site publishes: those declared, and Pagefind's.
+    private IEnumerable<string> Published(IEnumerable<string> declared) =>
+        search ? declared.Append(OutputPath.SearchFolder + "/pagefind.js") : declared;
 }

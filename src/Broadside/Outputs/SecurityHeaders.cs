@@ -225,8 +225,7 @@ public static class SecurityHeaders
 
     /// <summary>
     /// The paths of the rules that give the site's headers when it has a web editor: <c>/</c>, each file at
-    /// the top of the site (<c>/feed.xml</c>), each folder (<c>/2026/*</c>) and Pagefind's <c>/pagefind/*</c>,
-    /// never a path of <c>/admin/</c>. A folder whose name starts <c>admin</c>'s (<c>/ad/</c>) gets a rule
+    /// the top of the site (<c>/feed.xml</c>) and each folder (<c>/2026/*</c>), never a path of <c>/admin/</c>. A folder whose name starts <c>admin</c>'s (<c>/ad/</c>) gets a rule
     /// for each of its files and their addresses instead, as <c>/ad/*</c> would match <c>/admin/</c> too
     /// (Netlify reads the slash before a closing <c>*</c> as optional). A name with characters other than
     /// letters, digits and <c>-._~</c> is given as written and percent-encoded, as a browser may ask for either.
@@ -234,7 +233,7 @@ public static class SecurityHeaders
     /// <param name="files">Every file the build publishes, as paths in the site.</param>
     public static ImmutableArray<string> SiteRules(IEnumerable<string> files)
     {
-        var rules = new SortedSet<string>(StringComparer.Ordinal) { "/", "/" + OutputPath.SearchFolder + "/*" };
+        var rules = new SortedSet<string>(StringComparer.Ordinal) { "/" };
         foreach (var path in files)
         {
             var slash = path.IndexOf('/', StringComparison.Ordinal);
