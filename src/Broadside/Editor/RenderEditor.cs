@@ -81,7 +81,8 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
     /// <summary>The editor's page: Decap's script and nothing else, no inline script or style, kept out of search engines.</summary>
     /// <param name="title">The publication's name.</param>
     /// <param name="language">The site's language tag.</param>
-    public static string PageHtml(string title, string language) =>
+    /// <param name="rootPath">The site's root path, <c>/</c> or <c>/dispatch/</c>.</param>
+    public static string PageHtml(string title, string language, string rootPath) =>
         $"""
         <!doctype html>
         <html lang="{WebUtility.HtmlEncode(language)}">
@@ -92,7 +93,7 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
         <title>{WebUtility.HtmlEncode(title)}: editor</title>
         </head>
         <body>
-        <script src="{DecapBundle.Script}"></script>
+        <script src="{WebUtility.HtmlEncode(rootPath + ReservedPaths.Admin + "/" + DecapBundle.Script)}"></script>
         </body>
         </html>
 
@@ -125,7 +126,7 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
         }
 
         return _made ??= (
-            PageHtml(config.Title, config.Language),
+            PageHtml(config.Title, config.Language, config.RootPath),
             EditorConfig.Yaml(
                 config,
                 editor,

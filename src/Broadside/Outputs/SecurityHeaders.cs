@@ -30,7 +30,7 @@ public static class SecurityHeaders
     public const string EveryPath = "/*";
 
     /// <summary>The path of the web editor's rule in <c>_headers</c>.</summary>
-    public const string EditorPath = "/" + Output.ReservedPaths.Admin + "/*";
+    public const string EditorPath = "/" + ReservedPaths.Admin + "/*";
 
     /// <summary>Where the web editor finds <c>decap-server</c> when it is opened from <c>localhost</c> (Decap's own default).</summary>
     public const string LocalBackendOrigin = "http://localhost:8081";
@@ -225,39 +225,43 @@ public static class SecurityHeaders
 
     /// <summary>
     /// The paths of the rules that give the site's headers when it has a web editor: <c>/</c>, each file at
-    /// the top of the site (<c>/feed.xml</c>) and each folder (<c>/2026/*</c>), never a path of <c>/admin/</c>. A folder whose name starts <c>admin</c>'s (<c>/ad/</c>) gets a rule
-    /// for each of its files and their addresses instead, as <c>/ad/*</c> would match <c>/admin/</c> too
-    /// (Netlify reads the slash before a closing <c>*</c> as optional). A name with characters other than
-    /// letters, digits and <c>-._~</c> is given as written and percent-encoded, as a browser may ask for either.
+    /// the top of the site (<c>/feed.xml</c>) and each folder (<c>/2026/*</c>), never a path of <c>/admin/</c>.
+    /// Netlify reads the slash before a closing <c>*</c> as optional and compares without regard to case,
+    /// so <c>/demands/*</c> would match <c>/demands.json</c> too, and <c>/ad/*</c> <c>/admin/</c>: a folder
+    /// whose name starts another name at the top of the site (or <c>admin</c>) gets <c>/demands/</c> and
+    /// <c>/demands/:name/*</c> instead, which match the folder and what is in it alone. A name with characters
+    /// other than letters, digits and <c>-._~</c> is given as written and percent-encoded, as a browser may
+    /// ask for either; as written only when nothing in it reads as a pattern.
     /// </summary>
     /// <param name="files">Every file the build publishes, as paths in the site.</param>
     public static ImmutableArray<string> SiteRules(IEnumerable<string> files)
     {
-        var rules = new SortedSet<string>(StringComparer.Ordinal) { "/" };
+        var top = new SortedDictionary<string, bool>(StringComparer.Ordinal);
         foreach (var path in files)
         {
             var slash = path.IndexOf('/', StringComparison.Ordinal);
             var first = slash < 0 ? path : path[..slash];
-            if (first.Length == 0 || first[0] is '_' or '.' || first.Equals(Output.ReservedPaths.Admin, StringComparison.OrdinalIgnoreCase))
+            if (first.Length > 0 && first[0] is not ('_' or '.') && !first.Equals(ReservedPaths.Admin, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
+                top[first] = top.GetValueOrDefault(first) || slash >= 0;
             }
+        }
 
-            if (slash < 0)
+        var rules = new SortedSet<string>(StringComparer.Ordinal) { "/" };
+        foreach (var (name, folder) in top)
+        {
+            if (!folder)
             {
-                rules.UnionWith(Spellings("/" + first));
+                rules.UnionWith(Spellings("/" + name));
             }
-            else if (Output.ReservedPaths.Admin.StartsWith(first, StringComparison.OrdinalIgnoreCase))
+            else if (top.Keys.Append(ReservedPaths.Admin).Any(other => other.Length > name.Length && other.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
             {
-                rules.UnionWith(Spellings("/" + path));
-                if (path.EndsWith("/index.html", StringComparison.Ordinal))
-                {
-                    rules.UnionWith(Spellings("/" + path[..^"index.html".Length]));
-                }
+                rules.UnionWith(Spellings("/" + name + "/"));
+                rules.UnionWith(Spellings("/" + name + "/:name/*"));
             }
             else
             {
-                rules.UnionWith(Spellings("/" + first + "/*"));
+                rules.UnionWith(Spellings("/" + name + "/*"));
             }
         }
 
@@ -268,8 +272,9 @@ public static class SecurityHeaders
     // pattern (*, a :placeholder) or that ends the line.
     private static IEnumerable<string> Spellings(string path)
     {
-        var encoded = string.Join('/', path.Split('/').Select(part => part == "*" ? part : Uri.EscapeDataString(part)));
-        if (path.AsSpan().IndexOfAny("*:# \t\r\n") is var special && (special < 0 || path.EndsWith("/*", StringComparison.Ordinal) && special == path.Length - 1))
+        var parts = path.Split('/');
+        var encoded = string.Join('/', parts.Select(part => part is "*" or ":name" ? part : Uri.EscapeDataString(part)));
+        if (!parts.Any(part => part is not ("*" or ":name") && part.AsSpan().IndexOfAny("*:# \t\r\n") >= 0))
         {
             yield return path;
         }

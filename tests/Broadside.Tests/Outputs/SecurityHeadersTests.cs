@@ -112,13 +112,13 @@ public sealed class SecurityHeadersTests
     }
 
     [Fact]
-    public void A_folder_that_starts_like_admin_gets_a_rule_for_each_file_so_no_rule_matches_the_editor()
+    public void A_folder_whose_name_starts_another_name_gets_rules_that_match_nothing_else()
     {
-        // Netlify reads the slash before a closing * as optional: /ad/* would match /admin/ too.
-        var rules = SecurityHeaders.SiteRules(["ad/index.html", "ad/feed.xml", "a/b/index.html", "adminx/index.html", "admin.html"]);
+        // Netlify reads the slash before a closing * as optional, without regard to case: /demands/* would
+        // match /demands.json too, and /ad/* /admin/.
+        var rules = SecurityHeaders.SiteRules(["demands/x/index.html", "demands.json", "AD/index.html", "a/b/index.html", "adminx/index.html", "admin.html", "feed/x.xml"]);
 
-        Assert.Equal(["/", "/a/b/", "/a/b/index.html", "/ad/", "/ad/feed.xml", "/ad/index.html", "/admin.html", "/adminx/*"], rules.ToArray());
-        Assert.DoesNotContain(rules, rule => rule.EndsWith('*') && "/admin/".StartsWith(rule[..^1].TrimEnd('/'), StringComparison.Ordinal));
+        Assert.Equal(["/", "/AD/", "/AD/:name/*", "/a/", "/a/:name/*", "/admin.html", "/adminx/*", "/demands.json", "/demands/", "/demands/:name/*", "/feed/*"], rules.ToArray());
     }
 
     [Fact]
@@ -127,6 +127,7 @@ public sealed class SecurityHeadersTests
         var rules = SecurityHeaders.SiteRules(["من-نحن/index.html", "a*b/index.html", ":lang/index.html"]);
 
         Assert.Equal(["/", "/%3Alang/*", "/%D9%85%D9%86-%D9%86%D8%AD%D9%86/*", "/a%2Ab/*", "/من-نحن/*"], rules.ToArray());
+        Assert.Equal(["/", "/%3Aa.json", "/%3Aa/", "/%3Aa/:name/*"], SecurityHeaders.SiteRules([":a/index.html", ":a.json"]).ToArray());
     }
 
     [Fact]
