@@ -108,7 +108,7 @@ public static class EditorConfig
             Field("image_caption", "Picture caption", "string"),
             Field("image_credit", "Picture credit", "string", extra: [("hint", Text("Photo: Ana Ruiz"))]),
             Field("draft", "Draft", "boolean", extra: [("default", Plain("false")), ("hint", Text("A draft is not published even when the change is."))]),
-            Field("updated", "Last substantial change", "datetime", extra: [("format", Text(DayFormat)), ("date_format", Text(DayFormat)), ("time_format", Plain("false"))]),
+            Day("updated", "Last substantial change"),
             Field("series", "Series", "string", extra: [("hint", Text("The name of the series this article is a part of, the same in every part."))]),
             Field("canonical", "First published at", "string", extra:
             [
@@ -122,7 +122,7 @@ public static class EditorConfig
             [
                 ("summary", Text("{{fields.date}}: {{fields.text}}")),
                 ("fields", Seq(
-                    Field("date", "Day", "datetime", required: true, extra: [("format", Text(DayFormat)), ("date_format", Text(DayFormat)), ("time_format", Plain("false"))]),
+                    Day("date", "Day", required: true),
                     Field("text", "What was corrected", "text", required: true))),
             ]),
             Field("aliases", "Old addresses", "list", extra: [("hint", Text("Paths that must keep leading here, such as /2019/old-name/."))]),
@@ -187,7 +187,7 @@ public static class EditorConfig
             Field("title", "Title", "string", required: true),
             Field("summary", "Summary", "text"),
             Field("draft", "Draft", "boolean", extra: [("default", Plain("false"))]),
-            Field("updated", "Last substantial change", "datetime", extra: [("format", Text(DayFormat)), ("date_format", Text(DayFormat)), ("time_format", Plain("false"))]),
+            Day("updated", "Last substantial change"),
             Field("image", "Picture", "image", extra: [("choose_url", Plain("false"))]),
             Field("image_alt", "What the picture shows", "string"),
             .. Languages(config),
@@ -211,6 +211,10 @@ public static class EditorConfig
         ]);
         yield return Field("translation_key", "Translation key", "string", extra: [("hint", Text("The same short name on every version of one text in different languages."))]);
     }
+
+    // A day without a time, written 2026-03-14.
+    private static YamlMappingNode Day(string name, string label, bool required = false) =>
+        Field(name, label, "datetime", required, [("format", Text(DayFormat)), ("date_format", Text(DayFormat)), ("time_format", Plain("false"))]);
 
     private static YamlMappingNode Field(string name, string label, string widget, bool required = false, IEnumerable<(string, YamlNode)>? extra = null) =>
         Map([("name", Plain(name)), ("label", Text(label)), ("widget", Plain(widget)), ("required", Plain(required ? "true" : "false")), .. extra ?? []]);
