@@ -166,9 +166,10 @@ public static class SecurityHeaders
             "media-src 'self'",
             "font-src 'self'",
 
-            // The editor's settings (config.yml) from the site; GitHub's API, which reads and saves the
-            // repository's files, branches and pull requests; decap-server on this computer, for serve alone.
-            "connect-src 'self' https://api.github.com" + (localBackend ? " " + LocalBackendOrigin : string.Empty),
+            // The editor's settings (config.yml) from the site; blob: addresses Decap made itself, which it
+            // reads back when it opens an entry that is already saved; GitHub's API, which reads and saves
+            // the repository's files, branches and pull requests; decap-server on this computer, for serve alone.
+            "connect-src 'self' blob: https://api.github.com" + (localBackend ? " " + LocalBackendOrigin : string.Empty),
 
             // Logging in opens Netlify's page (api.netlify.com) in a window of its own, which no directive
             // governs and which hands the GitHub token back by postMessage; nothing is framed.

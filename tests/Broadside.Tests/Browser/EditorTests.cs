@@ -5,6 +5,7 @@ using Broadside.Build;
 using Broadside.Cli;
 using Broadside.Cli.Serve;
 using Broadside.Content;
+using Broadside.Outputs;
 using Broadside.Tests.Cli.Serve;
 using Broadside.Tests.TestSupport;
 using Microsoft.Playwright;
@@ -24,108 +25,11 @@ public sealed class EditorTests
     [ToolFact(Tool.Chromium | Tool.Decap)]
     public async Task An_article_written_in_the_web_editor_passes_the_check_and_is_published_with_its_authors_demands_and_tag()
     {
-        QualityTools.Require(Tool.Chromium | Tool.Decap);
-        using var repository = new TemporaryFolder();
-        var input = repository.Combine("input");
-        TemporaryFolder.CopyFolder(RepositoryPaths.Fixture("editor"), input);
-        // decap-server commits each save: the repository names its committer, as a CI machine may have none.
-        Git(repository.Path, "init", "-q", "-b", "main");
-        Git(repository.Path, "config", "user.name", "An Editor");
-        Git(repository.Path, "config", "user.email", "editor@example.org");
-        Git(repository.Path, "config", "commit.gpgsign", "false");
-        Git(repository.Path, "add", "-A");
-        Git(repository.Path, "commit", "-q", "-m", "The publication");
-
-        using var output = new TemporaryFolder();
-        var (log, errors) = (new LogWriter(), new LogWriter());
-        await using var server = await PreviewServer.StartAsync(
-            new PreviewOptions
-            {
-                Build = new BuildOptions
-                {
-                    InputFolder = input,
-                    ThemeFolder = RepositoryPaths.Theme,
-                    OutputFolder = output.Path,
-                    IncludeDrafts = true,
-                    IncludeFuture = true,
-                    Editor = QualityTools.DecapBundle,
-                },
-                Port = 0,
-            },
-            new Reporter(log, errors),
-            CancellationToken.None);
-        using var backend = DecapServer.Start(repository.Path);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = QualityTools.Chromium, Headless = true });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url.AbsoluteUri, ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "en-US" });
-        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
-        var problems = new List<string>();
-        var elsewhere = new List<string>();
-
-        // Decap asks for its local backend at localhost:8081, its default; the test's decap-server listens on
-        // a free port, so what goes to the one is answered by the other. Anything else off the site is blocked.
-        await context.RouteAsync("**/*", async route =>
+        await using var editor = await EditorSession.StartAsync();
+        var page = editor.Page;
+        await editor.RunAsync(async () =>
         {
-            var url = new Uri(route.Request.Url);
-            if (url.Scheme is "data" or "blob" || (url.Host == server.Url.Host && url.Port == server.Url.Port))
-            {
-                await route.ContinueAsync();
-            }
-            else if (url.GetLeftPart(UriPartial.Authority) == Broadside.Outputs.SecurityHeaders.LocalBackendOrigin)
-            {
-                var answer = await route.FetchAsync(new RouteFetchOptions { Url = backend.Url + url.PathAndQuery.TrimStart('/') });
-                await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
-            }
-            else
-            {
-                lock (elsewhere)
-                {
-                    elsewhere.Add($"{route.Request.Method} {route.Request.Url}");
-                }
-
-                await route.AbortAsync("blockedbyclient");
-            }
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            // Decap asks its local backend for a draft of each entry it opens, and takes 404 for "none yet".
-            if ((message.Type is "error" && !message.Location.StartsWith(Broadside.Outputs.SecurityHeaders.LocalBackendOrigin, StringComparison.Ordinal))
-                || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                lock (problems)
-                {
-                    problems.Add($"console {message.Type}: {message.Text}");
-                }
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !(response.Status == 404 && response.Url.StartsWith(Broadside.Outputs.SecurityHeaders.LocalBackendOrigin, StringComparison.Ordinal)))
-            {
-                lock (problems)
-                {
-                    problems.Add($"{response.Status} for {response.Url}");
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (problems)
-            {
-                problems.Add($"script error: {error}");
-            }
-        };
-
-        try
-        {
-            // The editor's own policy, with decap-server's origin as serve sends it; never the site's as well.
-            var answer = await page.GotoAsync("admin/");
-            Assert.Equal(Broadside.Outputs.SecurityHeaders.EditorPolicy(localBackend: true), answer!.Headers["content-security-policy"]);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
             await page.GotoAsync("admin/#/collections/articles/new");
-
             await page.GetByLabel("Headline").FillAsync("Tenants win a rent freeze");
             await Choose(page, "Authors", "Tomás Berg");
             await Choose(page, "Authors", "Ana Ruiz");
@@ -145,31 +49,23 @@ public sealed class EditorTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Status: Draft" }).ClickAsync();
             await page.GetByText("Ready", new() { Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Status: Ready" }).WaitForAsync();
-            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
             await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
             await page.GetByText("Entry published").WaitForAsync();
-        }
-        catch (Exception ex)
-        {
-            Directory.CreateDirectory(BrowserSiteFixture.ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-failed.png"), FullPage = true });
-            File.WriteAllText(Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-failed.html"), await page.ContentAsync());
-            throw new Xunit.Sdk.XunitException($"The editor failed: {ex.Message}\nproblems:\n" + string.Join('\n', problems) + "\nblocked:\n" + string.Join('\n', elsewhere) + "\ndecap-server:\n" + backend.Log);
-        }
+        });
 
         // Where `broadside new` would put it: articles/<year>/<slug of the headline>.md.
         var relative = ArticleScaffold.Create("Tenants win a rent freeze", "Housing", "Ana Ruiz", DateTimeOffset.UtcNow, Broadside.Configuration.SiteConfig.Fallback)!.RelativePath;
-        var file = Path.Combine(input, relative);
-        Assert.True(File.Exists(file), $"No {relative}; the articles are: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(input, "articles"), "*.md", SearchOption.AllDirectories))}");
+        var file = Path.Combine(editor.Input, relative);
+        Assert.True(File.Exists(file), $"No {relative}; the articles are: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(editor.Input, "articles"), "*.md", SearchOption.AllDirectories))}");
         var text = File.ReadAllText(file);
         File.WriteAllText(Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-saved-article.md"), text);
 
-        var check = CommandRun.Run(repository.Path, "check", "--input", "input", "--theme", RepositoryPaths.Theme);
+        var check = CommandRun.Run(editor.Repository, "check", "--input", "input", "--theme", RepositoryPaths.Theme);
         Assert.True(check.Exit == 0 && !check.Output.Contains(": error ", StringComparison.Ordinal) && !check.Output.Contains(": warning ", StringComparison.Ordinal), $"broadside check on the saved article:\n{text}\n{check.Output}{check.Error}");
 
         using var built = new TemporaryFolder();
-        var result = Builder.Build(new BuildOptions { InputFolder = input, ThemeFolder = RepositoryPaths.Theme, OutputFolder = built.Path });
+        var result = Builder.Build(new BuildOptions { InputFolder = editor.Input, ThemeFolder = RepositoryPaths.Theme, OutputFolder = built.Path });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var html = File.ReadAllText(Directory.EnumerateFiles(built.Path, "index.html", SearchOption.AllDirectories).Single(f => f.Contains("tenants-win-a-rent-freeze", StringComparison.Ordinal)));
         foreach (var shown in new[] { "Tomás Berg", "Ana Ruiz", "Rent control now!", "Repair every building by winter!", "rent" })
@@ -178,8 +74,28 @@ public sealed class EditorTests
         }
 
         Assert.True(html.IndexOf("Tomás Berg", StringComparison.Ordinal) < html.IndexOf("Ana Ruiz", StringComparison.Ordinal), "The byline is not in the order the editor chose.");
-        Assert.True(problems.Count == 0, "The editor met these problems:\n" + string.Join('\n', problems));
-        Assert.True(elsewhere.Count == 0, "These requests tried to leave this computer:\n" + string.Join('\n', elsewhere));
+        editor.AssertClean();
+    }
+
+    [ToolFact(Tool.Chromium | Tool.Decap)]
+    public async Task An_article_written_as_a_file_is_saved_from_the_web_editor_with_its_demands_and_byline()
+    {
+        // The fixture's article names its author as text, as `broadside new` writes it, and its demands by id and in its own words.
+        await using var editor = await EditorSession.StartAsync();
+        var page = editor.Page;
+        await editor.RunAsync(async () =>
+        {
+            await page.GotoAsync("admin/#/collections/articles/entries/2026/drivers-vote-to-strike");
+            await page.GetByLabel("Summary").FillAsync("Route 12 stops on Monday.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await page.GetByText("Entry saved").WaitForAsync();
+        });
+
+        var saved = editor.Git("show", "cms/articles/2026/drivers-vote-to-strike:input/articles/2026/drivers-vote-to-strike.md");
+        Assert.Contains("summary: Route 12 stops on Monday.", saved, StringComparison.Ordinal);
+        Assert.Contains("demands:\n  - id: free-transit\n  - text: Hire 500 drivers now!\n", saved, StringComparison.Ordinal);
+        Assert.Contains("author:\n  - Ana Ruiz\n", saved, StringComparison.Ordinal);
+        editor.AssertClean();
     }
 
     // Picks an option of Decap's select (react-select) under the field labelled <paramref name="label"/>.
@@ -189,13 +105,203 @@ public sealed class EditorTests
         await page.Keyboard.PressAsync("Enter");
     }
 
-    private static void Git(string folder, params string[] arguments)
+    /// <summary>
+    /// The fixture publication in a git repository of its own, served with the web editor, decap-server
+    /// saving to it, and a Chromium page logged in to the editor that records every problem and every
+    /// request that would leave this computer.
+    /// </summary>
+    private sealed class EditorSession : IAsyncDisposable
     {
-        var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        using var git = Process.Start(start)!;
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+        private readonly List<string> _problems = [];
+        private readonly List<string> _elsewhere = [];
+        private readonly List<IAsyncDisposable> _closing = [];
+        private readonly TemporaryFolder _repository = new();
+        private readonly TemporaryFolder _output = new();
+        private DecapServer? _backend;
+        private IPlaywright? _playwright;
+
+        public IPage Page { get; private set; } = null!;
+
+        public string Repository => _repository.Path;
+
+        public string Input => _repository.Combine("input");
+
+        public static async Task<EditorSession> StartAsync()
+        {
+            QualityTools.Require(Tool.Chromium | Tool.Decap);
+            var session = new EditorSession();
+            try
+            {
+                await session.OpenAsync();
+                return session;
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Runs the steps of a test in the editor; when one fails, saves a screenshot and says what the page and decap-server met.</summary>
+        public async Task RunAsync(Func<Task> steps)
+        {
+            try
+            {
+                await steps();
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                Directory.CreateDirectory(BrowserSiteFixture.ScreenshotFolder);
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-failed.png"), FullPage = true });
+                throw new Xunit.Sdk.XunitException($"The editor failed: {ex.Message}\nproblems:\n{string.Join('\n', Problems)}\nblocked:\n{string.Join('\n', Elsewhere)}\ndecap-server:\n{_backend?.Log}");
+            }
+        }
+
+        /// <summary>Asserts that nothing was logged as an error or blocked by the policy, and no request left this computer.</summary>
+        public void AssertClean()
+        {
+            Assert.True(Problems.Count == 0, "The editor met these problems:\n" + string.Join('\n', Problems));
+            Assert.True(Elsewhere.Count == 0, "These requests tried to leave this computer:\n" + string.Join('\n', Elsewhere));
+        }
+
+        /// <summary>Runs git in the repository; returns what it printed.</summary>
+        public string Git(params string[] arguments)
+        {
+            var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = Repository, RedirectStandardError = true, RedirectStandardOutput = true };
+            using var git = Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEndAsync();
+            var error = git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+            return output.Result;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            for (var i = _closing.Count - 1; i >= 0; i--)
+            {
+                await _closing[i].DisposeAsync();
+            }
+
+            _playwright?.Dispose();
+            _backend?.Dispose();
+            _output.Dispose();
+            _repository.Dispose();
+        }
+
+        private IReadOnlyList<string> Problems
+        {
+            get
+            {
+                lock (_problems)
+                {
+                    return [.. _problems];
+                }
+            }
+        }
+
+        private IReadOnlyList<string> Elsewhere
+        {
+            get
+            {
+                lock (_elsewhere)
+                {
+                    return [.. _elsewhere];
+                }
+            }
+        }
+
+        private async Task OpenAsync()
+        {
+            TemporaryFolder.CopyFolder(RepositoryPaths.Fixture("editor"), Input);
+
+            // decap-server commits each save: the repository names its committer, as a CI machine may have none.
+            Git("init", "-q", "-b", "main");
+            Git("config", "user.name", "An Editor");
+            Git("config", "user.email", "editor@example.org");
+            Git("config", "commit.gpgsign", "false");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "The publication");
+
+            var server = await PreviewServer.StartAsync(
+                new PreviewOptions
+                {
+                    Build = new BuildOptions
+                    {
+                        InputFolder = Input,
+                        ThemeFolder = RepositoryPaths.Theme,
+                        OutputFolder = _output.Path,
+                        IncludeDrafts = true,
+                        IncludeFuture = true,
+                        Editor = QualityTools.DecapBundle,
+                    },
+                    Port = 0,
+                },
+                new Reporter(new LogWriter(), new LogWriter()),
+                CancellationToken.None);
+            _closing.Add(server);
+            _backend = DecapServer.Start(Repository);
+
+            _playwright = await Playwright.CreateAsync();
+            var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = QualityTools.Chromium, Headless = true });
+            _closing.Add(browser);
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url.AbsoluteUri, ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "en-US" });
+            context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+
+            // Decap asks for its local backend at localhost:8081, its default; the test's decap-server listens on
+            // a free port, so what goes to the one is answered by the other. Anything else off the site is blocked.
+            await context.RouteAsync("**/*", async route =>
+            {
+                var url = new Uri(route.Request.Url);
+                if (url.Scheme is "data" or "blob" || (url.Host == server.Url.Host && url.Port == server.Url.Port))
+                {
+                    await route.ContinueAsync();
+                }
+                else if (url.GetLeftPart(UriPartial.Authority) == SecurityHeaders.LocalBackendOrigin)
+                {
+                    var answer = await route.FetchAsync(new RouteFetchOptions { Url = _backend.Url + url.PathAndQuery.TrimStart('/') });
+                    await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
+                }
+                else
+                {
+                    Record(_elsewhere, $"{route.Request.Method} {route.Request.Url}");
+                    await route.AbortAsync("blockedbyclient");
+                }
+            });
+            Page = await context.NewPageAsync();
+            Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+
+            // Decap asks its local backend for a draft of each entry it opens, and takes 404 for "none yet".
+            Page.Console += (_, message) =>
+            {
+                if ((message.Type is "error" && !message.Location.StartsWith(SecurityHeaders.LocalBackendOrigin, StringComparison.Ordinal))
+                    || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    Record(_problems, $"console {message.Type}: {message.Text}");
+                }
+            };
+            Page.Response += (_, response) =>
+            {
+                if (response.Status >= 400 && !(response.Status == 404 && response.Url.StartsWith(SecurityHeaders.LocalBackendOrigin, StringComparison.Ordinal)))
+                {
+                    Record(_problems, $"{response.Status} for {response.Url}");
+                }
+            };
+            Page.PageError += (_, error) => Record(_problems, $"script error: {error}");
+
+            // The editor's own policy, with decap-server's origin as serve sends it; never the site's as well.
+            var answer = await Page.GotoAsync("admin/");
+            Assert.Equal(SecurityHeaders.EditorPolicy(localBackend: true), answer!.Headers["content-security-policy"]);
+            await RunAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync());
+        }
+
+        private static void Record(List<string> list, string line)
+        {
+            lock (list)
+            {
+                list.Add(line);
+            }
+        }
     }
 
     // decap-server in its git mode on a free port, saving to the repository at a folder; stopped on dispose.

@@ -139,8 +139,8 @@ public sealed class SecurityHeadersTests
         Assert.Equal("'none'", policy["default-src"]);
         Assert.Equal("'self' 'unsafe-eval'", policy["script-src"]);
         Assert.Equal("'self' 'unsafe-inline'", policy["style-src"]);
-        Assert.Equal("'self' https://api.github.com", policy["connect-src"]);
-        Assert.Equal("'self' https://api.github.com http://localhost:8081", local["connect-src"]);
+        Assert.Equal("'self' blob: https://api.github.com", policy["connect-src"]);
+        Assert.Equal("'self' blob: https://api.github.com http://localhost:8081", local["connect-src"]);
         Assert.Equal("'none'", policy["frame-ancestors"]);
         Assert.Equal("'none'", policy["form-action"]);
         Assert.DoesNotContain(policy.Values, value => value.Contains('*', StringComparison.Ordinal));
