@@ -129,15 +129,10 @@ public static class EditorConfig
             Field("body", "Text", "markdown", required: true, extra: [("hint", Text("Sub-headings start at ## (Heading 2): the headline is the page's only top heading."))]),
         ];
 
-        return Map(
-            ("name", Plain("articles")),
-            ("label", Text("Articles")),
-            ("label_singular", Text("Article")),
-            ("folder", Text(folder)),
-            ("create", Plain("true")),
-            ("extension", Plain("md")),
-            ("format", Plain("frontmatter")),
-            ("identifier_field", Plain("title")),
+        return Collection(
+            "articles",
+            "Article",
+            folder,
 
             // articles/<year of the date>/<slug of the headline>.md, as `broadside new` names them.
             ("path", Text("{{year}}/{{slug}}")),
@@ -172,15 +167,10 @@ public static class EditorConfig
     }
 
     // The standalone pages of pages/.
-    private static YamlMappingNode Pages(SiteConfig config, string folder) => Map(
-        ("name", Plain("pages")),
-        ("label", Text("Pages")),
-        ("label_singular", Text("Page")),
-        ("folder", Text(folder)),
-        ("create", Plain("true")),
-        ("extension", Plain("md")),
-        ("format", Plain("frontmatter")),
-        ("identifier_field", Plain("title")),
+    private static YamlMappingNode Pages(SiteConfig config, string folder) => Collection(
+        "pages",
+        "Page",
+        folder,
         ("slug", Text("{{slug}}")),
         ("fields", Seq(
         [
@@ -195,6 +185,20 @@ public static class EditorConfig
             Field("aliases", "Old addresses", "list"),
             Field("body", "Text", "markdown", required: true),
         ])));
+
+    // A collection of Markdown files with front matter in a folder, named by their title.
+    private static YamlMappingNode Collection(string name, string singular, string folder, params IEnumerable<(string Key, YamlNode Value)> more) => Map(
+    [
+        ("name", Plain(name)),
+        ("label", Text(singular + "s")),
+        ("label_singular", Text(singular)),
+        ("folder", Text(folder)),
+        ("create", Plain("true")),
+        ("extension", Plain("md")),
+        ("format", Plain("frontmatter")),
+        ("identifier_field", Plain("title")),
+        .. more,
+    ]);
 
     // The language of a version and the key its versions share, for a site in several languages only.
     private static IEnumerable<YamlMappingNode> Languages(SiteConfig config)
