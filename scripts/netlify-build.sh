@@ -20,10 +20,11 @@ if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
 fi
 dotnet --version
 
-# Search: Pagefind (package.json pins it) indexes the built site when the build runs with --search.
-# Netlify installs package.json's packages before the build by itself; elsewhere npm ci does, when npm is
-# there. Without Pagefind the build still succeeds, and says that search is off.
-if [[ ! -x node_modules/.bin/pagefind ]] && command -v npm >/dev/null 2>&1; then
+# Search: Pagefind (package.json pins it) indexes the built site when the build runs with --search; the
+# web editor is Decap CMS (pinned there too), which the build copies into /admin/ when site.yml has an
+# editor block. Netlify installs package.json's packages before the build by itself; elsewhere npm ci
+# does, when npm is there. Without them the build still succeeds, and says that search or the editor is off.
+if [[ ! -x node_modules/.bin/pagefind || ! -f node_modules/decap-cms/dist/decap-cms.js ]] && command -v npm >/dev/null 2>&1; then
   npm ci --omit=dev --no-audit --no-fund || echo "netlify-build: npm ci failed; building without search"
 fi
 

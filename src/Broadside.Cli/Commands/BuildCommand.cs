@@ -68,6 +68,7 @@ public static class BuildCommand
                 CacheFolder = parsed.GetValue(noCache) ? null : BuildOptions.DefaultCacheFolder(parsed.GetRequiredValue(outputFolder).FullName),
                 Fresh = parsed.GetValue(noCache),
             };
+            options = options with { Editor = EditorCheck.Locate(options.InputFolder) };
 
             // Search is decided before the build, so that pages link to a search page only when there will be an index.
             var (indexer, searchOff) = parsed.GetValue(search) ? locateSearch(options.InputFolder) : (null, string.Empty);
@@ -103,6 +104,11 @@ public static class BuildCommand
             if (searchOff.Length > 0)
             {
                 reporter.Line($"Search is off: {searchOff}.", "yellow");
+            }
+
+            if (EditorCheck.Off(options) is { } editorOff)
+            {
+                reporter.Line(editorOff, "yellow");
             }
 
             return indexer is null ? 0 : Index(indexer, options, reporter);

@@ -75,6 +75,7 @@ public static class ServeCommand
                     OutputFolder = OutputFolderFor(inputFolder),
                     IncludeDrafts = everything,
                     IncludeFuture = everything,
+                    Editor = EditorCheck.Locate(inputFolder),
                 },
                 Address = TryParseHost(parsed.GetValue(host), out var address) ? address : IPAddress.Loopback,
                 Port = parsed.GetValue(port),
@@ -130,6 +131,14 @@ public static class ServeCommand
             var audience = options.Address.Equals(IPAddress.Loopback) || options.Address.Equals(IPAddress.IPv6Loopback) ? string.Empty : $" (listening on {options.Address})";
             var drafts = options.Build.IncludeDrafts ? ", with drafts and scheduled articles" : string.Empty;
             reporter.Line($"Serving {server.Url}{audience}{drafts}. Watching for changes; press Ctrl+C to stop.");
+            if (EditorCheck.Off(options.Build) is { } off)
+            {
+                reporter.Line(off, "yellow");
+            }
+            else if (options.Build.Editor is not null && EditorCheck.Wanted(options.Build.InputFolder))
+            {
+                reporter.Line($"The web editor is at {server.Url}admin/: run `npx decap-server` in the repository, and it saves to the files here.");
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

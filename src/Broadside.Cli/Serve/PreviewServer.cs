@@ -35,6 +35,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private BuildOptions _build;
     private volatile IReadOnlyList<(string Name, string Value)> _headers = [];
+    private volatile IReadOnlyList<(string Name, string Value)> _editorHeaders = [];
     private SiteWatcher? _watcher;
     private OutputLock? _lock;
 
@@ -176,7 +177,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             _reporter.ErrorLine($"{prefix}Build failed: {Reporter.Count(result.ErrorCount, "error")}{warnings}. Serving the last good version until it is fixed.");
         }
 
-        _headers = _state.Read(() => SecurityHeadersOf(_build.OutputFolder));
+        (_headers, _editorHeaders) = _state.Read(() => SecurityHeadersOf(_build.OutputFolder));
         _reporter.Diagnostics(result.Diagnostics);
         if (changed is not null)
         {
@@ -190,7 +191,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         var path = request.Path.Value ?? "/";
         response.Headers.CacheControl = "no-store";
-        foreach (var (name, value) in _headers)
+        var editor = IsEditor(path) && _editorHeaders.Count > 0;
+        foreach (var (name, value) in editor ? _editorHeaders : _headers)
         {
             response.Headers[name] = value;
         }
@@ -228,7 +230,8 @@ internal sealed class PreviewServer : IAsyncDisposable
             return;
         }
 
-        var body = page.ContentType.StartsWith("text/html", StringComparison.Ordinal)
+        // The web editor is left as it is: a reload would throw away what an editor is writing.
+        var body = page.ContentType.StartsWith("text/html", StringComparison.Ordinal) && !editor
             ? Encoding.UTF8.GetBytes(PageInjection.Inject(Encoding.UTF8.GetString(page.Body), _state.Errors))
             : page.Body;
         await SendAsync(context, page.Status, page.ContentType, body);
@@ -261,9 +264,22 @@ internal sealed class PreviewServer : IAsyncDisposable
         return new(StatusCodes.Status404NotFound, SiteFiles.ContentType("404.html"), notFound);
     }
 
-    // The headers the published site sends with every file: those of the build's _headers; none before a build wrote one.
-    private static IReadOnlyList<(string Name, string Value)> SecurityHeadersOf(string folder) =>
-        TryRead(Path.Combine(folder, ReservedPaths.Headers)) is { } file ? SecurityHeaders.Read(Encoding.UTF8.GetString(file)) : [];
+    // The headers the published site sends: those of the build's _headers for the site and for the web editor
+    // at /admin/, whose policy here also lets it reach decap-server on this computer; none before a build wrote one.
+    private static (IReadOnlyList<(string Name, string Value)> Site, IReadOnlyList<(string Name, string Value)> Editor) SecurityHeadersOf(string folder)
+    {
+        if (TryRead(Path.Combine(folder, ReservedPaths.Headers)) is not { } file)
+        {
+            return ([], []);
+        }
+
+        var text = Encoding.UTF8.GetString(file);
+        return (SecurityHeaders.Read(text), SecurityHeaders.ReadEditor(text).IsEmpty ? [] : SecurityHeaders.ForEditor(localBackend: true));
+    }
+
+    // A path of the web editor, which _headers gives a rule of its own.
+    private static bool IsEditor(string path) =>
+        path.Equals("/" + ReservedPaths.Admin, StringComparison.Ordinal) || path.StartsWith("/" + ReservedPaths.Admin + "/", StringComparison.Ordinal);
 
     private static byte[]? TryRead(string path)
     {

@@ -35,6 +35,12 @@ public sealed record BuildOptions
     /// </summary>
     public bool Search { get; init; }
 
+    /// <summary>
+    /// Decap CMS's files, for the web editor at <c>/admin/</c> that site.yml's <c>editor:</c> block asks for;
+    /// null when the package is not installed, and the site then has no <c>/admin/</c>.
+    /// </summary>
+    public Editor.DecapBundle? Editor { get; init; }
+
     /// <summary>Checks everything, with the stricter checks of <c>broadside check</c>, and writes nothing.</summary>
     public bool CheckOnly { get; init; }
 

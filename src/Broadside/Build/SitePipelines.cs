@@ -32,6 +32,9 @@ public static class SitePipelines
     /// <summary>What the site published, for the schedule (<see cref="RenderPublished"/>).</summary>
     public const string Published = nameof(Published);
 
+    /// <summary>The web editor at <c>/admin/</c>, when site.yml asks for it.</summary>
+    public const string Editor = nameof(Editor);
+
     /// <summary>Netlify's <c>_headers</c>: the security headers, the content security policy made from site.yml.</summary>
     public const string Headers = nameof(Headers);
     public const string Urls = nameof(Urls);
@@ -87,6 +90,7 @@ public static class SitePipelines
         var indexes = languages.Select((_, i) => In(Index, i)).ToImmutableArray();
         var sites = languages.Select((_, i) => In(Site, i)).ToImmutableArray();
 
+        var editor = new Editor.RenderEditor(config, options.Editor, input, Data, Plan);
         var pipelines = ImmutableArray.CreateBuilder<Pipeline>();
         pipelines.Add(new Pipeline(Articles)
         {
@@ -169,9 +173,15 @@ public static class SitePipelines
                 Process = [new RenderIcons(services.Icon, services.Cards?.Background ?? (255, 255, 255), services.Pictures, Plan, make: !options.CheckOnly)],
                 Output = [write],
             },
+            new Pipeline(Editor)
+            {
+                DependsOn = [Data, Plan],
+                Process = [editor],
+                Output = [write],
+            },
             new Pipeline(Sitemap)
             {
-                PostProcess = [new RenderSitemap(services.Views, Plan, translationsPipeline: translations)],
+                PostProcess = [new RenderSitemap(services.Views, Plan, translationsPipeline: translations, editor: editor.On)],
                 Output = [write],
             },
             new Pipeline(Assets)
@@ -210,7 +220,7 @@ public static class SitePipelines
             new Pipeline(Headers)
             {
                 DependsOn = [Plan],
-                Process = [new RenderHeaders(config, Plan)],
+                Process = [new RenderHeaders(config, Plan, editor.On, options.Search)],
                 Output = [write],
             },
             new Pipeline(Urls)

@@ -55,6 +55,9 @@ public sealed record SiteConfig
     /// <summary>The hosts whose video links become click-to-load players (<c>video_hosts:</c> in site.yml).</summary>
     public VideoHosts VideoHosts { get; init; } = VideoHosts.Default;
 
+    /// <summary>The web editor at <c>/admin/</c> (<c>editor:</c> in site.yml); null for none.</summary>
+    public EditorSettings? Editor { get; init; }
+
     /// <summary>How much one file may ask of a build (<c>limits:</c> in site.yml).</summary>
     public SiteLimits Limits { get; init; } = SiteLimits.Default;
 

@@ -16,7 +16,7 @@ public static class SiteConfigLoader
     [
         "title", "description", "base_url", "language", "languages", "time_zone", "sections",
         "page_size", "feed_size", "extra_keys", "params", "raw_html", "limits", "pictures", "logo",
-        "video_hosts", CallToActionReader.Key,
+        "video_hosts", "editor", CallToActionReader.Key,
     ];
 
     /// <summary>
@@ -71,6 +71,7 @@ public static class SiteConfigLoader
             Limits = limits,
             Pictures = ReadPictures(map),
             Logo = ReadLogo(map),
+            Editor = ReadEditor(map),
         };
 
         var baseUrl = ReadBaseUrl(map, baseUrlOverride is not null);
@@ -203,6 +204,41 @@ public static class SiteConfigLoader
         }
 
         return sections.ToImmutable();
+    }
+
+    // The web editor: editor: {repo: owner/name, branch: main}. A block with a problem turns the editor off.
+    private static EditorSettings? ReadEditor(YamlMap map)
+    {
+        const string Example = "editor: {repo: your-organization/your-site, branch: main}";
+        var node = map.Node("editor");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node, DiagnosticCodes.EditorInvalid, $"'editor' must be a mapping with the GitHub repository the web editor saves to, such as {Example}; remove it to have no web editor");
+            return null;
+        }
+
+        var editor = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
+        editor.WarnUnknownKeys(["repo", "branch"], ImmutableHashSet<string>.Empty);
+        var repo = editor.String("repo", required: true, hint: $"name the GitHub repository the web editor saves to, such as {Example}", maxLength: 140);
+        if (repo is not null && !EditorSettings.IsRepository(repo))
+        {
+            editor.Report(editor.Node("repo")!, DiagnosticCodes.EditorInvalid, $"'{repo}' is not a GitHub repository: write its owner and name as they appear in its address, such as your-organization/your-site");
+            repo = null;
+        }
+
+        var branch = editor.String("branch", maxLength: 200) ?? EditorSettings.DefaultBranch;
+        if (!EditorSettings.IsBranch(branch))
+        {
+            editor.Report(editor.Node("branch")!, DiagnosticCodes.EditorInvalid, $"'{branch}' is not a branch name: write the branch the site is published from, such as main");
+            return null;
+        }
+
+        return repo is null ? null : new EditorSettings(repo, branch);
     }
 
     private static RawHtmlPolicy ReadRawHtml(YamlMap map)

@@ -45,6 +45,7 @@ public static class DiagnosticCodes
     public const string UnknownTimeZone = "BS0203";
     public const string UnknownLanguage = "BS0204";
     public const string DataFileInvalid = "BS0205";
+    public const string EditorInvalid = "BS0206";
 
     public const string TemplateSyntax = "BS0301";
     public const string TemplateMissing = "BS0302";

@@ -2,6 +2,7 @@ using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Engine;
+using Broadside.Output;
 using Broadside.Yaml;
 
 namespace Broadside.Modules;
@@ -51,6 +52,13 @@ public sealed class ParsePages(SiteConfig site) : ParallelModule<SourceFile>
         if (!path.StartsWith(prefix, StringComparison.Ordinal))
         {
             path = prefix + path;
+        }
+
+        // A name the build keeps for itself (/admin/ for the web editor, /search/, /media/): never a page's.
+        if (ReservedPaths.Problem(path + "index.html") is { } reserved)
+        {
+            context.Diagnostics.Error(DiagnosticCodes.PathReserved, $"this page's address /{path} {reserved}: rename its file or give it another 'slug:'", file);
+            return null;
         }
 
         return new Page

@@ -24,7 +24,8 @@ namespace Broadside.Modules;
 /// page with versions in other languages lists them all as <c>xhtml:link</c> alternates, and so do the
 /// languages' home pages. Null for a site in one language.
 /// </param>
-public sealed class RenderSitemap(ViewFactory views, string planPipeline, int limit = RenderSitemap.ProtocolLimit, string? translationsPipeline = null) : IModule, ISiteListing
+/// <param name="editor">True when the site has the web editor at <c>/admin/</c>, which robots.txt keeps crawlers out of.</param>
+public sealed class RenderSitemap(ViewFactory views, string planPipeline, int limit = RenderSitemap.ProtocolLimit, string? translationsPipeline = null, bool editor = false) : IModule, ISiteListing
 {
     /// <summary>The most URLs one sitemap may list.</summary>
     public const int ProtocolLimit = 50_000;
@@ -63,7 +64,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
             }
         }
 
-        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(listed.Count).Add(sum).Add(translations.Key);
+        var header = new KeyBuilder().Add(views.AbsoluteUrl(string.Empty)).Add(views.NoIndex ? 1 : 0).Add(editor ? 1 : 0).Add(listed.Count).Add(sum).Add(translations.Key);
         var count = listed.Count <= limit ? 0 : (listed.Count + limit - 1) / limit;
         ImmutableArray<ListFile> made = [new ListFile(Sitemap), .. Enumerable.Range(1, count).Select(i => new ListFile(ReservedPaths.NumberedSitemap(i))), new ListFile(ReservedPaths.Robots)];
         yield return new ListDeclaration(Sitemap, [], header.Finish(), made, new Listed(listed, Versions(translations)));
@@ -123,7 +124,9 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
             Destination = ReservedPaths.Robots,
             Content = views.NoIndex
                 ? "User-agent: *\nDisallow: /\n"
-                : $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
+                : editor
+                    ? $"User-agent: *\nAllow: /\nDisallow: {views.Url(ReservedPaths.Admin + "/")}\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n"
+                    : $"User-agent: *\nAllow: /\n\nSitemap: {views.AbsoluteUrl(Sitemap)}\n",
             InSitemap = false,
         });
         return files.ToImmutable();

@@ -6,7 +6,7 @@ namespace Broadside.Output;
 /// The names at the root of the published site that belong to the build, whatever the content says:
 /// the files it generates (feeds, sitemaps, <c>robots.txt</c>, <c>404.html</c>, <c>demands.json</c>, the icons,
 /// <c>_redirects</c>, the manifest), the folders it fills (<c>assets/</c>, <c>media/</c>,
-/// <c>search/</c>, Pagefind's <c>pagefind/</c>, the preview server's <c>__broadside/</c>) and the files
+/// <c>search/</c>, Pagefind's <c>pagefind/</c>, the web editor's <c>admin/</c>, the preview server's <c>__broadside/</c>) and the files
 /// a host reads as its own settings (Netlify's <c>_headers</c>). The modules that write these files
 /// take their names from here, so that a path written by an editor (an alias) is checked against
 /// every one of them.
@@ -61,6 +61,9 @@ public static class ReservedPaths
     /// <summary>What the site published: how many articles and the date of the newest, for the schedule (<c>broadside due</c>).</summary>
     public const string Published = "published.json";
 
+    /// <summary>The web editor (Decap CMS), when site.yml turns it on; kept for it either way, so no page can take its address.</summary>
+    public const string Admin = "admin";
+
     /// <summary>What the preview server (<c>serve</c>) answers itself, never from the site.</summary>
     public const string Preview = "__broadside";
 
@@ -69,7 +72,7 @@ public static class ReservedPaths
     private static readonly string[] Files =
         [Rss, Atom, JsonFeed, Sitemap, Robots, NotFound, DemandsJson, TouchIcon, LargeIcon, SmallIcon, Redirects, Headers, Published, OutputManifest.FileName];
 
-    private static readonly string[] Folders = [Assets, Media, Search, OutputPath.SearchFolder, Preview];
+    private static readonly string[] Folders = [Assets, Media, Search, OutputPath.SearchFolder, Preview, Admin];
 
     /// <summary>Sitemap <paramref name="number"/> of a sitemap index: <c>sitemap-1.xml</c>.</summary>
     public static string NumberedSitemap(int number) => string.Create(CultureInfo.InvariantCulture, $"{SitemapPrefix}{number}.xml");

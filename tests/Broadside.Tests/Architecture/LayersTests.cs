@@ -27,6 +27,7 @@ public sealed partial class LayersTests
         ["Search"],
         ["Outputs"],
         ["Modules"],
+        ["Editor"],
         ["Build"],
     ];
 

@@ -125,6 +125,21 @@ public sealed class BuildCommandTests : IDisposable
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    [Fact]
+    public void Without_Decap_CMS_the_build_succeeds_without_the_web_editor_and_says_so_once()
+    {
+        // A folder with no node_modules above it: Decap CMS is not installed there.
+        using var work = new TemporaryFolder();
+        TemporaryFolder.CopyFolder(RepositoryPaths.Fixture("editor"), work.Combine("input"));
+
+        var run = CommandRun.Run(work.Path, "build", "--input", "input", "--theme", RepositoryPaths.Theme, "--output", "out");
+
+        Assert.True(run.Exit == 0, run.Output + run.Error);
+        var line = Assert.Single(Lines(run.Output), l => l.Contains("web editor", StringComparison.Ordinal));
+        Assert.Equal("The web editor is off: site.yml has an editor block, but Decap CMS is not installed (run `npm ci` in the repository to install Decap CMS from package.json); the site is built without /admin/.", line);
+        Assert.False(Directory.Exists(work.Combine("out", "admin")));
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> Run(Func<string, (PagefindIndexer? Indexer, string Reason)> locate, bool search = true, string? input = null, params string[] more)
     {
         using var output = new StringWriter();

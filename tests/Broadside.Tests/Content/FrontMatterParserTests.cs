@@ -638,6 +638,29 @@ public sealed class FrontMatterParserTests
         Assert.All(diagnostics.ToImmutableSorted(), d => Assert.False(d.IsError));
     }
 
+    [Fact]
+    public void Reads_a_demand_written_as_text_as_the_web_editor_writes_it()
+    {
+        var (front, diagnostics) = ParseArticle(Required + "demands:\n  - id: free-transit\n  - text: \"Hire 500 drivers now!\"\n  - Cap rents\n");
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.Equal([(null, "free-transit"), ("Hire 500 drivers now!", null), ("Cap rents", null)], front!.Demands.Select(d => (d.Text, d.Id)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("  - {id: free-transit, text: Free transit}\n", DiagnosticCodes.WrongType)]
+    [InlineData("  - text: \"\"\n", DiagnosticCodes.EmptyValue)]
+    [InlineData("  - text: [a, b]\n", DiagnosticCodes.WrongType)]
+    public void Reports_a_demand_item_that_is_neither_an_id_nor_a_text(string item, string code)
+    {
+        var (front, diagnostics) = ParseArticle(Required + "demands:\n" + item);
+
+        var problem = Assert.Single(diagnostics.ToImmutableSorted());
+        Assert.Equal(code, problem.Code);
+        Assert.Equal(7, problem.Line);
+        Assert.Empty(front!.Demands);
+    }
+
     private static (ArticleFrontMatter? Front, DiagnosticBag Diagnostics) ParseArticle(string yaml, SiteConfig? site = null)
     {
         var diagnostics = new DiagnosticBag();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Broadside.Build;
+using Broadside.Outputs;
 using Broadside.Tests.Build;
 using Broadside.Tests.TestSupport;
 
@@ -14,7 +15,8 @@ public sealed class DeployedSiteFixture : IDisposable
     /// <summary>Builds the sample.</summary>
     public DeployedSiteFixture()
     {
-        Result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path));
+        // With the web editor when Decap CMS is installed, as Netlify installs it.
+        Result = Builder.Build(SampleSiteFixture.OptionsFor(_output.Path) with { Editor = QualityTools.DecapBundle });
         Site = new SiteOutput(_output.Path);
     }
 
@@ -219,6 +221,29 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
             .ToList();
 
         Assert.True(found.Count == 0, "The policy blocks these stylesheet references:\n" + string.Join('\n', found));
+    }
+
+    [ToolFact(Tool.Decap)]
+    public void The_web_editor_alone_gets_the_editor_s_policy_and_every_other_file_the_site_s()
+    {
+        var sample = Broadside.Configuration.SiteConfigLoader.Load(Path.Combine(RepositoryPaths.Input, "site.yml"), "site.yml", new Broadside.Diagnostics.DiagnosticBag());
+        var site = SecurityHeaders.For(sample).ToDictionary();
+        var editor = SecurityHeaders.ForEditor().ToDictionary();
+        var paths = RequestPaths().ToList();
+        Assert.Contains("/admin/", paths);
+        Assert.Contains("/admin/config.yml", paths);
+        Assert.Contains("/admin/" + Broadside.Editor.DecapBundle.Script, paths);
+
+        foreach (var path in paths.Append("/admin").Append("/2026/11/no-such-article/"))
+        {
+            var expected = path == "/admin" || path.StartsWith("/admin/", StringComparison.Ordinal) ? editor : site;
+            var headers = _config.HeadersFor(path);
+            Assert.All(expected, header => Assert.True(headers.TryGetValue(header.Key, out var value) && value == header.Value, $"{path}: {header.Key} is {value ?? "missing"}, not {header.Value}"));
+        }
+
+        Assert.Contains("Disallow: /admin/", File.ReadAllText(Path.Combine(_site.Folder, "robots.txt")), StringComparison.Ordinal);
+        Assert.DoesNotContain("/admin/", File.ReadAllText(Path.Combine(_site.Folder, "sitemap.xml")), StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\">", File.ReadAllText(Path.Combine(_site.Folder, "admin", "index.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class ReservedPathsTests
     [InlineData("search/index.html", "'/search/'")]
     [InlineData("pagefind/pagefind.js", "'/pagefind/'")]
     [InlineData("__broadside/live.js", "'/__broadside/'")]
+    [InlineData("admin/index.html", "'/admin/'")]
+    [InlineData("Admin/config.yml", "'/admin/'")]
     public void Names_the_build_keeps_for_itself(string path, string fragment) =>
         Assert.Contains(fragment, ReservedPaths.Problem(path), StringComparison.Ordinal);
 
@@ -41,6 +43,7 @@ public sealed class ReservedPathsTests
     [InlineData("sitemaps.xml")]
     [InlineData("mediation/index.html")]
     [InlineData("assets-old/index.html")]
+    [InlineData("administration/index.html")]
     public void Leaves_other_paths_to_content(string path) =>
         Assert.Null(ReservedPaths.Problem(path));
 

@@ -98,6 +98,54 @@ public sealed class SecurityHeadersTests
         Assert.Equal([("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer")], headers.ToArray());
     }
 
+    [Fact]
+    public void With_the_web_editor_the_site_s_headers_are_given_for_each_top_level_path_and_the_editor_has_its_own()
+    {
+        string[] files = ["index.html", "feed.xml", "2026/03/strike/index.html", "2026/feed.xml", "about/index.html", "admin/index.html", "admin/config.yml", "_redirects", ".broadside-manifest"];
+        var file = SecurityHeaders.HeadersFile(Site, files);
+
+        var rules = file.Split('\n').Where(line => line.Length > 0 && line[0] == '/').ToList();
+        Assert.Equal(["/", "/2026/*", "/about/*", "/feed.xml", "/index.html", "/admin/*"], rules);
+        Assert.Equal(SecurityHeaders.For(Site).ToArray(), SecurityHeaders.Read(file).ToArray());
+        Assert.Equal(SecurityHeaders.ForEditor().ToArray(), SecurityHeaders.ReadEditor(file).ToArray());
+        Assert.Empty(SecurityHeaders.ReadEditor(SecurityHeaders.HeadersFile(Site)));
+    }
+
+    [Fact]
+    public void A_folder_whose_name_starts_another_name_gets_rules_that_match_nothing_else()
+    {
+        // Netlify reads the slash before a closing * as optional, without regard to case: /demands/* would
+        // match /demands.json too, and /ad/* /admin/.
+        var rules = SecurityHeaders.SiteRules(["demands/x/index.html", "demands.json", "AD/index.html", "a/b/index.html", "adminx/index.html", "admin.html", "feed/x.xml"]);
+
+        Assert.Equal(["/", "/AD/", "/AD/:name/*", "/a/", "/a/:name/*", "/admin.html", "/adminx/*", "/demands.json", "/demands/", "/demands/:name/*", "/feed/*"], rules.ToArray());
+    }
+
+    [Fact]
+    public void A_name_with_other_characters_is_given_as_written_and_percent_encoded_unless_it_reads_as_a_pattern()
+    {
+        var rules = SecurityHeaders.SiteRules(["من-نحن/index.html", "a*b/index.html", ":lang/index.html"]);
+
+        Assert.Equal(["/", "/%3Alang/*", "/%D9%85%D9%86-%D9%86%D8%AD%D9%86/*", "/a%2Ab/*", "/من-نحن/*"], rules.ToArray());
+        Assert.Equal(["/", "/%3Aa.json", "/%3Aa/", "/%3Aa/:name/*"], SecurityHeaders.SiteRules([":a/index.html", ":a.json"]).ToArray());
+    }
+
+    [Fact]
+    public void The_editor_s_policy_allows_what_Decap_needs_and_decap_server_only_for_serve()
+    {
+        var policy = Directives(SecurityHeaders.EditorPolicy());
+        var local = Directives(SecurityHeaders.EditorPolicy(localBackend: true));
+
+        Assert.Equal("'none'", policy["default-src"]);
+        Assert.Equal("'self' 'unsafe-eval'", policy["script-src"]);
+        Assert.Equal("'self' 'unsafe-inline'", policy["style-src"]);
+        Assert.Equal("'self' blob: https://api.github.com", policy["connect-src"]);
+        Assert.Equal("'self' blob: https://api.github.com http://localhost:8081", local["connect-src"]);
+        Assert.Equal("'none'", policy["frame-ancestors"]);
+        Assert.Equal("'none'", policy["form-action"]);
+        Assert.DoesNotContain(policy.Values, value => value.Contains('*', StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string> Directives(string policy) =>
         policy.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(directive => directive.Split(' ', 2))

@@ -33,6 +33,16 @@ public static class QualityTools
     /// <summary>Pagefind, when it is installed and runs; else null.</summary>
     public static PagefindIndexer? Pagefind => PagefindLookup.Value;
 
+    /// <summary>decap-server, the web editor's local backend.</summary>
+    public static string DecapServer => Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "decap-server.cmd" : "decap-server");
+
+    /// <summary>Decap CMS's files, as the build copies them into <c>admin/</c>; null when the package is not installed.</summary>
+    public static Broadside.Editor.DecapBundle? DecapBundle =>
+        Broadside.Editor.DecapBundle.TryLocate([RepositoryPaths.Root], out var bundle, out _) ? bundle : null;
+
+    /// <summary>The <c>node</c> program on <c>PATH</c>, or null.</summary>
+    public static string? Node => OnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
+
     /// <summary>True in CI, where a missing tool fails the tests that need it instead of skipping them.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -58,6 +68,11 @@ public static class QualityTools
         if (tools.HasFlag(Tool.Axe) && !File.Exists(AxeScript))
         {
             missing.Add("axe-core (node_modules/axe-core)");
+        }
+
+        if (tools.HasFlag(Tool.Decap) && (!File.Exists(DecapServer) || DecapBundle is null || Node is null))
+        {
+            missing.Add("Decap CMS and decap-server (node_modules/decap-cms, node_modules/.bin/decap-server, with Node.js)");
         }
 
         if (tools.HasFlag(Tool.Pagefind) && Pagefind is null)

@@ -18,4 +18,7 @@ public enum Tool
 
     /// <summary>Pagefind (npm package <c>pagefind</c>), the search indexer.</summary>
     Pagefind = 16,
+
+    /// <summary>Decap CMS and decap-server (npm packages <c>decap-cms</c> and <c>decap-server</c>), with Node.js: the web editor and its local backend.</summary>
+    Decap = 32,
 }

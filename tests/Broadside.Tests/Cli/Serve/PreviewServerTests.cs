@@ -1,5 +1,6 @@
 using System.Net;
 using Broadside.Cli.Serve;
+using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli.Serve;
 
@@ -132,6 +133,28 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
         Assert.Contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;", string.Join(", ", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/admin/")]
+    [InlineData("/admin/config.yml")]
+    [InlineData("/admin/decap-cms.js")]
+    public async Task The_web_editor_gets_its_own_policy_which_also_lets_it_reach_decap_server_and_no_live_reload(string path)
+    {
+        var headers = await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers"));
+        Assert.NotEmpty(Broadside.Outputs.SecurityHeaders.ReadEditor(headers));
+
+        using var response = await Site.Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var (name, value) in Broadside.Outputs.SecurityHeaders.ForEditor(localBackend: true))
+        {
+            Assert.Equal(value, string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : response.Content.Headers.GetValues(name)));
+        }
+
+        Assert.Contains(Broadside.Outputs.SecurityHeaders.LocalBackendOrigin, response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain(LiveReload.ScriptPath, body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sound_files_are_served_with_their_media_type_and_the_overlays_looks_as_a_stylesheet()
     {
@@ -202,13 +225,21 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
     /// <summary>One server for the class: these tests only read.</summary>
     public sealed class Server : IAsyncLifetime
     {
+        private readonly TemporaryFolder _decap = new();
         private PreviewSite? _site;
 
         /// <summary>The running server.</summary>
         internal PreviewSite Site => _site ?? throw new InvalidOperationException("The server has not started.");
 
         /// <inheritdoc />
-        public async Task InitializeAsync() => _site = await PreviewSite.StartAsync();
+        public async Task InitializeAsync()
+        {
+            // A stand-in for Decap CMS's package, so the sample's web editor is published as in production.
+            var dist = _decap.Combine("node_modules", "decap-cms", "dist");
+            Directory.CreateDirectory(dist);
+            await File.WriteAllTextAsync(Path.Combine(dist, Broadside.Editor.DecapBundle.Script), "/* Decap CMS */\n");
+            _site = await PreviewSite.StartAsync(editor: Broadside.Editor.DecapBundle.From(_decap.Combine("node_modules", "decap-cms")));
+        }
 
         /// <inheritdoc />
         public async Task DisposeAsync()
@@ -217,6 +248,8 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
             {
                 await _site.DisposeAsync();
             }
+
+            _decap.Dispose();
         }
     }
 }

@@ -48,7 +48,10 @@ internal sealed class PreviewSite : IAsyncDisposable
     public string Errors => _error.ToString();
 
     /// <summary>Copies the sample publication, lets <paramref name="prepare"/> change the copy (its folder is the argument), and starts a server on it.</summary>
-    public static async Task<PreviewSite> StartAsync(Action<string>? prepare = null, bool verbose = false)
+    /// <param name="prepare">Changes the copy of the publication before the server starts.</param>
+    /// <param name="verbose">Has the server say how long each build took.</param>
+    /// <param name="editor">Decap CMS's files, for the web editor the sample's site.yml asks for; null for none.</param>
+    public static async Task<PreviewSite> StartAsync(Action<string>? prepare = null, bool verbose = false, Broadside.Editor.DecapBundle? editor = null)
     {
         var folder = new TemporaryFolder();
         try
@@ -66,6 +69,7 @@ internal sealed class PreviewSite : IAsyncDisposable
                     OutputFolder = folder.Combine("site"),
                     IncludeDrafts = true,
                     IncludeFuture = true,
+                    Editor = editor,
                 },
                 Port = 0,
                 Verbose = verbose,
