@@ -224,30 +224,9 @@ public static class FrontMatterParser
 
                     break;
                 case YamlMappingNode mapping:
-                    // `- id: …` names a demand of demands.yml; `- text: …` is a demand in the article's words,
-                    // as the web editor writes it (the same as `- "…"`).
                     var entry = YamlMap.From(mapping, map.File, map.LineOffset, map.Diagnostics);
-                    entry.WarnUnknownKeys(["id", "text"], ImmutableHashSet<string>.Empty);
-                    if (entry.Has("id") && entry.Has("text"))
-                    {
-                        entry.Report(entry.Node("text")!, DiagnosticCodes.WrongType, "a demand is either 'id: …' naming a demand of demands.yml or 'text: …' in the article's words, not both: remove one");
-                    }
-                    else if (entry.Node("text") is { } said)
-                    {
-                        if (said is not YamlScalarNode words)
-                        {
-                            entry.Report(said, DiagnosticCodes.WrongType, "a demand's 'text' is its words in quotes");
-                        }
-                        else if (entry.Item(words, "demands", TextLengths.Demand) is { } wording)
-                        {
-                            Add(item, new DemandReference(wording, null, line, column));
-                        }
-                        else
-                        {
-                            entry.Report(said, DiagnosticCodes.EmptyValue, "the demand's 'text' is empty: write the demand, or remove the item");
-                        }
-                    }
-                    else if (entry.String("id", required: true, hint: "write '- id: free-transit' to name a demand of demands.yml", maxLength: TextLengths.Name) is { } id)
+                    entry.WarnUnknownKeys(["id"], ImmutableHashSet<string>.Empty);
+                    if (entry.String("id", required: true, hint: "write '- id: free-transit' to name a demand of demands.yml", maxLength: TextLengths.Name) is { } id)
                     {
                         Add(item, new DemandReference(null, id, line, column));
                     }

@@ -143,28 +143,19 @@ public static class EditorConfig
             ("fields", Seq([.. fields])));
     }
 
-    // The demands: each a canonical demand of demands.yml (written `- id: …`) or the article's own words
-    // (written `- text: …`, which the front matter reader takes as a free-text demand), in the article's order.
-    private static YamlMappingNode Demands(IReadOnlyList<CanonicalDemand> demands)
-    {
-        var text = Field("text", "In the article's own words", "string", extra: [("hint", Text("Use the same words as earlier articles, so the demands index counts them together."))]);
-        List<YamlNode> fields = demands.Count == 0
-            ? [text]
-            : [
-                Field("id", "A demand of the demands index", "select", extra:
-                [
-                    ("options", Seq([.. demands.Select(d => (YamlNode)Map(("label", Text(d.Text)), ("value", Text(d.Id))))])),
-                    ("hint", Text("Pick one here, or write the demand below: not both.")),
-                ]),
-                text,
-            ];
-        return Field("demands", "Demands", "list", extra:
-        [
-            ("summary", Text(demands.Count == 0 ? "{{fields.text}}" : "{{fields.id}}{{fields.text}}")),
-            ("fields", Seq([.. fields])),
-            ("hint", Text("The demands the article raises, in its order.")),
-        ]);
-    }
+    /// <summary>
+    /// The widget of an article's demands, Broadside's own (<c>admin/broadside-widgets.js</c>): one row a
+    /// demand, in the article's order, each a demand of demands.yml (written <c>- id: …</c>) or the
+    /// article's own words (written as a plain string), as the front matter contract has them.
+    /// </summary>
+    public const string DemandsWidget = "demands";
+
+    // The demands, with the canonical demands of demands.yml offered by their wording: {label, value: id}.
+    private static YamlMappingNode Demands(IReadOnlyList<CanonicalDemand> demands) => Field("demands", "Demands", DemandsWidget, extra:
+    [
+        ("options", Seq([.. demands.Select(d => (YamlNode)Map(("label", Text(d.Text)), ("value", Text(d.Id))))])),
+        ("hint", Text("The demands the article raises, in its order: each a demand of the demands index, or in the article's own words (the same words as earlier articles, so the index counts them together).")),
+    ]);
 
     // The standalone pages of pages/.
     private static YamlMappingNode Pages(SiteConfig config, string folder) => Collection(

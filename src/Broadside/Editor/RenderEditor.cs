@@ -28,7 +28,24 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
     /// <summary>The editor's settings.</summary>
     public const string Settings = ReservedPaths.Admin + "/config.yml";
 
+    /// <summary>Broadside's own widgets for the editor (the demands of an article), loaded after Decap's script.</summary>
+    public const string Widgets = ReservedPaths.Admin + "/" + WidgetsScript;
+
+    /// <summary>The file name of <see cref="Widgets"/>.</summary>
+    public const string WidgetsScript = "broadside-widgets.js";
+
+    private static readonly Lazy<string> WidgetsSource = new(() =>
+    {
+        using var stream = typeof(RenderEditor).Assembly.GetManifestResourceStream("Broadside.Editor." + WidgetsScript)
+            ?? throw new InvalidOperationException($"The assembly lacks {WidgetsScript}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    });
+
     private (string Page, string Settings)? _made;
+
+    /// <summary>The script of Broadside's own widgets (<c>admin/broadside-widgets.js</c>): the <c>demands</c> widget.</summary>
+    public static string WidgetsJavaScript => WidgetsSource.Value;
 
     /// <summary>True when the build publishes the editor.</summary>
     public bool On => config.Editor is not null && bundle is not null;
@@ -43,6 +60,7 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
 
         yield return ListDeclaration.Single(Page, new KeyBuilder().Add(page).Finish());
         yield return ListDeclaration.Single(Settings, new KeyBuilder().Add(settings).Finish());
+        yield return ListDeclaration.Single(Widgets, new KeyBuilder().Add(WidgetsJavaScript).Finish());
         foreach (var file in bundle!.Files)
         {
             yield return ListDeclaration.Single(ReservedPaths.Admin + "/" + file, default);
@@ -69,6 +87,11 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
             files.Add(new OutputFile { Destination = Settings, Content = settings, InSitemap = false });
         }
 
+        if (plan.Makes(Widgets))
+        {
+            files.Add(new OutputFile { Destination = Widgets, Content = WidgetsJavaScript, InSitemap = false });
+        }
+
         // Copied by every build, as the theme's assets are; a file already published as it is stays untouched.
         foreach (var file in bundle!.Files)
         {
@@ -78,7 +101,10 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
         return files.ToImmutable();
     }
 
-    /// <summary>The editor's page: Decap's script and nothing else, no inline script or style, kept out of search engines.</summary>
+    /// <summary>
+    /// The editor's page: Decap's script, then Broadside's widgets (<see cref="Widgets"/>), which register
+    /// themselves before Decap starts; no inline script or style, kept out of search engines.
+    /// </summary>
     /// <param name="title">The publication's name.</param>
     /// <param name="language">The site's language tag.</param>
     /// <param name="rootPath">The site's root path, <c>/</c> or <c>/dispatch/</c>.</param>
@@ -94,6 +120,7 @@ public sealed class RenderEditor(SiteConfig config, DecapBundle? bundle, string 
         </head>
         <body>
         <script src="{WebUtility.HtmlEncode(rootPath + ReservedPaths.Admin + "/" + DecapBundle.Script)}"></script>
+        <script src="{WebUtility.HtmlEncode(rootPath + Widgets)}"></script>
         </body>
         </html>
 

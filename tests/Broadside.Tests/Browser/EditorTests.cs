@@ -9,6 +9,7 @@ using Broadside.Outputs;
 using Broadside.Tests.Cli.Serve;
 using Broadside.Tests.TestSupport;
 using Microsoft.Playwright;
+using YamlDotNet.RepresentationModel;
 
 namespace Broadside.Tests.Browser;
 
@@ -35,10 +36,13 @@ public sealed class EditorTests
             await Choose(page, "Authors", "Ana Ruiz");
             await Choose(page, "Section", "Housing");
             await page.GetByLabel("Tags").FillAsync("rent");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add demands" }).ClickAsync();
-            await Choose(page, "A demand of the demands index", "Rent control now!");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add demands" }).ClickAsync();
-            await page.GetByLabel("In the article's own words").Last.FillAsync("Repair every building by winter!");
+
+            // Broadside's demands widget, by keyboard: the first in the article's own words, the second from demands.yml.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a demand" }).PressAsync("Enter");
+            await page.GetByLabel("Demand 1 is").SelectOptionAsync(new SelectOptionValue { Label = "in the article's own words" });
+            await page.GetByLabel("Demand 1, in the article's own words").FillAsync("Repair every building by winter!");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a demand" }).PressAsync("Enter");
+            await page.GetByLabel("Demand 2, from the demands index").SelectOptionAsync(new SelectOptionValue { Label = "Rent control now!" });
             await page.Locator("[data-slate-editor]").ClickAsync();
             await page.Keyboard.TypeAsync("The tenants of Riverside won a freeze of every rent for a year.");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-new-article.png"), FullPage = true });
@@ -60,6 +64,7 @@ public sealed class EditorTests
         Assert.True(File.Exists(file), $"No {relative}; the articles are: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(editor.Input, "articles"), "*.md", SearchOption.AllDirectories))}");
         var text = File.ReadAllText(file);
         File.WriteAllText(Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-saved-article.md"), text);
+        Assert.Equal([("Repair every building by winter!", null), (null, "rent-control")], DemandsOf(text));
 
         var check = CommandRun.Run(editor.Repository, "check", "--input", "input", "--theme", RepositoryPaths.Theme);
         Assert.True(check.Exit == 0 && !check.Output.Contains(": error ", StringComparison.Ordinal) && !check.Output.Contains(": warning ", StringComparison.Ordinal), $"broadside check on the saved article:\n{text}\n{check.Output}{check.Error}");
@@ -80,22 +85,57 @@ public sealed class EditorTests
     [ToolFact(Tool.Chromium | Tool.Decap)]
     public async Task An_article_written_as_a_file_is_saved_from_the_web_editor_with_its_demands_and_byline()
     {
-        // The fixture's article names its author as text, as `broadside new` writes it, and its demands by id and in its own words.
+        // The fixture's article names its author as text, as `broadside new` writes it, and its demands in its own words and by id.
         await using var editor = await EditorSession.StartAsync();
         var page = editor.Page;
         await editor.RunAsync(async () =>
         {
             await page.GotoAsync("admin/#/collections/articles/entries/2026/drivers-vote-to-strike");
             await page.GetByLabel("Summary").FillAsync("Route 12 stops on Monday.");
+
+            // The file's demands, in its order: its words, one of demands.yml, its words.
+            Assert.Equal("Hire 500 drivers now!", await page.GetByLabel("Demand 1, in the article's own words").InputValueAsync());
+            Assert.Equal("free-transit", await page.GetByLabel("Demand 2, from the demands index").InputValueAsync());
+            Assert.Equal("Safe schedules on every route!", await page.GetByLabel("Demand 3, in the article's own words").InputValueAsync());
+            await page.GetByLabel("Demand 3, in the article's own words").FillAsync("Safe schedules on every route, now!");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a demand" }).ClickAsync();
+            await page.GetByLabel("Demand 4 is").SelectOptionAsync(new SelectOptionValue { Label = "in the article's own words" });
+            await page.GetByLabel("Demand 4, in the article's own words").FillAsync("A raise for every driver!");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move demand 4 up" }).PressAsync("Enter");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ScreenshotFolder, "editor-demands.png"), FullPage = true });
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await page.GetByText("Entry saved").WaitForAsync();
         });
 
         var saved = editor.Git("show", "cms/articles/2026/drivers-vote-to-strike:input/articles/2026/drivers-vote-to-strike.md");
         Assert.Contains("summary: Route 12 stops on Monday.", saved, StringComparison.Ordinal);
-        Assert.Contains("demands:\n  - id: free-transit\n  - text: Hire 500 drivers now!\n", saved, StringComparison.Ordinal);
+        Assert.Equal(
+            [("Hire 500 drivers now!", null), (null, "free-transit"), ("A raise for every driver!", null), ("Safe schedules on every route, now!", null)],
+            DemandsOf(saved));
         Assert.Contains("author:\n  - Ana Ruiz\n", saved, StringComparison.Ordinal);
+
+        // What it saved passes the check, in a copy of the publication: decap-server keeps working in the repository.
+        using var copy = new TemporaryFolder();
+        TemporaryFolder.CopyFolder(editor.Input, copy.Combine("input"));
+        File.WriteAllText(copy.Combine("input", "articles", "2026", "drivers-vote-to-strike.md"), saved);
+        var check = CommandRun.Run(copy.Path, "check", "--input", "input", "--theme", RepositoryPaths.Theme);
+        Assert.True(check.Exit == 0 && !check.Output.Contains(": error ", StringComparison.Ordinal) && !check.Output.Contains(": warning ", StringComparison.Ordinal), $"broadside check on the saved article:\n{saved}\n{check.Output}{check.Error}");
         editor.AssertClean();
+    }
+
+    // The demands of a saved article's front matter, in order: each a plain string (its words) or a mapping of an id alone.
+    private static (string? Text, string? Id)[] DemandsOf(string markdown)
+    {
+        var front = markdown.Split("---\n")[1];
+        var stream = new YamlStream();
+        stream.Load(new StringReader(front));
+        var demands = (YamlSequenceNode)((YamlMappingNode)stream.Documents[0].RootNode)["demands"];
+        return [.. demands.Children.Select(item => item switch
+        {
+            YamlScalarNode words => ((string?)words.Value, (string?)null),
+            YamlMappingNode demand when demand.Children.Count == 1 => (null, ((YamlScalarNode)demand["id"]).Value),
+            _ => throw new Xunit.Sdk.XunitException($"A demand is neither words nor an id: {item}"),
+        })];
     }
 
     // Picks an option of Decap's select (react-select) under the field labelled <paramref name="label"/>.

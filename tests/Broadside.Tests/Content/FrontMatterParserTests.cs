@@ -639,25 +639,14 @@ public sealed class FrontMatterParserTests
     }
 
     [Fact]
-    public void Reads_a_demand_written_as_text_as_the_web_editor_writes_it()
+    public void A_demand_is_its_words_or_an_id_and_a_text_mapping_is_neither()
     {
-        var (front, diagnostics) = ParseArticle(Required + "demands:\n  - id: free-transit\n  - text: \"Hire 500 drivers now!\"\n  - Cap rents\n");
-
+        var (front, diagnostics) = ParseArticle(Required + "demands:\n  - \"Hire 500 drivers now!\"\n  - id: free-transit\n");
         Assert.Empty(diagnostics.ToImmutableSorted());
-        Assert.Equal([(null, "free-transit"), ("Hire 500 drivers now!", null), ("Cap rents", null)], front!.Demands.Select(d => (d.Text, d.Id)).ToArray());
-    }
+        Assert.Equal([("Hire 500 drivers now!", null), (null, "free-transit")], front!.Demands.Select(d => (d.Text, d.Id)).ToArray());
 
-    [Theory]
-    [InlineData("  - {id: free-transit, text: Free transit}\n", DiagnosticCodes.WrongType)]
-    [InlineData("  - text: \"\"\n", DiagnosticCodes.EmptyValue)]
-    [InlineData("  - text: [a, b]\n", DiagnosticCodes.WrongType)]
-    public void Reports_a_demand_item_that_is_neither_an_id_nor_a_text(string item, string code)
-    {
-        var (front, diagnostics) = ParseArticle(Required + "demands:\n" + item);
-
-        var problem = Assert.Single(diagnostics.ToImmutableSorted());
-        Assert.Equal(code, problem.Code);
-        Assert.Equal(7, problem.Line);
+        (front, diagnostics) = ParseArticle(Required + "demands:\n  - text: \"Hire 500 drivers now!\"\n");
+        Assert.Contains(diagnostics.ToImmutableSorted(), d => d.IsError && d.Line == 7);
         Assert.Empty(front!.Demands);
     }
 

@@ -233,6 +233,7 @@ public sealed partial class DeployedSiteTests(DeployedSiteFixture fixture) : ICl
         Assert.Contains("/admin/", paths);
         Assert.Contains("/admin/config.yml", paths);
         Assert.Contains("/admin/" + Broadside.Editor.DecapBundle.Script, paths);
+        Assert.Contains("/" + Broadside.Editor.RenderEditor.Widgets, paths);
 
         foreach (var path in paths.Append("/admin").Append("/2026/11/no-such-article/"))
         {

@@ -27,7 +27,7 @@ public sealed class EditorConfigTests
     public static TheoryData<string, string> ArticleWidgets => new()
     {
         { "title", "string" }, { "author", "select" }, { "section", "select" }, { "date", "datetime" }, { "tags", "list" },
-        { "demands", "list" }, { "summary", "text" }, { "slug", "string" }, { "draft", "boolean" }, { "updated", "datetime" },
+        { "demands", "demands" }, { "summary", "text" }, { "slug", "string" }, { "draft", "boolean" }, { "updated", "datetime" },
         { "image", "image" }, { "image_alt", "string" }, { "image_caption", "string" }, { "image_credit", "string" },
         { "canonical", "string" }, { "series", "string" }, { "toc", "boolean" }, { "corrections", "list" }, { "aliases", "list" },
     };
@@ -73,17 +73,21 @@ public sealed class EditorConfigTests
     }
 
     [Fact]
-    public void A_demand_is_a_canonical_demand_by_id_or_the_article_s_own_words()
+    public void Demands_are_edited_by_broadside_s_own_widget_offered_the_demands_of_demands_yml_by_their_wording()
     {
-        var demands = Fields((YamlMappingNode)Field(Articles(Yaml()), "demands"));
+        var demands = (YamlMappingNode)Field(Articles(Yaml()), "demands");
 
-        Assert.Equal(["id", "text"], demands.Select(f => Value(f, "name")));
-        Assert.Equal(("select", "string"), (Value(demands[0], "widget"), Value(demands[1], "widget")));
-        var option = (YamlMappingNode)((YamlSequenceNode)demands[0]["options"]).Single();
+        Assert.Equal("demands", EditorConfig.DemandsWidget);
+        Assert.Equal((EditorConfig.DemandsWidget, "false"), (Value(demands, "widget"), Value(demands, "required")));
+        Assert.False(demands.Children.ContainsKey(new YamlScalarNode("fields")));
+        var option = (YamlMappingNode)((YamlSequenceNode)demands["options"]).Single();
         Assert.Equal(("Fare-free transit for all!", "free-transit"), (Value(option, "label"), Value(option, "value")));
+        Assert.Equal(["label", "value"], option.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
 
-        // Without demands.yml, the words alone.
-        Assert.Equal(["text"], Fields((YamlMappingNode)Field(Articles(EditorConfig.Yaml(Site, Editor, "input", Authors, [])), "demands")).Select(f => Value(f, "name")));
+        // Without demands.yml, no options: every demand is in the article's own words.
+        var alone = (YamlMappingNode)Field(Articles(EditorConfig.Yaml(Site, Editor, "input", Authors, [])), "demands");
+        Assert.Equal("demands", Value(alone, "widget"));
+        Assert.Empty((YamlSequenceNode)alone["options"]);
     }
 
     [Fact]
@@ -154,7 +158,7 @@ public sealed class EditorConfigTests
         var articles = Articles(yaml);
         Assert.Equal([hostile], Items(Field(articles, "section"), "options"));
         Assert.Equal([hostile], Items(Field(articles, "author"), "options"));
-        var demand = (YamlMappingNode)((YamlSequenceNode)Fields((YamlMappingNode)Field(articles, "demands"))[0]["options"]).Single();
+        var demand = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)Field(articles, "demands"))["options"]).Single();
         Assert.Equal(hostile, Value(demand, "label"));
         Assert.Equal(["backend", "local_backend", "publish_mode", "site_url", "media_folder", "public_folder", "slug", "collections"], Root(yaml).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
     }

@@ -51,13 +51,18 @@ public sealed class RenderEditorTests : IDisposable
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var admin = _work.Combine("out", "admin");
-        Assert.Equal(["1077.decap-cms.js", "config.yml", "decap-cms.js", "decap-cms.js.LICENSE.txt", "f728dc876b39e5273411.wasm", "index.html"], Directory.EnumerateFiles(admin).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["1077.decap-cms.js", "broadside-widgets.js", "config.yml", "decap-cms.js", "decap-cms.js.LICENSE.txt", "f728dc876b39e5273411.wasm", "index.html"], Directory.EnumerateFiles(admin).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(RenderEditor.PageHtml("The Riverside Leaflet", "en", "/"), File.ReadAllText(Path.Combine(admin, "index.html")));
         var page = File.ReadAllText(Path.Combine(admin, "index.html"));
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-pagefind-body", page, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<script"));
-        Assert.Contains("<script src=\"/admin/decap-cms.js\"></script>", page, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<script").Count);
+        Assert.Contains("<script src=\"/admin/decap-cms.js\"></script>\n<script src=\"/admin/broadside-widgets.js\"></script>", page, StringComparison.Ordinal);
+
+        // Broadside's own widgets, registered with Decap once its script has run.
+        var widgets = File.ReadAllText(Path.Combine(admin, "broadside-widgets.js"));
+        Assert.Equal(RenderEditor.WidgetsJavaScript, widgets);
+        Assert.Contains("CMS.registerWidget(\"demands\"", widgets, StringComparison.Ordinal);
 
         var config = File.ReadAllText(Path.Combine(admin, "config.yml"));
         Assert.Contains("repo: \"riverside-leaflet/leaflet\"", config, StringComparison.Ordinal);

@@ -137,6 +137,7 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
     [InlineData("/admin/")]
     [InlineData("/admin/config.yml")]
     [InlineData("/admin/decap-cms.js")]
+    [InlineData("/admin/broadside-widgets.js")]
     public async Task The_web_editor_gets_its_own_policy_which_also_lets_it_reach_decap_server_and_no_live_reload(string path)
     {
         var headers = await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "_headers"));
