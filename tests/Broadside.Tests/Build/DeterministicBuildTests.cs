@@ -30,6 +30,9 @@ public sealed class DeterministicBuildTests : IDisposable
             OutputFolder = _folder.Combine("here"),
             IncludeDrafts = true,
             IncludeFuture = true,
+
+            // The web editor of the sample's site.yml, found as the command finds it (from the same folder).
+            Editor = Broadside.Cli.Commands.EditorCheck.Locate(input),
         });
         Assert.True(here.Succeeded, string.Join('\n', here.Diagnostics));
 
