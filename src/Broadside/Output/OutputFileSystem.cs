@@ -13,6 +13,9 @@ public class OutputFileSystem
     /// <summary>Renames the file <paramref name="from"/> to <paramref name="to"/>, replacing a file there.</summary>
     public virtual void Move(string from, string to) => File.Move(from, to, overwrite: true);
 
+    /// <summary>Renames the folder <paramref name="from"/> to <paramref name="to"/>, where nothing is.</summary>
+    public virtual void MoveFolder(string from, string to) => Directory.Move(from, to);
+
     /// <summary>Deletes the file <paramref name="path"/>.</summary>
     public virtual void Delete(string path) => File.Delete(path);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace Broadside.Output;
 
@@ -15,6 +16,11 @@ namespace Broadside.Output;
 /// modification times stay and a deploy uploads only what changed; files an earlier build wrote and
 /// this one does not produce are deleted; files no build wrote are never touched.
 /// </summary>
+/// <remarks>
+/// When the published folder is missing or empty, as on a deploy's first build, there is no previous
+/// site to protect file by file: the files are staged in the site's own layout and the whole folder is
+/// renamed into place, one step that is all or nothing by itself.
+/// </remarks>
 public sealed class StagedOutput : IDisposable
 {
     private const string JournalName = "journal.json";
@@ -22,8 +28,14 @@ public sealed class StagedOutput : IDisposable
     // Where the files a commit replaces or deletes wait until it is done, inside the staging folder.
     private const string KeptFolder = "kept";
 
+    // Where a site for a missing or empty published folder is staged, in its own layout, inside the staging folder.
+    private const string SiteFolder = "site";
+
     private readonly Lazy<string> _staging;
     private readonly ConcurrentDictionary<string, string> _moves = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _stagedFolders = new(StringComparer.Ordinal);
+    private readonly Lazy<bool> _fresh;
+    private int _flat;
     private readonly OutputFileSystem _fileSystem;
     private int _staged;
     private bool _committed;
@@ -42,6 +54,7 @@ public sealed class StagedOutput : IDisposable
             : full;
         StagingFolder = Path.Combine(Path.GetDirectoryName(Folder) ?? Folder, $".{Path.GetFileName(Folder)}.broadside-staging");
         _staging = new Lazy<string>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+        _fresh = new Lazy<bool>(() => _staging.Value.Length > 0 && IsMissingOrEmpty(Folder), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The published folder.</summary>
@@ -89,6 +102,11 @@ public sealed class StagedOutput : IDisposable
     public (bool Written, OutputRecord Record) WriteBytes(string relative, ReadOnlySpan<byte> bytes, OutputRecord? previous)
     {
         var hash = Convert.ToHexStringLower(XxHash128.Hash(bytes));
+        if (_fresh.Value)
+        {
+            return (true, new OutputRecord(hash, bytes.Length, WriteNew(Stage(relative), bytes)));
+        }
+
         var published = new FileInfo(Path.Combine(Folder, relative));
         if (published.Exists && published.Length == bytes.Length
             && (previous is not null && previous.Hash == hash && previous.Length == bytes.Length && previous.LastWriteTicks == published.LastWriteTimeUtc.Ticks
@@ -97,9 +115,7 @@ public sealed class StagedOutput : IDisposable
             return (false, new OutputRecord(hash, bytes.Length, published.LastWriteTimeUtc.Ticks));
         }
 
-        var staged = Stage(relative);
-        File.WriteAllBytes(staged, bytes);
-        return (true, new OutputRecord(hash, bytes.Length, File.GetLastWriteTimeUtc(staged).Ticks));
+        return (true, new OutputRecord(hash, bytes.Length, WriteNew(Stage(relative), bytes)));
     }
 
     /// <summary>
@@ -117,7 +133,7 @@ public sealed class StagedOutput : IDisposable
     {
         var from = new FileInfo(source);
         var published = new FileInfo(Path.Combine(Folder, relative));
-        if (published.Exists && published.Length == from.Length && published.LastWriteTimeUtc >= from.LastWriteTimeUtc)
+        if (!_fresh.Value && published.Exists && published.Length == from.Length && published.LastWriteTimeUtc >= from.LastWriteTimeUtc)
         {
             return (false, new OutputRecord(string.Empty, published.Length, published.LastWriteTimeUtc.Ticks));
         }
@@ -160,6 +176,19 @@ public sealed class StagedOutput : IDisposable
             var (path, problem) = blocked[0];
             var more = blocked.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {blocked.Count - 1} more)") : string.Empty;
             throw new PublishException($"'{path}' {problem}{more}; no file was moved, so the previous site is as it was", restored: true);
+        }
+
+        if (_fresh.IsValueCreated && _fresh.Value && Volatile.Read(ref _flat) == 0 && deletions.Length == 0 && IsMissingOrEmpty(Folder))
+        {
+            var site = Path.Combine(staging, SiteFolder);
+            Directory.CreateDirectory(site);
+            OutputManifest.Write(site, produced, order);
+            if (MoveInWhole(site))
+            {
+                _committed = true;
+                DeleteStaging();
+                return 0;
+            }
         }
 
         OutputManifest.Write(staging, produced, order);
@@ -261,11 +290,113 @@ public sealed class StagedOutput : IDisposable
         return StagingFolder;
     }
 
+    // Nothing at all at the path (not even a link), or an empty folder.
+    private static bool IsMissingOrEmpty(string folder) => Directory.Exists(folder)
+        ? !Directory.EnumerateFileSystemEntries(folder).Any()
+        : !File.Exists(folder) && new FileInfo(folder).LinkTarget is null;
+
+    // Writes a file that is not there yet; returns its modification time.
+    private static long WriteNew(string path, ReadOnlySpan<byte> bytes)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
+
+        using (handle)
+        {
+            RandomAccess.Write(handle, bytes, 0);
+            return File.GetLastWriteTimeUtc(handle).Ticks;
+        }
+    }
+
+    // Where the file at relative waits: at its own path in the staged site when the published folder
+    // was missing or empty, else under a number of its own.
     private string Stage(string relative)
     {
-        var staged = Path.Combine(_staging.Value, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
-        _moves[relative] = Path.GetFileName(staged);
-        return staged;
+        var staging = _staging.Value;
+        if (_fresh.Value && IsInside(relative))
+        {
+            var inSite = Path.Combine(SiteFolder, relative);
+            var staged = Path.Combine(staging, inSite);
+            if (TryStageFolder(Path.GetDirectoryName(staged)!))
+            {
+                _moves[relative] = inSite;
+                return staged;
+            }
+        }
+
+        Interlocked.Increment(ref _flat);
+        var name = Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture);
+        _moves[relative] = name;
+        return Path.Combine(staging, name);
+    }
+
+    // Makes a folder of the staged site once; false when a staged file stands in its way.
+    private bool TryStageFolder(string folder)
+    {
+        if (_stagedFolders.ContainsKey(folder))
+        {
+            return true;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        _stagedFolders.TryAdd(folder, true);
+        return true;
+    }
+
+    // Puts the staged site in place of the missing or empty published folder with one rename. False,
+    // with nothing changed, when the folder cannot be removed (a mount point, say), so the files are
+    // moved in one by one instead.
+    private bool MoveInWhole(string site)
+    {
+        var existed = Directory.Exists(Folder);
+        try
+        {
+            if (existed)
+            {
+                _fileSystem.DeleteFolder(Folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        try
+        {
+            _fileSystem.MoveFolder(site, Folder);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (existed)
+            {
+                try
+                {
+                    Directory.CreateDirectory(Folder);
+                }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                {
+                    // The folder was empty; the message below is what matters.
+                }
+            }
+
+            throw new PublishException($"{ex.Message.TrimEnd('.')}; no file was moved, so the previous site is as it was", restored: true);
+        }
     }
 
     private void WriteJournal(Journal journal)

@@ -248,6 +248,95 @@ public sealed class StagedOutputTests
         Assert.False(Directory.Exists(root.Combine(".site.broadside-staging")));
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public void A_site_for_a_missing_or_empty_folder_is_staged_in_its_own_layout_and_moved_in_with_one_rename(bool folderExists, int changes)
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        if (folderExists)
+        {
+            Directory.CreateDirectory(site);
+        }
+
+        var counted = new FailingFileSystem(failAt: int.MaxValue);
+        using var output = new StagedOutput(site, counted);
+        var records = new Dictionary<string, OutputRecord>
+        {
+            ["index.html"] = output.WriteBytes("index.html", Bytes("home"), previous: null).Record,
+            ["a/b/page.html"] = output.WriteBytes("a/b/page.html", Bytes("page"), previous: null).Record,
+        };
+        Assert.Equal("page", File.ReadAllText(Path.Combine(output.StagingFolder, "site", "a", "b", "page.html")));
+        Assert.Equal(folderExists, Directory.Exists(site));
+
+        Assert.Equal(0, output.Commit(records));
+
+        // Removing the empty folder, if there was one, and the rename: nothing is moved file by file.
+        Assert.Equal(changes, counted.Operations);
+        Assert.Equal(["a/", "a/b/", $"{OutputManifest.FileName}=a/b/page.html index.html", "a/b/page.html=page", "index.html=home"], Everything(site));
+        Assert.Equal(new FileInfo(Path.Combine(site, "a", "b", "page.html")).LastWriteTimeUtc.Ticks, OutputManifest.Load(site)["a/b/page.html"].LastWriteTicks);
+        Assert.Equal(["site"], Names(root.Path));
+    }
+
+    [Fact]
+    public void A_folder_with_anything_in_it_gets_the_site_file_by_file_and_keeps_what_no_build_wrote()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Publish(site, (".well-known/security.txt", "the publisher's"));
+
+        var counted = new FailingFileSystem(failAt: int.MaxValue);
+        using (var output = new StagedOutput(site, counted))
+        {
+            output.Commit(new Dictionary<string, OutputRecord> { ["index.html"] = output.WriteBytes("index.html", Bytes("home"), previous: null).Record });
+        }
+
+        Assert.Equal("the publisher's", File.ReadAllText(Path.Combine(site, ".well-known", "security.txt")));
+        Assert.Equal("home", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.True(counted.Operations > 2);
+    }
+
+    [Fact]
+    public void When_the_empty_folder_cannot_be_removed_the_files_are_moved_in_one_by_one()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Directory.CreateDirectory(site);
+
+        // The first change, removing the empty folder, fails as it does for a mount point.
+        using (var output = new StagedOutput(site, new FailingFileSystem(failAt: 1)))
+        {
+            output.Commit(new Dictionary<string, OutputRecord>
+            {
+                ["index.html"] = output.WriteBytes("index.html", Bytes("home"), previous: null).Record,
+                ["a/page.html"] = output.WriteBytes("a/page.html", Bytes("page"), previous: null).Record,
+            });
+        }
+
+        Assert.Equal(["a/", $"{OutputManifest.FileName}=a/page.html index.html", "a/page.html=page", "index.html=home"], Everything(site));
+        Assert.Equal(["site"], Names(root.Path));
+    }
+
+    [Fact]
+    public void A_rename_of_the_whole_site_that_fails_leaves_the_empty_folder_as_it_was()
+    {
+        using var root = new TemporaryFolder();
+        var site = root.Combine("site");
+        Directory.CreateDirectory(site);
+
+        using (var output = new StagedOutput(site, new FailingFileSystem(failAt: 2)))
+        {
+            var record = output.WriteBytes("index.html", Bytes("home"), previous: null).Record;
+            var failed = Assert.Throws<PublishException>(() => output.Commit(new Dictionary<string, OutputRecord> { ["index.html"] = record }));
+            Assert.True(failed.Restored);
+            Assert.Contains(FailingFileSystem.Message, failed.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Names(site));
+        Assert.Equal(["site"], Names(root.Path));
+    }
+
     // A site as a build left it: its manifest, a folder of its own, a file that the next build puts a
     // folder in its place, and a file of the publisher's that no build touches.
     private static void MakeOldSite(string site)

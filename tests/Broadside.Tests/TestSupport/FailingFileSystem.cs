@@ -20,6 +20,12 @@ public sealed class FailingFileSystem(int failAt, bool once = true) : OutputFile
         base.Move(from, to);
     }
 
+    public override void MoveFolder(string from, string to)
+    {
+        Step();
+        base.MoveFolder(from, to);
+    }
+
     public override void Delete(string path)
     {
         Step();
