@@ -9,6 +9,7 @@ using Broadside.Pictures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -234,7 +235,51 @@ internal sealed class PreviewServer : IAsyncDisposable
         var body = page.ContentType.StartsWith("text/html", StringComparison.Ordinal) && !editor
             ? Encoding.UTF8.GetBytes(PageInjection.Inject(Encoding.UTF8.GetString(page.Body), _state.Errors))
             : page.Body;
+        if (page.Status == StatusCodes.Status200OK)
+        {
+            await SendRangeAsync(context, page.ContentType, body);
+            return;
+        }
+
         await SendAsync(context, page.Status, page.ContentType, body);
+    }
+
+    // A file, or the one range of it a request asks for (a browser's audio and video players ask for
+    // ranges, and Safari plays nothing from a server that does not answer them). Several ranges in one
+    // request, or a range conditional on a version (If-Range), get the whole file, as the standard allows.
+    private static async Task SendRangeAsync(HttpContext context, string contentType, byte[] body)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.AcceptRanges = "bytes";
+        if (request.Headers.IfRange.Count > 0 || request.GetTypedHeaders().Range is not { } range
+            || !string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase) || range.Ranges.Count != 1)
+        {
+            await SendAsync(context, StatusCodes.Status200OK, contentType, body);
+            return;
+        }
+
+        var asked = range.Ranges.First();
+        long first, last;
+        if (asked.From is { } from)
+        {
+            (first, last) = (from, Math.Min(asked.To ?? long.MaxValue, body.Length - 1L));
+        }
+        else
+        {
+            // "bytes=-N": the last N bytes.
+            (first, last) = (Math.Max(0, body.Length - (asked.To ?? 0)), body.Length - 1L);
+        }
+
+        if (first > last || first >= body.Length || (asked.From is null && asked.To is null or 0))
+        {
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{body.Length}");
+            return;
+        }
+
+        response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {first}-{last}/{body.Length}");
+        await SendAsync(context, StatusCodes.Status206PartialContent, contentType, body[(int)first..(int)(last + 1)]);
     }
 
     // Runs under the build state's read lock: the files are complete and stay so while they are read.

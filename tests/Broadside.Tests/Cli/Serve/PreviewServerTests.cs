@@ -8,6 +8,7 @@ namespace Broadside.Tests.Cli.Serve;
 public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClassFixture<PreviewServerTests.Server>
 {
     private const string Article = "/2026/03/cap-rents-in-every-city/";
+    private const string Sound = "/media/2026/solidarity-forever-tune.mp3";
 
     private PreviewSite Site => server.Site;
 
@@ -61,6 +62,63 @@ public sealed class PreviewServerTests(PreviewServerTests.Server server) : IClas
         Assert.Equal("text/html", type);
         Assert.Equal(PageInjection.Inject(await File.ReadAllTextAsync(Path.Combine(Site.OutputFolder, "404.html")), []), body);
         Assert.Contains("Page not found", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bytes=0-99", 0, 100)]
+    [InlineData("bytes=100-", 100, -1)]
+    [InlineData("bytes=-10", -10, 10)]
+    [InlineData("bytes=5-5", 5, 1)]
+    [InlineData("bytes=0-99999999", 0, -1)]
+    public async Task A_range_of_a_sound_file_answers_206_with_those_bytes_as_players_ask(string range, int first, int length)
+    {
+        var file = await File.ReadAllBytesAsync(Path.Combine(Site.OutputFolder, "media", "2026", "solidarity-forever-tune.mp3"));
+        var start = first < 0 ? file.Length + first : first;
+        var count = length < 0 ? file.Length - start : length;
+        using var request = new HttpRequestMessage(HttpMethod.Get, Sound);
+        request.Headers.TryAddWithoutValidation("Range", range);
+
+        using var response = await Site.Client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal($"bytes {start}-{start + count - 1}/{file.Length}", response.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(file.AsSpan(start, count).ToArray(), body);
+        Assert.Equal("audio/mpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_whole_file_says_ranges_are_answered_and_a_range_past_its_end_answers_416()
+    {
+        var length = new FileInfo(Path.Combine(Site.OutputFolder, "media", "2026", "solidarity-forever-tune.mp3")).Length;
+        using (var whole = await Site.Client.GetAsync(Sound))
+        {
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+            Assert.Contains("bytes", whole.Headers.AcceptRanges);
+            Assert.Equal(length, (await whole.Content.ReadAsByteArrayAsync()).Length);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Sound);
+        request.Headers.TryAddWithoutValidation("Range", $"bytes={length}-");
+        using var past = await Site.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, past.StatusCode);
+        Assert.Equal($"bytes */{length}", past.Content.Headers.ContentRange?.ToString());
+    }
+
+    [Theory]
+    [InlineData("bytes=0-9,20-29")]
+    [InlineData("items=0-9")]
+    public async Task Several_ranges_or_another_unit_get_the_whole_file(string range)
+    {
+        var length = new FileInfo(Path.Combine(Site.OutputFolder, "media", "2026", "solidarity-forever-tune.mp3")).Length;
+        using var request = new HttpRequestMessage(HttpMethod.Get, Sound);
+        request.Headers.TryAddWithoutValidation("Range", range);
+
+        using var response = await Site.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(length, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
 
     [Theory]
