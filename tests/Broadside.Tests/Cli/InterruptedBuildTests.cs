@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Hashing;
 using Broadside.Bench;
 using Broadside.Build;
+using Broadside.Output;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Cli;
@@ -28,10 +29,12 @@ public sealed class InterruptedBuildTests
             File.WriteAllText(input.Combine("site.yml"), File.ReadAllText(input.Combine("site.yml")).Replace("title: \"", $"title: \"New{attempt} ", StringComparison.Ordinal));
             KillWhileStaging(input.Path, output, staging);
             Assert.True(Directory.Exists(staging), "the killed build had a staging folder");
-            if (File.Exists(Path.Combine(staging, "journal.json")))
+            if (File.Exists(Path.Combine(staging, "journal.json")) || Snapshot(output)[OutputManifest.FileName] != before[OutputManifest.FileName])
             {
-                // On a busy machine the kill can land after the last file was written, while the files
-                // are moved in: the next build finishes that (StagedOutputTests), and the kill is tried again.
+                // On a busy machine the kill can land after the last file was written: while the files are
+                // moved in (the journal is there; the manifest moves last), or after, while the staging
+                // folder is deleted (the new manifest is in place). The next build finishes the one and
+                // the other (StagedOutputTests), and the kill is tried again.
                 Assert.True(Builder.Build(options).Succeeded);
                 before = Snapshot(output);
                 continue;
