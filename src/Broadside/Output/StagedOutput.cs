@@ -54,7 +54,14 @@ public sealed class StagedOutput : IDisposable
             : full;
         StagingFolder = Path.Combine(Path.GetDirectoryName(Folder) ?? Folder, $".{Path.GetFileName(Folder)}.broadside-staging");
         _staging = new Lazy<string>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
-        _fresh = new Lazy<bool>(() => _staging.Value.Length > 0 && IsMissingOrEmpty(Folder), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Asked after the staging folder is prepared, since preparing finishes a killed build's moves first.
+        _fresh = new Lazy<bool>(
+            () =>
+            {
+                _ = _staging.Value;
+                return IsMissingOrEmpty(Folder);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The published folder.</summary>
