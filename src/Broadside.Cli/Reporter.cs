@@ -82,6 +82,11 @@ public sealed class Reporter
         Line(string.Create(
             CultureInfo.InvariantCulture,
             $"  Memory: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F2} GiB allocated; collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms."));
+
+        // Methods compiled while running, which the precompiled code lacked: time the build spent compiling.
+        Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  Compiled while running: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms."));
     }
 
     /// <summary>"1 error", "2 warnings".</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Broadside.Caching;
 using Broadside.Diagnostics;
+using Broadside.Output;
 
 namespace Broadside.Build;
 
@@ -13,7 +14,7 @@ namespace Broadside.Build;
 /// </summary>
 public sealed class BuildCache : IStepCache
 {
-    private readonly ConcurrentDictionary<(string Step, string File, UInt128 Hash), (object? Result, ImmutableArray<Diagnostic> Diagnostics, int Build)> _entries = new();
+    private readonly ConcurrentDictionary<(string Step, string File, Hash128 Hash), (object? Result, ImmutableArray<Diagnostic> Diagnostics, int Build)> _entries = new();
     private int _build;
     private int _misses;
     private int _hits;
@@ -50,7 +51,7 @@ public sealed class BuildCache : IStepCache
     }
 
     /// <inheritdoc/>
-    public T? Reuse<T>(string step, string file, UInt128 hash, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make)
+    public T? Reuse<T>(string step, string file, Hash128 hash, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make)
         where T : class
     {
         var key = (step, file, hash);

@@ -17,16 +17,16 @@ namespace Broadside.Build;
 public sealed record BuildState
 {
     /// <summary>What the build depended on besides its content files, part by part (<see cref="Build.SiteFingerprint.Parts"/>).</summary>
-    public required ImmutableArray<(string Part, UInt128 Hash)> Fingerprint { get; init; }
+    public required ImmutableArray<(string Part, Hash128 Hash)> Fingerprint { get; init; }
 
     /// <summary>The key of the <c>site</c> every page shows (the menu, the year in the footer).</summary>
-    public required UInt128 SiteKey { get; init; }
+    public required Hash128 SiteKey { get; init; }
 
     /// <summary>The year in the footer of every page: in another, every page changes with no file changed.</summary>
     public required int Year { get; init; }
 
     /// <summary>A hash of the manifest the build wrote: the state describes only the site it published.</summary>
-    public required UInt128 Manifest { get; init; }
+    public required Hash128 Manifest { get; init; }
 
     /// <summary>The published articles, by source file.</summary>
     public required IReadOnlyDictionary<string, ArticleRecord> Articles { get; init; }
@@ -57,7 +57,7 @@ public sealed record BuildState
     /// Why a build with <paramref name="fingerprint"/> cannot start from this state, naming the part that
     /// changed; null when it can.
     /// </summary>
-    public WhyFull? Unlike(ImmutableArray<(string Part, UInt128 Hash)> fingerprint)
+    public WhyFull? Unlike(ImmutableArray<(string Part, Hash128 Hash)> fingerprint)
     {
         foreach (var (part, hash) in fingerprint)
         {
@@ -76,12 +76,12 @@ public sealed record BuildState
 /// <param name="Hash">The hash of the bytes it was made from.</param>
 /// <param name="Context">A hash of what its view shows of other things (<see cref="Modules.IndexSite.Context"/>).</param>
 /// <param name="View">Its view's key: its page and every card of it show that view.</param>
-public readonly record struct ArticleRecord(UInt128 Hash, UInt128 Context, UInt128 View);
+public readonly record struct ArticleRecord(Hash128 Hash, Hash128 Context, Hash128 View);
 
 /// <summary>What the state keeps of a declared list.</summary>
 /// <param name="Members">A hash of its articles in order.</param>
 /// <param name="Header">Its <see cref="Outputs.ListDeclaration.Header"/>.</param>
-public readonly record struct ListRecord(UInt128 Members, UInt128 Header);
+public readonly record struct ListRecord(Hash128 Members, Hash128 Header);
 
 /// <summary>A file of the input with its size and time, as a build found it.</summary>
 /// <param name="Path">Its path in the input folder (<c>articles/2026/x.md</c>), or in the theme (<c>theme:layouts/base.liquid</c>).</param>

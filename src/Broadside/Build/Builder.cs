@@ -218,7 +218,7 @@ public static class Builder
                 Fingerprint = services.FingerprintParts,
                 SiteKey = SitePipelines.SiteKey(services.Config.AllLanguages.Select((_, i) => result.ProcessOutputs[SitePipelines.Named(SitePipelines.Site, services.Config, i)].OfType<SiteDocument>().Single())),
                 Year = year,
-                Manifest = store is DiskStateStore ? DiskStateStore.HashManifest(output.Folder) : UInt128.Zero,
+                Manifest = store is DiskStateStore ? DiskStateStore.HashManifest(output.Folder) : Hash128.Zero,
                 Articles = plan.Articles,
                 Lists = plan.Lists,
                 Inputs = DiskStateStore.Trusted(stamps, started),

@@ -39,7 +39,7 @@ internal sealed class PlanOutputs(
     string? translationsPipeline = null) : IModule
 {
     // What no article hashes to.
-    private static readonly UInt128 Empty = XxHash128.HashToUInt128([]);
+    private static readonly Hash128 Empty = Hash128.Of([]);
 
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)
@@ -184,15 +184,15 @@ internal sealed class PlanOutputs(
         var last = copied && then is not null && then.Count == declarations.Count ? then : null;
 
         // Without the last build's lists to compare with, every list's members are hashed: ahead, in parallel.
-        UInt128[]? hashed = null;
+        Hash128[]? hashed = null;
         if (last is null)
         {
             var every = declarations.Values.SelectMany(l => l).ToArray();
-            hashed = new UInt128[every.Length];
+            hashed = new Hash128[every.Length];
             Parallel.For(0, every.Length, i => hashed[i] = Members(every[i].Articles));
         }
 
-        UInt128 MembersOf(int number, ListDeclaration list) => hashed?[number] ?? Members(list.Articles);
+        Hash128 MembersOf(int number, ListDeclaration list) => hashed?[number] ?? Members(list.Articles);
         var count = 0;
         var made = new HashSet<string>(StringComparer.Ordinal);
         var at = 0;
@@ -458,14 +458,14 @@ internal sealed class PlanOutputs(
     }
 
     // Which articles a list holds, in order: the hash of each one's hash of its file's name.
-    private static UInt128 Members(ImmutableArray<Article> articles)
+    private static Hash128 Members(ImmutableArray<Article> articles)
     {
         if (articles.IsDefaultOrEmpty)
         {
             return Empty;
         }
 
-        var hashes = ArrayPool<UInt128>.Shared.Rent(articles.Length);
+        var hashes = ArrayPool<Hash128>.Shared.Rent(articles.Length);
         try
         {
             for (var i = 0; i < articles.Length; i++)
@@ -473,15 +473,15 @@ internal sealed class PlanOutputs(
                 hashes[i] = Id(articles[i]);
             }
 
-            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(hashes.AsSpan(0, articles.Length)));
+            return Hash128.Of(MemoryMarshal.AsBytes(hashes.AsSpan(0, articles.Length)));
         }
         finally
         {
-            ArrayPool<UInt128>.Shared.Return(hashes);
+            ArrayPool<Hash128>.Shared.Return(hashes);
         }
     }
 
-    private static UInt128 Id(Article article) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(article.Source.AsSpan()));
+    private static Hash128 Id(Article article) => Hash128.Of(MemoryMarshal.AsBytes(article.Source.AsSpan()));
 }
 
 /// <summary>What <see cref="PlanOutputs"/> found, for the build to publish and keep.</summary>

@@ -20,10 +20,10 @@ public static class SiteFingerprint
     ];
 
     /// <summary>The fingerprint of a build with <paramref name="options"/>.</summary>
-    public static UInt128 Of(BuildOptions options) => Of(Parts(options));
+    public static Hash128 Of(BuildOptions options) => Of(Parts(options));
 
     /// <summary>The fingerprint made of <paramref name="parts"/> (<see cref="Parts"/>).</summary>
-    public static UInt128 Of(ImmutableArray<(string Part, UInt128 Hash)> parts)
+    public static Hash128 Of(ImmutableArray<(string Part, Hash128 Hash)> parts)
     {
         var key = new KeyBuilder();
         foreach (var (part, hash) in parts)
@@ -39,12 +39,12 @@ public static class SiteFingerprint
     /// names it: Broadside and site.yml (<see cref="OfConfiguration"/>), the options, each data file and
     /// the theme. A build that starts from another's state says which part changed when one did.
     /// </summary>
-    public static ImmutableArray<(string Part, UInt128 Hash)> Parts(BuildOptions options)
+    public static ImmutableArray<(string Part, Hash128 Hash)> Parts(BuildOptions options)
     {
         var settings = new KeyBuilder().Add(options.IncludeDrafts ? 1 : 0).Add(options.IncludeFuture ? 1 : 0).Add(options.NoIndex ? 1 : 0)
             .Add(options.Search ? 1 : 0).Add(Path.GetFullPath(options.InputFolder)).Add(Path.GetFullPath(options.ThemeFolder))
             .Add(Path.GetFullPath(options.OutputFolder)).Add(options.DisplayRoot).Finish();
-        var parts = ImmutableArray.CreateBuilder<(string, UInt128)>();
+        var parts = ImmutableArray.CreateBuilder<(string, Hash128)>();
         parts.Add(("Broadside, site.yml or --base-url", OfConfiguration(options)));
         parts.Add(("the options", settings));
         foreach (var name in new[] { "authors.yml", "demands.yml" })
@@ -69,7 +69,7 @@ public static class SiteFingerprint
     /// The part of the fingerprint that parsing and rendering an article's own file depend on:
     /// Broadside and its libraries, <c>site.yml</c> and the base URL, but not the theme or data files.
     /// </summary>
-    public static UInt128 OfConfiguration(BuildOptions options)
+    public static Hash128 OfConfiguration(BuildOptions options)
     {
         var key = new KeyBuilder();
         foreach (var type in Renderers)

@@ -258,7 +258,7 @@ public static class SitePipelines
         number == 0 ? pipeline : $"{pipeline}.{config.AllLanguages[number].Code}";
 
     /// <summary>What every page of the site depends on, from the site of each language: the one's own key for a site in one language.</summary>
-    internal static UInt128 SiteKey(IEnumerable<SiteDocument> sites)
+    internal static Hash128 SiteKey(IEnumerable<SiteDocument> sites)
     {
         var all = sites.ToList();
         if (all.Count == 1)

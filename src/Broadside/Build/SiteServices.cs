@@ -32,10 +32,10 @@ public sealed record SiteServices
     public required StagedOutput Output { get; init; }
 
     /// <summary>What every page's key starts from (<see cref="SiteFingerprint"/>).</summary>
-    public required UInt128 Fingerprint { get; init; }
+    public required Hash128 Fingerprint { get; init; }
 
     /// <summary><see cref="Fingerprint"/> part by part (<see cref="SiteFingerprint.Parts"/>).</summary>
-    public required System.Collections.Immutable.ImmutableArray<(string Part, UInt128 Hash)> FingerprintParts { get; init; }
+    public required System.Collections.Immutable.ImmutableArray<(string Part, Hash128 Hash)> FingerprintParts { get; init; }
 
     /// <summary>Articles kept on disk by earlier builds (<see cref="BuildOptions.CacheFolder"/>), or null.</summary>
     public ArticleCache? Articles { get; init; }

@@ -83,7 +83,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
             var computed = Hash(stream, length - Checksum);
             Span<byte> recorded = stackalloc byte[Checksum];
             stream.ReadExactly(recorded);
-            if (computed != new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(recorded), BinaryPrimitives.ReadUInt64LittleEndian(recorded[8..])))
+            if (computed != new Hash128(BinaryPrimitives.ReadUInt64LittleEndian(recorded), BinaryPrimitives.ReadUInt64LittleEndian(recorded[8..])))
             {
                 return null;
             }
@@ -172,12 +172,12 @@ public sealed class DiskStateStore(string folder) : IStateStore
     }
 
     /// <summary>A hash of the manifest in <paramref name="outputFolder"/>; zero when there is none.</summary>
-    public static UInt128 HashManifest(string outputFolder)
+    public static Hash128 HashManifest(string outputFolder)
     {
         var path = System.IO.Path.Combine(outputFolder, OutputManifest.FileName);
         if (!File.Exists(path))
         {
-            return UInt128.Zero;
+            return Hash128.Zero;
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -245,7 +245,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
 
     private static BuildState Read(BinaryReader reader)
     {
-        var fingerprint = ImmutableArray.CreateBuilder<(string, UInt128)>(reader.ReadInt32());
+        var fingerprint = ImmutableArray.CreateBuilder<(string, Hash128)>(reader.ReadInt32());
         for (var i = fingerprint.Capacity; i > 0; i--)
         {
             fingerprint.Add((reader.ReadString(), ReadHash(reader)));
@@ -356,7 +356,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
 
     // The hash of the first `length` bytes of `stream`, from where it is, read in pieces: the files are
     // megabytes, and a buffer of their size would count towards a full collection.
-    private static UInt128 Hash(Stream stream, long length)
+    private static Hash128 Hash(Stream stream, long length)
     {
         var hash = new XxHash128();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -374,7 +374,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
                 left -= read;
             }
 
-            return hash.GetCurrentHashAsUInt128();
+            return Hash128.Of(hash);
         }
         finally
         {
@@ -382,16 +382,16 @@ public sealed class DiskStateStore(string folder) : IStateStore
         }
     }
 
-    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    private static void WriteHash(BinaryWriter writer, Hash128 hash)
     {
-        writer.Write((ulong)(hash >> 64));
-        writer.Write((ulong)hash);
+        writer.Write(hash.High);
+        writer.Write(hash.Low);
     }
 
-    private static UInt128 ReadHash(BinaryReader reader)
+    private static Hash128 ReadHash(BinaryReader reader)
     {
         var upper = reader.ReadUInt64();
-        return new UInt128(upper, reader.ReadUInt64());
+        return new Hash128(upper, reader.ReadUInt64());
     }
 
     private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)

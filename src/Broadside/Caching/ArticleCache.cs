@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Text;
 using Broadside.Content;
 using Broadside.Diagnostics;
+using Broadside.Output;
 using Microsoft.Win32.SafeHandles;
 
 namespace Broadside.Caching;
@@ -39,7 +40,7 @@ public sealed class ArticleCache : IDisposable
 
     private readonly string? _folder;
     private readonly string _prefix;
-    private readonly UInt128 _fingerprint;
+    private readonly Hash128 _fingerprint;
     private readonly DateTime _started;
     private readonly Dictionary<string, Entry>[] _loaded;
     private readonly SafeFileHandle?[] _bodies;
@@ -60,7 +61,7 @@ public sealed class ArticleCache : IDisposable
     private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Diagnostic>> _parsed = new(StringComparer.Ordinal);
 
-    private ArticleCache(string? folder, string prefix, UInt128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies, int generation = 1)
+    private ArticleCache(string? folder, string prefix, Hash128 fingerprint, DateTime started, Dictionary<string, Entry>[] loaded, SafeFileHandle?[] bodies, int generation = 1)
     {
         _generation = generation;
         _loadedCounts = [.. loaded.Select(shard => shard.Count)];
@@ -102,7 +103,7 @@ public sealed class ArticleCache : IDisposable
     /// relative to it, so it serves a build started from another working folder too.
     /// </param>
     /// <param name="started">When the build started; files modified just before are read again next time.</param>
-    public static ArticleCache Open(string folder, UInt128 fingerprint, string displayFolder, DateTime? started = null)
+    public static ArticleCache Open(string folder, Hash128 fingerprint, string displayFolder, DateTime? started = null)
     {
         var prefix = displayFolder + "/";
         var loaded = new Dictionary<string, Entry>[ShardCount];
@@ -146,7 +147,7 @@ public sealed class ArticleCache : IDisposable
     /// <paramref name="previous"/>, the cache of the process's last build, kept, when that build was made
     /// under the same fingerprint.
     /// </summary>
-    public static ArticleCache InMemory(UInt128 fingerprint, string displayFolder, ArticleCache? previous, DateTime? started = null)
+    public static ArticleCache InMemory(Hash128 fingerprint, string displayFolder, ArticleCache? previous, DateTime? started = null)
     {
         var prefix = displayFolder + "/";
         // The last build is over: what it kept is what this one starts from, taken as it is.
@@ -161,7 +162,7 @@ public sealed class ArticleCache : IDisposable
     /// The hash recorded for <paramref name="source"/> when the file still has the size and time it had
     /// then, so it need not be read; otherwise null.
     /// </summary>
-    public UInt128? Unchanged(string source, long length, DateTime modifiedUtc)
+    public Hash128? Unchanged(string source, long length, DateTime modifiedUtc)
     {
         if (!_loaded[Shard(source)].TryGetValue(source, out var entry) || entry.Stamp.Ticks == 0)
         {
@@ -180,7 +181,7 @@ public sealed class ArticleCache : IDisposable
     /// <paramref name="hash"/> by an earlier build, reporting the diagnostics its parsing gave to
     /// <paramref name="diagnostics"/>; null when the cache has none.
     /// </summary>
-    public Article? Find(string source, UInt128 hash, DiagnosticBag diagnostics)
+    public Article? Find(string source, Hash128 hash, DiagnosticBag diagnostics)
     {
         var shard = Shard(source);
         if (!_loaded[shard].TryGetValue(source, out var entry) || entry.Hash != hash)
@@ -359,7 +360,7 @@ public sealed class ArticleCache : IDisposable
     internal readonly record struct FileStamp(long Length, long Ticks);
 
     /// <summary>What the cache keeps of one article file.</summary>
-    internal sealed record Entry(FileStamp Stamp, UInt128 Hash, Article Article, ImmutableArray<Diagnostic> ParseDiagnostics, ImmutableArray<Diagnostic> RenderDiagnostics)
+    internal sealed record Entry(FileStamp Stamp, Hash128 Hash, Article Article, ImmutableArray<Diagnostic> ParseDiagnostics, ImmutableArray<Diagnostic> RenderDiagnostics)
     {
         /// <summary>The generation of the last build that found or made it: a build keeps the entries of its own.</summary>
         public int Seen;

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Markdown;
+using Broadside.Output;
 using Microsoft.Win32.SafeHandles;
 
 namespace Broadside.Caching;
@@ -35,7 +36,7 @@ internal static class ArticleCacheFormat
     /// <param name="damaged">Called, with the article, when a body read later does not match its hash.</param>
     /// <exception cref="UnauthorizedAccessException">The file, or its folder, cannot be read.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static (Dictionary<string, ArticleCache.Entry> Entries, SafeFileHandle Bodies)? Read(string path, UInt128 fingerprint, string prefix, Func<string, Exception> damaged)
+    public static (Dictionary<string, ArticleCache.Entry> Entries, SafeFileHandle Bodies)? Read(string path, Hash128 fingerprint, string prefix, Func<string, Exception> damaged)
     {
         SafeFileHandle handle;
         try
@@ -60,7 +61,7 @@ internal static class ArticleCacheFormat
 
             var indexLength = BitConverter.ToInt64(header, 24);
             if (BitConverter.ToUInt32(header, 0) != Magic || BitConverter.ToInt32(header, 4) != Version
-                || new UInt128(BitConverter.ToUInt64(header, 8), BitConverter.ToUInt64(header, 16)) != fingerprint
+                || new Hash128(BitConverter.ToUInt64(header, 8), BitConverter.ToUInt64(header, 16)) != fingerprint
                 || indexLength < 0 || indexLength > int.MaxValue - 8 || HeaderLength + indexLength + 8 > length)
             {
                 handle.Dispose();
@@ -87,7 +88,7 @@ internal static class ArticleCacheFormat
             {
                 var source = prefix + reader.ReadString();
                 var stamp = new ArticleCache.FileStamp(reader.ReadInt64(), reader.ReadInt64());
-                var hash = ReadUInt128(reader);
+                var hash = ReadHash(reader);
                 var (offset, bodyLength, bodyHash) = (reader.ReadInt64(), reader.ReadInt32(), reader.ReadUInt64());
                 if (offset < 0 || bodyLength < 0 || bodiesStart + offset + bodyLength > length)
                 {
@@ -132,7 +133,7 @@ internal static class ArticleCacheFormat
     /// file beside <paramref name="path"/>, and returns that file's path: it replaces
     /// <paramref name="path"/> once nothing reads the old file any more.
     /// </summary>
-    public static string Write(string path, UInt128 fingerprint, string prefix, IReadOnlyDictionary<string, ArticleCache.Entry> entries)
+    public static string Write(string path, Hash128 fingerprint, string prefix, IReadOnlyDictionary<string, ArticleCache.Entry> entries)
     {
         var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
         var bodies = new byte[sorted.Length][];
@@ -263,7 +264,7 @@ internal static class ArticleCacheFormat
         return ImmutableCollectionsMarshal.AsImmutableArray(corrections);
     }
 
-    private static Article ReadArticle(BinaryReader reader, string source, UInt128 hash, Func<byte[]> html)
+    private static Article ReadArticle(BinaryReader reader, string source, Hash128 hash, Func<byte[]> html)
     {
         var destination = ReadNullable(reader);
         var slug = reader.ReadString();
@@ -487,13 +488,13 @@ internal static class ArticleCacheFormat
 
     private static DateTimeOffset ReadDate(BinaryReader reader) => new(reader.ReadInt64(), TimeSpan.FromMinutes(reader.ReadInt16()));
 
-    private static void Write(BinaryWriter writer, UInt128 value)
+    private static void Write(BinaryWriter writer, Hash128 value)
     {
-        writer.Write((ulong)(value >> 64));
-        writer.Write((ulong)value);
+        writer.Write(value.High);
+        writer.Write(value.Low);
     }
 
-    private static UInt128 ReadUInt128(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+    private static Hash128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Broadside.Diagnostics;
+using Broadside.Output;
 
 namespace Broadside.Caching;
 
@@ -13,6 +14,6 @@ public interface IStepCache
     /// <paramref name="hash"/>, from the cache or from <paramref name="make"/>; its diagnostics are
     /// reported to <paramref name="diagnostics"/> either way.
     /// </summary>
-    T? Reuse<T>(string step, string file, UInt128 hash, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make)
+    T? Reuse<T>(string step, string file, Hash128 hash, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make)
         where T : class;
 }

@@ -62,7 +62,7 @@ public sealed record PictureSettings
     public const int CardHeight = 630;
 
     /// <summary>A hash of everything the files of a picture depend on besides the picture.</summary>
-    public UInt128 Key
+    public Hash128 Key
     {
         get
         {

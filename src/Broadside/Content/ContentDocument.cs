@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Broadside.Engine;
+using Broadside.Output;
 
 namespace Broadside.Content;
 
@@ -17,7 +18,7 @@ public abstract record ContentDocument : Document
     public ImmutableArray<Markdown.WrittenLink> Links { get; init; } = [];
 
     /// <summary>A hash of the whole file, front matter and body: what the document's own view is made from.</summary>
-    public UInt128 SourceHash { get; init; }
+    public Hash128 SourceHash { get; init; }
 
     /// <summary>Lines of the file before the body starts, to report body problems at the right line.</summary>
     public required int BodyLineOffset { get; init; }

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using Broadside.Engine;
+using Broadside.Output;
 
 namespace Broadside.Content;
 
@@ -20,16 +21,16 @@ public sealed record SourceFile : Document
     /// A hash of <see cref="Bytes"/>, computed when first asked for; set instead when the file was not
     /// read because an article cache knows it (then <see cref="Bytes"/> is empty).
     /// </summary>
-    public UInt128 Hash
+    public Hash128 Hash
     {
-        get => _hash ??= XxHash128.HashToUInt128(Bytes);
+        get => _hash ??= Hash128.Of(Bytes);
         init => _hash = value;
     }
 
     /// <summary>True when the file was not read: the cache had what it holds (<see cref="Hash"/>).</summary>
     public bool Unread { get; init; }
 
-    private UInt128? _hash;
+    private Hash128? _hash;
 
     /// <summary>Bytes of a UTF-8 byte-order mark at the start of <see cref="Bytes"/>: 3 or 0.</summary>
     public int BomLength => Bytes.AsSpan().StartsWith(Preamble) ? Preamble.Length : 0;

@@ -146,8 +146,8 @@ public sealed class CheckLinks(string rootPath, bool asErrors, string planPipeli
         : known(target) || known(target + "/index.html");
 
     // The dead links of one document, among the files of Key, and every file its links may name.
-    private sealed record Found(UInt128 Key, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Names);
+    private sealed record Found(Hash128 Key, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Names);
 
     // A set of files links were checked against.
-    private sealed record FileSet(UInt128 Key, IReadOnlySet<string> Files);
+    private sealed record FileSet(Hash128 Key, IReadOnlySet<string> Files);
 }

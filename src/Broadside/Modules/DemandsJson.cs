@@ -133,12 +133,12 @@ public static class DemandsJson
     /// The key of the file that lists <paramref name="demands"/>: everything <see cref="Part"/> writes of
     /// each, from what it is made of, and <paramref name="site"/>, the key of what every file depends on.
     /// </summary>
-    public static UInt128 Key(IReadOnlyList<Demand> demands, ViewFactory views, UInt128 site)
+    public static Hash128 Key(IReadOnlyList<Demand> demands, ViewFactory views, Hash128 site)
     {
         // Each demand's part is hashed apart, in parallel when first met: a build from nothing hashes
         // every article of every demand.
-        var parts = new UInt128[demands.Count];
-        Parallel.For(0, demands.Count, i => parts[i] = DemandKeys.GetValue(demands[i], d => new StrongBox<UInt128>(KeyOf(d))).Value);
+        var parts = new Hash128[demands.Count];
+        Parallel.For(0, demands.Count, i => parts[i] = DemandKeys.GetValue(demands[i], d => new StrongBox<Hash128>(KeyOf(d))).Value);
         var key = new KeyBuilder().Add(site).Add(views.AbsoluteUrl(string.Empty)).Add(demands.Count);
         foreach (var part in parts)
         {
@@ -150,9 +150,9 @@ public static class DemandsJson
 
     // A demand and the articles it holds never change; an index made from an earlier one keeps the
     // demands no edit touched, and their part of the key is not hashed again.
-    private static readonly ConditionalWeakTable<Demand, StrongBox<UInt128>> DemandKeys = [];
+    private static readonly ConditionalWeakTable<Demand, StrongBox<Hash128>> DemandKeys = [];
 
-    private static UInt128 KeyOf(Demand demand)
+    private static Hash128 KeyOf(Demand demand)
     {
         var key = new KeyBuilder().Add(demand.Slug).Add(demand.Id).Add(demand.Text).Add(demand.Explanation).Add(demand.Topic).Add(demand.TopicInferred ? 1 : 0)
             .Add(demand.Won?.DayNumber ?? -1).Add(demand.WonArticle?.Path ?? string.Empty).Add(demand.Path).Add(demand.Sections.Length);

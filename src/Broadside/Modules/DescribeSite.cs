@@ -20,7 +20,7 @@ namespace Broadside.Modules;
 /// few dozen the menus would outgrow the pages. Those past it, in the menu's order, are reported.
 /// </param>
 /// <param name="holds">In a site of several languages, which pages' <c>lang</c> this site's language holds, for its menu; null for every page.</param>
-public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, UInt128 fingerprint, string searchUrl = "", int maxPages = int.MaxValue, Func<string?, bool>? holds = null) : IModule
+public sealed class DescribeSite(ViewFactory views, string pagesPipeline, string indexPipeline, DateTimeOffset now, Hash128 fingerprint, string searchUrl = "", int maxPages = int.MaxValue, Func<string?, bool>? holds = null) : IModule
 {
     /// <inheritdoc />
     public ImmutableArray<Document> Execute(ImmutableArray<Document> inputs, PipelineContext context)

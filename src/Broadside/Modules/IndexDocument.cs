@@ -1,5 +1,6 @@
 using Broadside.Content;
 using Broadside.Engine;
+using Broadside.Output;
 using Broadside.Taxonomy;
 using Broadside.Templates.Views;
 
@@ -9,7 +10,7 @@ namespace Broadside.Modules;
 /// <param name="Index">The groupings of the articles.</param>
 /// <param name="Views">Each article's view, by source file.</param>
 /// <param name="Contexts">Each article's <see cref="IndexSite.Context"/>, by source file.</param>
-public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views, IReadOnlyDictionary<string, UInt128> Contexts) : Document
+public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, ArticleView> Views, IReadOnlyDictionary<string, Hash128> Contexts) : Document
 {
     /// <summary>
     /// When the index was made from an earlier build's, the articles whose <see cref="IndexSite.Context"/>
@@ -24,7 +25,7 @@ public sealed record IndexDocument(SiteIndex Index, IReadOnlyDictionary<string, 
     public IReadOnlySet<string> HeadlineCards { get; init; } = System.Collections.Immutable.ImmutableHashSet<string>.Empty;
 
     /// <summary>The key of the pictures the views were made with (<see cref="Pictures.PictureCatalog.Key"/>).</summary>
-    public UInt128 Pictures { get; init; }
+    public Hash128 Pictures { get; init; }
 
     /// <summary>The versions of each article in the site's languages the views were made with.</summary>
     public TranslationsDocument Translations { get; init; } = TranslationsDocument.None;

@@ -78,12 +78,12 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
             touched = [.. touched.Union(index.Articles.Where(a => changed.Contains(a.Source!)), ReferenceEqualityComparer.Instance).Cast<Article>()];
         }
 
-        Dictionary<string, UInt128> contextOf;
+        Dictionary<string, Hash128> contextOf;
         HashSet<string>? stale = null;
-        if (touched is not null && earlier!.Contexts is Dictionary<string, UInt128> before)
+        if (touched is not null && earlier!.Contexts is Dictionary<string, Hash128> before)
         {
             // Only the articles the change touched can have another context: the others keep theirs.
-            contextOf = new Dictionary<string, UInt128>(before, StringComparer.Ordinal);
+            contextOf = new Dictionary<string, Hash128>(before, StringComparer.Ordinal);
             stale = new HashSet<string>(reuse!.Value.Gone, StringComparer.Ordinal);
             foreach (var gone in reuse.Value.Gone)
             {
@@ -102,9 +102,9 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
         }
         else
         {
-            var contexts = new UInt128[articles.Length];
+            var contexts = new Hash128[articles.Length];
             Parallel.For(0, articles.Length, i => contexts[i] = Context(articles[i], index, pictures, cards.Contains(articles[i].Source!), translations.Of(articles[i])));
-            contextOf = new Dictionary<string, UInt128>(articles.Length, StringComparer.Ordinal);
+            contextOf = new Dictionary<string, Hash128>(articles.Length, StringComparer.Ordinal);
             for (var i = 0; i < articles.Length; i++)
             {
                 contextOf[articles[i].Source!] = contexts[i];
@@ -162,7 +162,7 @@ public sealed class IndexSite(SiteConfig site, ViewFactory views, Theme theme, s
     /// (the configuration and theme being the same), so only an article whose context changed can read
     /// otherwise.
     /// </summary>
-    public static UInt128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null, bool headlineCard = false, ImmutableArray<TranslationLink> translations = default)
+    public static Hash128 Context(Article article, SiteIndex index, PictureCatalog? pictures = null, bool headlineCard = false, ImmutableArray<TranslationLink> translations = default)
     {
         var key = new KeyBuilder().Add(article.Source).Add(article.SourceHash).Add(article.Destination).Add(headlineCard ? 1 : 0);
         foreach (var translation in translations.IsDefault ? [] : translations)

@@ -13,7 +13,7 @@ namespace Broadside.Modules;
 public sealed record TranslationsDocument(
     ImmutableDictionary<string, ImmutableArray<TranslationLink>> Articles,
     ImmutableDictionary<string, ImmutableArray<TranslationLink>> Pages,
-    UInt128 Key) : Document
+    Hash128 Key) : Document
 {
     /// <summary>A site without translations.</summary>
     public static TranslationsDocument None { get; } = new(

@@ -89,7 +89,7 @@ public static class ListingPages
     {
         // A value several pages show (a term's header, a demand's summary, the demands the home page leads
         // with) is the same object on each, and is hashed once.
-        var shared = new Dictionary<object, UInt128>(ReferenceEqualityComparer.Instance);
+        var shared = new Dictionary<object, Hash128>(ReferenceEqualityComparer.Instance);
         return [.. pages.Select(page => new OutputFile
         {
             Destination = UrlScheme.File(page.Path),
@@ -99,7 +99,7 @@ public static class ListingPages
         })];
     }
 
-    private static UInt128 Key(ListingPage page, string template, SiteDocument site, Dictionary<object, UInt128> shared)
+    private static Hash128 Key(ListingPage page, string template, SiteDocument site, Dictionary<object, Hash128> shared)
     {
         var key = new KeyBuilder().Add(site.Key).Add(template).Add(page.Path).AddView(page.Meta);
         foreach (var (name, value) in page.Variables)

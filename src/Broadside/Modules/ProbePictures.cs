@@ -28,7 +28,7 @@ public sealed class ProbePictures(string assetsPipeline, PictureSettings setting
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
             var file = files[i];
-            UInt128 hash;
+            Hash128 hash;
             try
             {
                 hash = PictureStore.HashOf(file.FullPath);

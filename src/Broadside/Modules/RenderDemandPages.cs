@@ -77,9 +77,11 @@ public sealed class RenderDemandPages(
         var summaries = ImmutableArray.CreateBuilder<DemandSummaryView>(index.Demands.Length);
         var indexHeader = new KeyBuilder().Add(index.Demands.Length);
         var versions = Versions(context);
-        for (var i = 0; i < index.Demands.Length; i++)
+        var made = new DemandList[index.Demands.Length];
+        Parallel.For(0, made.Length, i => made[i] = Declared(index.Demands[i], index, index.Demands[i].Id.Length > 0 ? versions.GetValueOrDefault(index.Demands[i].Id, []) : []));
+        for (var i = 0; i < made.Length; i++)
         {
-            var declared = Declared(index.Demands[i], index, index.Demands[i].Id.Length > 0 ? versions.GetValueOrDefault(index.Demands[i].Id, []) : []);
+            var declared = made[i];
             lists[i] = declared.List;
             summaries.Add(declared.Summary);
             indexHeader.Add(declared.SummaryKey);
@@ -151,7 +153,7 @@ public sealed class RenderDemandPages(
     // Each demand's list and summary, by demand, for as long as the demand lives.
     private static readonly ConditionalWeakTable<Demand, DemandList> DemandLists = [];
 
-    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, ImmutableArray<TranslationLink> Versions, DemandSummaryView Summary, UInt128 SummaryKey, ListDeclaration List);
+    private sealed record DemandList(ViewFactory Views, int PageSize, ImmutableArray<(string Name, string Path)> Sections, ImmutableArray<TranslationLink> Versions, DemandSummaryView Summary, Hash128 SummaryKey, ListDeclaration List);
 
     // The page of each demand of demands.yml in every language that raises it, by id, in the order of the site's languages.
     private Dictionary<string, ImmutableArray<TranslationLink>> Versions(PipelineContext context)
@@ -193,7 +195,7 @@ public sealed class RenderDemandPages(
         ];
     }
 
-    private static OutputFile Json(string file, PartsByDemand parts, UInt128 key) => new()
+    private static OutputFile Json(string file, PartsByDemand parts, Hash128 key) => new()
     {
         Destination = file,
         Render = OutputFile.Writing(stream => DemandsJson.Write(stream, parts.InOrder)),

@@ -23,7 +23,7 @@ namespace Broadside.Modules;
 /// <param name="indexPipeline">The pipeline of the index.</param>
 /// <param name="planPipeline">The pipeline of the plan.</param>
 /// <param name="fingerprint">What every feed's key starts from (the build's fingerprint of its code, theme and settings).</param>
-public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, string planPipeline, UInt128 fingerprint) : IModule, IListing
+public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string indexPipeline, string planPipeline, Hash128 fingerprint) : IModule, IListing
 {
     /// <summary>The site's RSS feed.</summary>
     public const string Rss = ReservedPaths.Rss;
@@ -102,7 +102,7 @@ public sealed class RenderFeeds(SiteConfig site, ViewFactory views, string index
         var bySource = listed.Select((a, i) => (a.Source!, entries[i])).ToFrozenDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
         // A feed's key: what its header says and the views of the articles it lists.
-        UInt128 Key(string path, ListDeclaration list)
+        Hash128 Key(string path, ListDeclaration list)
         {
             var key = new KeyBuilder().Add(fingerprint).Add(path).Add(list.Header);
             foreach (var article in list.Articles)

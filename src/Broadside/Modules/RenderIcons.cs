@@ -27,7 +27,7 @@ public sealed class RenderIcons(string? svg, (byte R, byte G, byte B) background
         [(ViewFactory.TouchIconPath, 180, true), (ViewFactory.LargeIconPath, 512, false), (ViewFactory.SmallIconPath, 64, false)];
 
     // The drawing's bytes, hashed once; null when it cannot be read (the theme's assets report it).
-    private readonly Lazy<UInt128?> _drawing = new(() => Drawing(svg));
+    private readonly Lazy<Hash128?> _drawing = new(() => Drawing(svg));
 
     /// <inheritdoc />
     public IEnumerable<ListDeclaration> Declare(PipelineContext context)
@@ -81,7 +81,7 @@ public sealed class RenderIcons(string? svg, (byte R, byte G, byte B) background
         return [.. inputs, .. made.OrderBy(d => d.Destination, StringComparer.Ordinal)];
     }
 
-    private static UInt128? Drawing(string? svg)
+    private static Hash128? Drawing(string? svg)
     {
         try
         {

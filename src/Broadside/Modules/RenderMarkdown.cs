@@ -17,7 +17,7 @@ namespace Broadside.Modules;
 /// Articles kept by earlier builds, or null: an article taken from there is already rendered
 /// (its diagnostics are reported again), and an article rendered here is recorded there.
 /// </param>
-public sealed class RenderMarkdown(MarkdownRenderer renderer, IStepCache? cache = null, UInt128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
+public sealed class RenderMarkdown(MarkdownRenderer renderer, IStepCache? cache = null, Hash128 fingerprint = default, ArticleCache? articles = null) : ParallelModule<ContentDocument>
 {
     /// <inheritdoc />
     protected override Document? Transform(ContentDocument input, PipelineContext context)

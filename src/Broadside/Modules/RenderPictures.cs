@@ -59,7 +59,7 @@ public sealed class RenderPictures(PictureStore store, string picturesPipeline, 
     {
         var plan = OutputPlan.In(context, planPipeline);
         var catalog = PicturesDocument.In(context, picturesPipeline);
-        var wanted = new List<(SourcePicture Picture, UInt128 Header, List<PictureVariant> Files)>();
+        var wanted = new List<(SourcePicture Picture, Hash128 Header, List<PictureVariant> Files)>();
         foreach (var list in plan.Of(this))
         {
             var picture = (SourcePicture)list.Item!;

@@ -47,7 +47,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
         // The header is a sum of one hash per page, which does not depend on the order the pages were
         // declared in: they are put in order (by address) only when the sitemap is made.
         var listed = new List<(string Path, DateTimeOffset? LastModified)>(files.Count);
-        UInt128 sum = 0;
+        Hash128 sum = default;
         Span<long> dates = stackalloc long[2];
         var hash = new XxHash128();
         foreach (var file in files)
@@ -60,7 +60,7 @@ public sealed class RenderSitemap(ViewFactory views, string planPipeline, int li
                 hash.Reset();
                 hash.Append(MemoryMarshal.AsBytes(file.Path.AsSpan()));
                 hash.Append(MemoryMarshal.AsBytes(dates));
-                sum += hash.GetCurrentHashAsUInt128();
+                sum += Hash128.Of(hash);
             }
         }
 

@@ -1,4 +1,5 @@
 using Broadside.Engine;
+using Broadside.Output;
 using Broadside.Templates.Views;
 
 namespace Broadside.Modules;
@@ -9,7 +10,7 @@ namespace Broadside.Modules;
 /// A hash of everything every page depends on: the view, the configuration, the theme, the data files
 /// and Broadside itself. Every page's key starts with it.
 /// </param>
-public sealed record SiteDocument(SiteView View, UInt128 Key) : Document
+public sealed record SiteDocument(SiteView View, Hash128 Key) : Document
 {
     /// <summary>The site made by <paramref name="pipeline"/>, as seen from <paramref name="context"/>.</summary>
     public static SiteDocument In(PipelineContext context, string pipeline) =>

@@ -37,7 +37,7 @@ public sealed class KeyBuilder
     }
 
     /// <summary>The key of <paramref name="values"/>, each hashed as by <see cref="AddView"/>.</summary>
-    public static UInt128 Of(params ReadOnlySpan<object?> values)
+    public static Hash128 Of(params ReadOnlySpan<object?> values)
     {
         var builder = new KeyBuilder();
         foreach (var value in values)
@@ -69,9 +69,9 @@ public sealed class KeyBuilder
     }
 
     /// <summary>Adds another key, or a hash.</summary>
-    public KeyBuilder Add(UInt128 value)
+    public KeyBuilder Add(Hash128 value)
     {
-        Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in value)));
+        Append(MemoryMarshal.AsBytes(new ReadOnlySpan<Hash128>(in value)));
         return this;
     }
 
@@ -106,7 +106,7 @@ public sealed class KeyBuilder
             case Kind.Integer:
                 return Add(Convert.ToInt64(value, CultureInfo.InvariantCulture));
             case Kind.Key:
-                return Add((UInt128)value);
+                return Add((Hash128)value);
             case Kind.Enum:
                 return Add(value.ToString());
             case Kind.Formattable:
@@ -142,17 +142,17 @@ public sealed class KeyBuilder
     }
 
     /// <summary>The key of everything added.</summary>
-    public UInt128 Finish() => _hash.GetCurrentHashAsUInt128();
+    public Hash128 Finish() => Hash128.Of(_hash);
 
     /// <summary>A key as the manifest writes it.</summary>
-    public static string Format(UInt128 key) => key.ToString("x32", CultureInfo.InvariantCulture);
+    public static string Format(Hash128 key) => key.ToString();
 
     // In the order the cases were once tested one by one, which decides a type that is several things.
     private static (Kind, PropertyHasher[]) KindOf(Type type)
     {
         var kind = type == typeof(bool) ? Kind.Boolean
             : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) ? Kind.Integer
-            : type == typeof(UInt128) ? Kind.Key
+            : type == typeof(Hash128) ? Kind.Key
             : type.IsEnum ? Kind.Enum
             : typeof(IFormattable).IsAssignableFrom(type) ? Kind.Formattable
             : typeof(IKeyed).IsAssignableFrom(type) ? Kind.Keyed

@@ -31,7 +31,7 @@ public sealed record OutputFile : Document
     /// the file with the same key, and it is still as written, it is kept without being made again.
     /// Null for files made every time.
     /// </summary>
-    public UInt128? Key { get; init; }
+    public Hash128? Key { get; init; }
 
     /// <summary>When the page's content last changed, for the sitemap's <c>lastmod</c>; null when unknown.</summary>
     public DateTimeOffset? LastModified { get; init; }

@@ -11,21 +11,21 @@ namespace Broadside.Output;
 public static class PathsKey
 {
     /// <summary>The key of <paramref name="paths"/>.</summary>
-    public static UInt128 Of(IEnumerable<string> paths)
+    public static Hash128 Of(IEnumerable<string> paths)
     {
         var hash = new XxHash128();
-        UInt128 sum = 0;
+        Hash128 sum = default;
         var count = 0L;
         foreach (var path in paths)
         {
             hash.Reset();
             hash.Append(MemoryMarshal.AsBytes(path.AsSpan()));
-            sum += hash.GetCurrentHashAsUInt128();
+            sum += Hash128.Of(hash);
             count++;
         }
 
         hash.Reset();
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(ref count)));
-        return sum ^ hash.GetCurrentHashAsUInt128();
+        return sum ^ Hash128.Of(hash);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Broadside.Content;
+using Broadside.Output;
 
 namespace Broadside.Outputs;
 
@@ -13,10 +14,10 @@ namespace Broadside.Outputs;
 /// <param name="Header">A hash of everything else its files show (a term's name, a feed's title, a count).</param>
 /// <param name="Files">Its files, each with the articles it shows.</param>
 /// <param name="Item">What the listing makes the list from (a term, a demand), for its own use.</param>
-public sealed record ListDeclaration(string Id, ImmutableArray<Article> Articles, UInt128 Header, ImmutableArray<ListFile> Files, object? Item = null)
+public sealed record ListDeclaration(string Id, ImmutableArray<Article> Articles, Hash128 Header, ImmutableArray<ListFile> Files, object? Item = null)
 {
     /// <summary>A list of one file that shows no article: made again when <paramref name="header"/> changes.</summary>
-    public static ListDeclaration Single(string file, UInt128 header, bool inSitemap = false, DateTimeOffset? lastModified = null) =>
+    public static ListDeclaration Single(string file, Hash128 header, bool inSitemap = false, DateTimeOffset? lastModified = null) =>
         new(file, [], header, [new ListFile(file, InSitemap: inSitemap, LastModified: lastModified)]);
 }
 

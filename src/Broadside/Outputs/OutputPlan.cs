@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Broadside.Engine;
+using Broadside.Output;
 
 namespace Broadside.Outputs;
 
@@ -23,7 +24,7 @@ public sealed record OutputPlan : Document
     /// A key of <see cref="Declared"/> (<see cref="Output.PathsKey"/>): two plans with one key declare the
     /// same files, and what depends on those alone (the links that lead nowhere) is as it was.
     /// </summary>
-    public UInt128 DeclaredKey { get; init; }
+    public Hash128 DeclaredKey { get; init; }
 
     /// <summary>The files of <see cref="Declared"/> the published site does not have, each once.</summary>
     public IReadOnlyList<string> Added { get; init; } = [];
@@ -35,7 +36,7 @@ public sealed record OutputPlan : Document
     public required IReadOnlyDictionary<object, ImmutableArray<ListDeclaration>> Declarations { get; init; }
 
     /// <summary>The key of the versions of the articles and pages in the site's languages, which the sitemap lists.</summary>
-    public UInt128 TranslationsKey { get; init; }
+    public Hash128 TranslationsKey { get; init; }
 
     /// <summary>True when the file at <paramref name="file"/> is made by this build.</summary>
     public bool Makes(string file) => All || Files.Contains(file);

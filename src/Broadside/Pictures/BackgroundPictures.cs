@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Broadside.Configuration;
+using Broadside.Output;
 
 namespace Broadside.Pictures;
 
@@ -12,13 +13,13 @@ namespace Broadside.Pictures;
 /// <param name="made">Told of the source files whose pictures are ready, on a thread of its own.</param>
 public sealed class BackgroundPictures(Action<IReadOnlyCollection<string>> made)
 {
-    private readonly ConcurrentDictionary<UInt128, byte> _working = new();
-    private readonly ConcurrentDictionary<UInt128, string> _failed = new();
+    private readonly ConcurrentDictionary<Hash128, byte> _working = new();
+    private readonly ConcurrentDictionary<Hash128, string> _failed = new();
     private readonly object _queue = new();
     private Task _last = Task.CompletedTask;
 
     /// <summary>Why the files of the picture with <paramref name="key"/> could not be made, when they could not.</summary>
-    public string? Failure(UInt128 key) => _failed.GetValueOrDefault(key);
+    public string? Failure(Hash128 key) => _failed.GetValueOrDefault(key);
 
     /// <summary>Waits until every picture asked for so far is made (tests, and a process that stops).</summary>
     public Task Idle

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using Broadside.Output;
 
 namespace Broadside.Pictures;
 
@@ -22,7 +23,7 @@ public static class CardFont
 
     // What each font's bytes were prepared as in this process: a preview that rebuilds on every save
     // does not rename and compare the fonts each time.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, (string File, string Name)> Prepared = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Hash128, (string File, string Name)> Prepared = new();
 
     /// <summary>
     /// The file and family to draw the font of <paramref name="bytes"/> with. A file that is no TrueType or
@@ -34,7 +35,7 @@ public static class CardFont
     /// <param name="fallback">The family to ask for when the file names none (<c>Serif Bold</c>).</param>
     public static (string File, string Name) Prepare(byte[] bytes, string path, string fallback)
     {
-        var hash = XxHash128.HashToUInt128(bytes);
+        var hash = Hash128.Of(bytes);
         if (Prepared.TryGetValue(hash, out var known) && File.Exists(known.File))
         {
             return known;
@@ -56,13 +57,13 @@ public static class CardFont
     }
 
     /// <summary>The family a font with the bytes of <paramref name="hash"/> is renamed to: <c>Broadside</c> and sixteen letters.</summary>
-    internal static string Family(UInt128 hash)
+    internal static string Family(Hash128 hash)
     {
         // Letters only: Pango reads a trailing number of a font's description as its size.
         var name = new StringBuilder("Broadside", 25);
         for (var i = 0; i < 16; i++)
         {
-            name.Append((char)('a' + (int)((hash >> (4 * i)) & 0xF)));
+            name.Append((char)('a' + (int)((hash.Low >> (4 * i)) & 0xF)));
         }
 
         return name.ToString();
@@ -226,5 +227,5 @@ public static class CardFont
         }
     }
 
-    private static string KeyFormat(UInt128 hash) => hash.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+    private static string KeyFormat(Hash128 hash) => hash.ToString();
 }

@@ -33,7 +33,7 @@ public sealed partial record CardStyle
     public required (string File, string Name) TextFont { get; init; }
 
     /// <summary>A hash of everything a card's look depends on: the colours and the fonts' bytes.</summary>
-    public required UInt128 Key { get; init; }
+    public required Hash128 Key { get; init; }
 
     /// <summary>The style of the theme in <paramref name="themeFolder"/>; null when it ships no fonts for cards.</summary>
     public static CardStyle? Of(string themeFolder)
@@ -63,7 +63,7 @@ public sealed partial record CardStyle
                 TextFont = CardFont.Prepare(textBytes, text, "Sans Bold"),
                 Key = default,
             };
-            var key = new KeyBuilder().Add("card/1").Add(XxHash128.HashToUInt128(headlineBytes)).Add(XxHash128.HashToUInt128(textBytes))
+            var key = new KeyBuilder().Add("card/1").Add(Hash128.Of(headlineBytes)).Add(Hash128.Of(textBytes))
                 .Add(style.Background.ToString()).Add(style.Text.ToString()).Add(style.Accent.ToString()).Add(style.Muted.ToString()).Finish();
             return style with { Key = key };
         }

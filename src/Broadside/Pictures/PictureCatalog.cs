@@ -38,7 +38,7 @@ public sealed class PictureCatalog
     public IEnumerable<SourcePicture> Pictures => _pictures.Values;
 
     /// <summary>A hash of every picture and the settings.</summary>
-    public UInt128 Key { get; }
+    public Hash128 Key { get; }
 
     /// <summary>How many pictures there are.</summary>
     public int Count => _pictures.Count;
@@ -53,7 +53,7 @@ public sealed class PictureCatalog
     /// The pictures of this catalog that <paramref name="links"/> show (the pictures of a body, each once),
     /// and a key of them: two builds that give a body the same key show its pictures alike.
     /// </summary>
-    public (List<SourcePicture> Pictures, UInt128 Key) Shown(IEnumerable<Markdown.WrittenLink> links)
+    public (List<SourcePicture> Pictures, Hash128 Key) Shown(IEnumerable<Markdown.WrittenLink> links)
     {
         List<SourcePicture>? shown = null;
         foreach (var link in links)

@@ -20,7 +20,7 @@ public sealed class PictureStore(string? folder)
     public const long MemoryLimit = 256L << 20;
 
     private static readonly ConcurrentDictionary<string, byte[]> Recent = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, (long Length, long Ticks, UInt128 Hash)> Hashes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (long Length, long Ticks, Hash128 Hash)> Hashes = new(StringComparer.Ordinal);
     private static long _recentBytes;
 
     private readonly ConcurrentDictionary<string, byte[]> _memory = new(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed class PictureStore(string? folder)
     public string? Folder => _folder;
 
     /// <summary>The bytes of the file of <paramref name="variant"/> of the picture with <paramref name="key"/>, or null when none is kept.</summary>
-    public byte[]? Get(UInt128 key, PictureVariant variant)
+    public byte[]? Get(Hash128 key, PictureVariant variant)
     {
         var name = Name(key, variant);
         if (_memory.TryGetValue(name, out var kept) || Recent.TryGetValue(name, out kept))
@@ -60,7 +60,7 @@ public sealed class PictureStore(string? folder)
     }
 
     /// <summary>True when the file of <paramref name="variant"/> of the picture with <paramref name="key"/> is kept, without reading it.</summary>
-    public bool Has(UInt128 key, PictureVariant variant)
+    public bool Has(Hash128 key, PictureVariant variant)
     {
         var name = Name(key, variant);
         return _memory.ContainsKey(name) || Recent.ContainsKey(name) || (_folder is not null && File.Exists(Path.Combine(_folder, name)));
@@ -98,7 +98,7 @@ public sealed class PictureStore(string? folder)
     /// changed since the process last read it: a preview that rebuilds on each save does not read every
     /// photo each time.
     /// </summary>
-    public static UInt128 HashOf(string path)
+    public static Hash128 HashOf(string path)
     {
         var file = new FileInfo(path);
         var (length, ticks) = (file.Length, file.LastWriteTimeUtc.Ticks);
@@ -107,13 +107,13 @@ public sealed class PictureStore(string? folder)
             return known.Hash;
         }
 
-        var hash = System.IO.Hashing.XxHash128.HashToUInt128(File.ReadAllBytes(path));
+        var hash = Hash128.Of(File.ReadAllBytes(path));
         Hashes[path] = (length, ticks, hash);
         return hash;
     }
 
     /// <summary>Keeps <paramref name="bytes"/> as the file of <paramref name="variant"/>; a cache that cannot be written keeps it for this build.</summary>
-    public void Put(UInt128 key, PictureVariant variant, byte[] bytes)
+    public void Put(Hash128 key, PictureVariant variant, byte[] bytes)
     {
         var name = Name(key, variant);
         if (_folder is null || !TryWrite(Path.Combine(_folder, name), bytes))
@@ -136,7 +136,7 @@ public sealed class PictureStore(string? folder)
     }
 
     /// <summary>What the header of the picture with the bytes of <paramref name="hash"/> said, when read before.</summary>
-    public PictureImaging.Header? Header(UInt128 hash, long maxPixels)
+    public PictureImaging.Header? Header(Hash128 hash, long maxPixels)
     {
         var name = KeyBuilder.Format(new KeyBuilder().Add(hash).Add(maxPixels).Finish()) + ".probe";
         string? text = null;
@@ -164,7 +164,7 @@ public sealed class PictureStore(string? folder)
     }
 
     /// <summary>Keeps what the header of the picture with the bytes of <paramref name="hash"/> said.</summary>
-    public void KeepHeader(UInt128 hash, long maxPixels, PictureImaging.Header header)
+    public void KeepHeader(Hash128 hash, long maxPixels, PictureImaging.Header header)
     {
         var name = KeyBuilder.Format(new KeyBuilder().Add(hash).Add(maxPixels).Finish()) + ".probe";
         var bytes = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{header.Width} {header.Height} {(header.Alpha ? 1 : 0)}"));
@@ -176,7 +176,7 @@ public sealed class PictureStore(string? folder)
         Recent.TryAdd(name, bytes);
     }
 
-    private static string Name(UInt128 key, PictureVariant variant) =>
+    private static string Name(Hash128 key, PictureVariant variant) =>
         string.Create(CultureInfo.InvariantCulture, $"{KeyBuilder.Format(new KeyBuilder().Add(key).Add(variant.Path).Finish())}.{SourcePicture.Extension(variant.Format)}");
 
     private static bool TryWrite(string path, byte[] bytes)

@@ -39,7 +39,7 @@ public sealed record SourcePicture
     public required string FullPath { get; init; }
 
     /// <summary>A hash of its bytes.</summary>
-    public required UInt128 Hash { get; init; }
+    public required Hash128 Hash { get; init; }
 
     /// <summary>Its width, upright.</summary>
     public required int Width { get; init; }
@@ -63,7 +63,7 @@ public sealed record SourcePicture
     public required PictureVariant Card { get; init; }
 
     /// <summary>A hash of what its files are made from: its bytes and the settings.</summary>
-    public required UInt128 Key { get; init; }
+    public required Hash128 Key { get; init; }
 
     /// <summary>The variants of <paramref name="format"/>, narrowest first.</summary>
     public IEnumerable<PictureVariant> Of(PictureFormat format) => Variants.Where(v => v.Format == format);
@@ -76,7 +76,7 @@ public sealed record SourcePicture
     }
 
     /// <summary>The picture of <paramref name="path"/>, <paramref name="width"/> by <paramref name="height"/>, with the files <paramref name="settings"/> make of it.</summary>
-    public static SourcePicture Of(string path, string source, string fullPath, UInt128 hash, int width, int height, bool alpha, PictureSettings settings)
+    public static SourcePicture Of(string path, string source, string fullPath, Hash128 hash, int width, int height, bool alpha, PictureSettings settings)
     {
         var stem = path[..^System.IO.Path.GetExtension(path).Length];
         var widths = settings.Widths.Where(w => w < width).Append(Math.Min(width, settings.Widths.Max())).Distinct().Order().ToArray();

@@ -67,9 +67,14 @@ public static class DemandIndex
         var (groups, perArticle) = Gather(articles, resolutions, only: null);
         var demands = new Dictionary<string, Demand>(StringComparer.Ordinal);
         var bySlug = new Dictionary<string, Group>(StringComparer.Ordinal);
-        foreach (var group in groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Each demand is made from its own articles, side by side; they are judged one by one, in order.
+        var ordered = groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        var made = new (Demand Demand, string Slug, string Text)[ordered.Length];
+        Parallel.For(0, ordered.Length, i => made[i] = Make(ordered[i], context));
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var (demand, slug, text) = Make(group, context);
+            var group = ordered[i];
+            var (demand, slug, text) = made[i];
             if (slug.Length == 0)
             {
                 diagnostics.Error(DiagnosticCodes.InvalidSlug, $"the demand '{text}' has no letters or digits to make its page's URL from: use words", group.File);

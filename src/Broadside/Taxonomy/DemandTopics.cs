@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Broadside.Content;
 
 namespace Broadside.Taxonomy;
@@ -28,32 +29,67 @@ public sealed class DemandTopics
     }
 
     /// <summary>The topic the articles of <paramref name="entries"/> point to most; empty when none points to one.</summary>
-    public string Infer(IEnumerable<DemandEntry> entries) => Votes(entries).FirstOrDefault().Topic ?? string.Empty;
+    public string Infer(IEnumerable<DemandEntry> entries)
+    {
+        // The first of the votes' order: most articles, then the first name in ordinal order.
+        var best = string.Empty;
+        var most = 0;
+        foreach (var (topic, count) in Count(entries))
+        {
+            if (count > most || (count == most && string.CompareOrdinal(topic, best) < 0))
+            {
+                (best, most) = (topic, count);
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// The topics the articles of <paramref name="entries"/> point to, with how many articles point to
     /// each, most first. Each article is in the entries once, as in a demand's.
     /// </summary>
-    public ImmutableArray<(string Topic, int Articles)> Votes(IEnumerable<DemandEntry> entries)
+    public ImmutableArray<(string Topic, int Articles)> Votes(IEnumerable<DemandEntry> entries) =>
+        [.. Count(entries).OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value))];
+
+    // How many of the articles point to each topic, each article once to each: by its section or its tags.
+    private Dictionary<string, int> Count(IEnumerable<DemandEntry> entries)
     {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         if (_byKey.Count == 0)
         {
-            return [];
+            return votes;
         }
 
-        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var article in entries.Select(e => e.Article))
+        var pointed = new List<string>(4);
+        foreach (var entry in entries)
         {
-            var pointed = article.FrontMatter.Tags.Prepend(article.FrontMatter.Section)
-                .Select(name => _byName.GetOrAdd(name, static (name, byKey) => byKey.GetValueOrDefault(Slug.From(name)), _byKey))
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal);
+            var article = entry.Article.FrontMatter;
+            pointed.Clear();
+            Point(article.Section);
+            foreach (var tag in article.Tags)
+            {
+                Point(tag);
+            }
+
             foreach (var topic in pointed)
             {
-                votes[topic] = votes.GetValueOrDefault(topic) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(votes, topic, out _)++;
             }
         }
 
-        return [.. votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value))];
+        return votes;
+
+        void Point(string name)
+        {
+            if (TopicOf(name) is { } topic && !pointed.Contains(topic))
+            {
+                pointed.Add(topic);
+            }
+        }
     }
+
+    // The topic a section or tag name points to, null for none; its slug is made once per name.
+    private string? TopicOf(string name) =>
+        _byName.TryGetValue(name, out var topic) ? topic : _byName.GetOrAdd(name, static (name, byKey) => byKey.GetValueOrDefault(Slug.From(name)), _byKey);
 }

@@ -205,7 +205,7 @@ public static class SiteIndexBuilder
 
     /// <summary>
     /// Groups <paramref name="uses"/> by <see cref="TermKey"/>; returns the terms by slug and a map
-    /// from each key to its term's slug.
+    /// from each key to its term's slug. The uses of one article come one after another.
     /// </summary>
     private static (ImmutableArray<Term> Terms, Dictionary<string, string> Keys) Group(
         TermKind kind,
@@ -213,7 +213,7 @@ public static class SiteIndexBuilder
         Func<string, string> path,
         DiagnosticBag diagnostics)
     {
-        var groups = new Dictionary<string, (List<Article> Articles, HashSet<string> Sources, Dictionary<string, int> Spellings, string File)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (List<Article> Articles, Dictionary<string, int> Spellings, string File)>(StringComparer.Ordinal);
 
         // A name many articles use is keyed once.
         var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -223,11 +223,12 @@ public static class SiteIndexBuilder
             var key = known ??= TermKey.Of(name);
             if (!groups.TryGetValue(key, out var group))
             {
-                group = ([], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal), article.Source!);
+                group = ([], new Dictionary<string, int>(StringComparer.Ordinal), article.Source!);
                 groups[key] = group;
             }
 
-            if (group.Sources.Add(article.Source!))
+            // An article's uses come together: it is in the group already when it is the last one added.
+            if (group.Articles.Count == 0 || !string.Equals(group.Articles[^1].Source, article.Source, StringComparison.Ordinal))
             {
                 group.Articles.Add(article);
             }

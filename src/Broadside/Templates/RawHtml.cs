@@ -17,13 +17,13 @@ public sealed class RawHtml : IKeyed
     public RawHtml(string value) => _value = value;
 
     /// <summary>HTML made each time it is printed; <paramref name="key"/> stands for it in page keys.</summary>
-    public RawHtml(Func<string> make, UInt128? key = null)
+    public RawHtml(Func<string> make, Hash128? key = null)
     {
         _make = make;
         Key = key;
     }
 
-    private RawHtml(Func<byte[]> makeUtf8, UInt128 key)
+    private RawHtml(Func<byte[]> makeUtf8, Hash128 key)
     {
         _makeUtf8 = makeUtf8;
         Key = key;
@@ -33,10 +33,10 @@ public sealed class RawHtml : IKeyed
     /// A hash of everything the HTML is made from, which page keys use instead of making it; null
     /// when the HTML itself is to be hashed.
     /// </summary>
-    public UInt128? Key { get; }
+    public Hash128? Key { get; }
 
     /// <summary>HTML made the first time it is printed and kept: a fragment many pages share.</summary>
-    public static RawHtml Once(Func<string> make, UInt128? key = null)
+    public static RawHtml Once(Func<string> make, Hash128? key = null)
     {
         var value = new Lazy<string>(make, LazyThreadSafetyMode.ExecutionAndPublication);
         return new RawHtml(() => value.Value, key);
@@ -46,7 +46,7 @@ public sealed class RawHtml : IKeyed
     /// HTML kept as UTF-8 (a rendered body) and given to a template as it is, not as a string;
     /// <paramref name="key"/> stands for it in page keys.
     /// </summary>
-    public static RawHtml FromUtf8(Func<byte[]> make, UInt128 key) => new(make, key);
+    public static RawHtml FromUtf8(Func<byte[]> make, Hash128 key) => new(make, key);
 
     /// <summary>The HTML.</summary>
     public string Value => _value ?? _make?.Invoke() ?? System.Text.Encoding.UTF8.GetString(_makeUtf8!());

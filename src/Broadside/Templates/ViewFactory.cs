@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Broadside.Configuration;
 using Broadside.Content;
+using Broadside.Output;
 using Broadside.Taxonomy;
 using Broadside.Templates.Views;
 
@@ -461,7 +462,7 @@ public sealed partial class ViewFactory
 
     // A body: as rendered, or, when it shows pictures of the site, with each made a <picture>, and when it
     // shows video players, with their hosts named in the page's language ("Watch on YouTube").
-    private RawHtml Body(Func<byte[]> utf8, Func<string> html, UInt128 hash, IEnumerable<Markdown.WrittenLink> links, Pictures.PictureCatalog pictures, int players)
+    private RawHtml Body(Func<byte[]> utf8, Func<string> html, Hash128 hash, IEnumerable<Markdown.WrittenLink> links, Pictures.PictureCatalog pictures, int players)
     {
         var (shown, key) = pictures.Shown(links);
         if (shown.Count == 0 && players == 0)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Broadside.Build;
 using Broadside.Diagnostics;
+using Broadside.Output;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Build;
@@ -119,7 +120,7 @@ public sealed class StateStoresTests : IDisposable
 
     private static BuildState Sample() => new()
     {
-        Fingerprint = [("Broadside, site.yml or --base-url", 7), ("the theme", new UInt128(0x0123456789abcdef, 0xfedcba9876543210))],
+        Fingerprint = [("Broadside, site.yml or --base-url", new Hash128(0, 7)), ("the theme", new Hash128(0x0123456789abcdef, 0xfedcba9876543210))],
         SiteKey = 11,
         Year = 2026,
         Manifest = 42,
@@ -128,7 +129,7 @@ public sealed class StateStoresTests : IDisposable
         Articles = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ArticleRecord>
         {
             ["input/articles/a.md"] = new(1, 2, 3),
-            ["input/articles/ünïcode ✊.md"] = new(UInt128.MaxValue, 0, 5),
+            ["input/articles/ünïcode ✊.md"] = new(new Hash128(ulong.MaxValue, ulong.MaxValue), Hash128.Zero, new Hash128(0, 5)),
         }),
         Lists = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ListRecord>
         {

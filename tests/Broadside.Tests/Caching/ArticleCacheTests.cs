@@ -6,6 +6,7 @@ using Broadside.Caching;
 using Broadside.Content;
 using Broadside.Diagnostics;
 using Broadside.Markdown;
+using Broadside.Output;
 using Broadside.Tests.TestSupport;
 
 namespace Broadside.Tests.Caching;
@@ -17,8 +18,8 @@ public sealed class ArticleCacheTests : IDisposable
     private const string Source = Articles + "/" + Relative;
     private const long Length = 2_345;
 
-    private static readonly UInt128 Fingerprint = new(0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210);
-    private static readonly UInt128 Hash = new(0x1111_2222_3333_4444, 0x5555_6666_7777_8888);
+    private static readonly Hash128 Fingerprint = new(0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210);
+    private static readonly Hash128 Hash = new(0x1111_2222_3333_4444, 0x5555_6666_7777_8888);
     private static readonly DateTime Started = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Modified = Started.AddHours(-3);
 

@@ -90,7 +90,7 @@ public sealed record ArticleView : IKeyed
     /// A hash of the article's file and of everything its view takes from the rest of the site (term
     /// names, demand pages, related articles): page keys use it for the whole view. Zero until set.
     /// </summary>
-    internal UInt128 Key { get; init; }
+    internal Hash128 Key { get; init; }
 
     /// <summary>Values of the theme's extra front matter keys.</summary>
     public required ImmutableDictionary<string, object?> Extra { get; init; }
