@@ -210,7 +210,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
     /// <summary>The files of <paramref name="listings"/> (<see cref="List"/>) as <see cref="Stamp(string, DateTime?)"/> records them.</summary>
     public static ImmutableArray<InputStamp> Stamp(ImmutableArray<FolderListing> listings, DateTime? started)
     {
-        var stamps = new List<InputStamp>();
+        var stamps = new List<InputStamp>(listings.Sum(l => l.Files.Length + l.Problems.Length));
         var racy = started - TimeSpan.FromSeconds(2);
         foreach (var listing in listings)
         {
@@ -243,6 +243,9 @@ public sealed class DiskStateStore(string folder) : IStateStore
         return [.. stamps.Select(s => s.Ticks > racy ? s with { Ticks = 0 } : s)];
     }
 
+    // A count read from the file as a table's first size: a damaged file's is no more than a hint.
+    private static int Capacity(int count) => Math.Clamp(count, 0, 1 << 20);
+
     private static BuildState Read(BinaryReader reader)
     {
         var fingerprint = ImmutableArray.CreateBuilder<(string, Hash128)>(reader.ReadInt32());
@@ -256,14 +259,18 @@ public sealed class DiskStateStore(string folder) : IStateStore
         var manifest = ReadHash(reader);
         var next = ReadDate(reader);
         var documents = reader.ReadInt32();
-        var articles = new Dictionary<string, ArticleRecord>(StringComparer.Ordinal);
-        for (var i = reader.ReadInt32(); i > 0; i--)
+        // Made at their size: grown by doubling, the tables of a large site are each several arrays on
+        // the large object heap, and every few megabytes there start a full collection.
+        var count = reader.ReadInt32();
+        var articles = new Dictionary<string, ArticleRecord>(Capacity(count), StringComparer.Ordinal);
+        for (var i = count; i > 0; i--)
         {
             articles[reader.ReadString()] = new ArticleRecord(ReadHash(reader), ReadHash(reader), ReadHash(reader));
         }
 
-        var lists = new Dictionary<string, ListRecord>(StringComparer.Ordinal);
-        for (var i = reader.ReadInt32(); i > 0; i--)
+        count = reader.ReadInt32();
+        var lists = new Dictionary<string, ListRecord>(Capacity(count), StringComparer.Ordinal);
+        for (var i = count; i > 0; i--)
         {
             lists[reader.ReadString()] = new ListRecord(ReadHash(reader), ReadHash(reader));
         }

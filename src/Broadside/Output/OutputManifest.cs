@@ -18,11 +18,15 @@ public static class OutputManifest
     public static IReadOnlyDictionary<string, OutputRecord> Load(string outputFolder)
     {
         var path = Path.Combine(outputFolder, FileName);
-        var records = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
-        if (!File.Exists(path))
+        var info = new FileInfo(path);
+        if (!info.Exists)
         {
-            return records;
+            return new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
         }
+
+        // Made at about its size (a line is a path, a hash, a size, a time and a key: over a hundred
+        // bytes): grown by doubling, a large site's table is several arrays on the large object heap.
+        var records = new Dictionary<string, OutputRecord>((int)Math.Min(info.Length / 128, 1 << 20), StringComparer.Ordinal);
 
         foreach (var line in File.ReadLines(path))
         {
