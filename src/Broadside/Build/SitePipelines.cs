@@ -208,7 +208,7 @@ public static class SitePipelines
             new Pipeline(Redirects)
             {
                 DependsOn = [Articles, Pages, Plan],
-                Process = [new RenderRedirects(services.Views, Plan, Articles, Pages)],
+                Process = [new RenderRedirects(services.Views, Plan, services.ViewsFor, Articles, Pages)],
                 Output = [write],
             },
             new Pipeline(Published)

@@ -24,6 +24,10 @@ public sealed record SiteServices
     /// <summary>The views of language <paramref name="number"/> of <see cref="SiteConfig.AllLanguages"/>.</summary>
     public ViewFactory ViewsIn(int number) => LanguageViews.IsDefaultOrEmpty ? Views : LanguageViews[number];
 
+    /// <summary>The views of the site's language an article or page in <paramref name="tag"/> belongs to (<see cref="SiteConfig.LanguageOf"/>); <see cref="Views"/> for none of them.</summary>
+    public ViewFactory ViewsFor(string? tag) =>
+        Config.LanguageOf(tag) is { } language && Config.AllLanguages.IndexOf(language) is var number and >= 0 ? ViewsIn(number) : Views;
+
     public required Theme Theme { get; init; }
 
     public required WriteStatistics Statistics { get; init; }

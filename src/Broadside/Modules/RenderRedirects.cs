@@ -15,9 +15,15 @@ namespace Broadside.Modules;
 /// a line of Netlify's <c>_redirects</c> file that answers with a permanent 301 where Netlify serves the
 /// site. Both paths of a rule are percent-encoded (<see cref="AliasPath.Encode"/>), and Netlify decodes
 /// the old one to the very file the page is written to. In a site of several languages, <c>_redirects</c>
-/// also answers a missing page below a language's folder with that language's 404 page.
+/// also answers a missing page below a language's folder with that language's 404 page. Each page is in
+/// the site's language that the article or page it sends readers to belongs to (its words, <c>lang</c>
+/// and direction).
 /// </summary>
-public sealed class RenderRedirects(ViewFactory views, string planPipeline, params string[] pipelines) : IModule, IListing
+/// <param name="views">The site's views: its address and languages.</param>
+/// <param name="planPipeline">The pipeline of the plan.</param>
+/// <param name="viewsFor">The views of the site's language an article or page in a language tag belongs to (<see cref="Configuration.SiteConfig.LanguageOf"/>); null for <paramref name="views"/> alone.</param>
+/// <param name="pipelines">The pipelines of the articles and pages whose aliases are kept.</param>
+public sealed class RenderRedirects(ViewFactory views, string planPipeline, Func<string?, ViewFactory>? viewsFor, params string[] pipelines) : IModule, IListing
 {
     /// <summary>Netlify's redirect rules file.</summary>
     public const string RedirectsFile = ReservedPaths.Redirects;
@@ -35,7 +41,7 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
         var header = new KeyBuilder().Add(LanguageRules());
         foreach (var (alias, document) in redirects)
         {
-            header.Add(alias).Add(document.Path);
+            header.Add(alias).Add(document.Path).Add(ViewsOf(document).Config.Language);
         }
 
         yield return new ListDeclaration(RedirectsFile, [], header.Finish(), [.. redirects.Select(r => new ListFile(AliasPath.File(r.Alias))).Append(new ListFile(RedirectsFile))]);
@@ -60,7 +66,7 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
                 Source = document.Source,
                 Destination = AliasPath.File(alias),
                 InSitemap = false,
-                Content = Page(views.Url(document.Path), views.AbsoluteUrl(document.Path)),
+                Content = Page(ViewsOf(document), views.Url(document.Path), views.AbsoluteUrl(document.Path)),
             });
 
             // Each path is one token of ASCII with no white space or '#', so no alias can end the
@@ -114,21 +120,35 @@ public sealed class RenderRedirects(ViewFactory views, string planPipeline, para
         _ => [],
     };
 
-    private static string Page(string target, string canonical)
+    // The views of the language the document is in.
+    private ViewFactory ViewsOf(ContentDocument document) => viewsFor?.Invoke(document switch
+    {
+        Article article => article.FrontMatter.Lang,
+        Page page => page.FrontMatter.Lang,
+        _ => null,
+    }) ?? views;
+
+    private static string Page(ViewFactory language, string target, string canonical)
     {
         var href = WebUtility.HtmlEncode(target);
+
+        // The words are the language's, escaped; the link goes where the text puts {link}, and reads
+        // left to right as an address does, in a page written right to left too.
+        const string Link = "{link}";
+        var moved = WebUtility.HtmlEncode(language.Strings.Get("redirect_text", ("link", Link)))
+            .Replace(Link, $"<a href=\"{href}\" dir=\"ltr\">{href}</a>", StringComparison.Ordinal);
         return $"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{WebUtility.HtmlEncode(language.Config.Language)}" dir="{language.Dir}">
             <head>
             <meta charset="utf-8">
-            <title>Moved</title>
+            <title>{WebUtility.HtmlEncode(language.Strings.Get("redirect_title"))}</title>
             <meta name="robots" content="noindex">
             <link rel="canonical" href="{WebUtility.HtmlEncode(canonical)}">
             <meta http-equiv="refresh" content="0; url={href}">
             </head>
             <body>
-            <p>This page has moved to <a href="{href}">{href}</a>.</p>
+            <p>{moved}</p>
             </body>
             </html>
 

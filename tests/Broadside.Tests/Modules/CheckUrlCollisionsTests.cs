@@ -64,7 +64,7 @@ public sealed class CheckUrlCollisionsTests
         {
             new Pipeline("Articles") { Process = [new Emit([.. articles])] },
             PlanEverything.Pipeline(),
-            new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, "Articles")] },
+            new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, null, "Articles")] },
             new Pipeline("Urls") { PostProcess = [new CheckUrlCollisions()] },
         };
         new PipelineEngine(pipelines).Run(diagnostics);

@@ -105,6 +105,27 @@ public sealed class RenderRedirectsTests
     }
 
     [Fact]
+    public void A_page_speaks_the_language_of_the_article_it_sends_readers_to()
+    {
+        var strings = ThemeStrings.Load(RepositoryPaths.Theme, "theme", "en", new DiagnosticBag());
+        var arabic = new ViewFactory(Views.Config with { Language = "ar", Culture = System.Globalization.CultureInfo.GetCultureInfo("ar") }, strings: strings.For("ar"));
+        var english = new ViewFactory(Views.Config, strings: strings.For("en"));
+        var strike = Aliased("strike", "/2019/old-strike/");
+        var idrab = Aliased("idrab", "/2019/old-idrab/");
+        idrab = idrab with { FrontMatter = idrab.FrontMatter with { Lang = "ar" } };
+
+        var outputs = Run(tag => tag == "ar" ? arabic : english, strike, idrab);
+
+        var page = outputs.Single(f => f.Destination == "2019/old-idrab/index.html").Content!;
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", page, StringComparison.Ordinal);
+        Assert.Contains("<title>نُقلت الصفحة</title>", page, StringComparison.Ordinal);
+        Assert.Contains("نُقلت هذه الصفحة إلى <a href=\"/news/2026/03/idrab/\" dir=\"ltr\">/news/2026/03/idrab/</a>.", page, StringComparison.Ordinal);
+        var other = outputs.Single(f => f.Destination == "2019/old-strike/index.html").Content!;
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", other, StringComparison.Ordinal);
+        Assert.Contains("This page has moved to <a href=\"/news/2026/03/strike/\" dir=\"ltr\">/news/2026/03/strike/</a>.", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writes_no_rules_file_without_aliases() =>
         Assert.DoesNotContain(Run(Aliased("strike")), f => f.Destination == RenderRedirects.RedirectsFile);
 
@@ -114,10 +135,12 @@ public sealed class RenderRedirectsTests
         return article with { FrontMatter = article.FrontMatter with { Aliases = [.. aliases] } };
     }
 
-    private static ImmutableArray<OutputFile> Run(params Article[] articles)
+    private static ImmutableArray<OutputFile> Run(params Article[] articles) => Run(null, articles);
+
+    private static ImmutableArray<OutputFile> Run(Func<string?, ViewFactory>? viewsFor, params Article[] articles)
     {
         var source = new Pipeline("Articles") { Process = [new Emit([.. articles])] };
-        var redirects = new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, "Articles")] };
+        var redirects = new Pipeline("Redirects") { DependsOn = ["Articles", PlanEverything.Name], Process = [new RenderRedirects(Views, PlanEverything.Name, viewsFor, "Articles")] };
         var result = new PipelineEngine([source, PlanEverything.Pipeline(), redirects]).Run(new DiagnosticBag());
         return [.. result.Outputs["Redirects"].OfType<OutputFile>()];
     }
