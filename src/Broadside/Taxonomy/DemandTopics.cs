@@ -91,5 +91,5 @@ public sealed class DemandTopics
 
     // The topic a section or tag name points to, null for none; its slug is made once per name.
     private string? TopicOf(string name) =>
-        _byName.TryGetValue(name, out var topic) ? topic : _byName.GetOrAdd(name, static (name, byKey) => byKey.GetValueOrDefault(Slug.From(name)), _byKey);
+        _byName.GetOrAdd(name, static (name, byKey) => byKey.GetValueOrDefault(Slug.From(name)), _byKey);
 }
