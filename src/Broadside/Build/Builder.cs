@@ -91,6 +91,20 @@ public static class Builder
         var earlier = store?.Load(out whyNot);
         var warm = earlier?.Warm;
 
+        // Read while the settings and the theme are, since nothing here depends on them: the input
+        // folders' listing and stamps and, when no interrupted build is left to finish first, the
+        // published site's manifest and whether the site is still the one the state describes.
+        var disk = store is DiskStateStore && warm is null;
+        var inputs = disk ? Task.Run(() => DiskStateStore.List(options.InputFolder, path => Display(options, path))) : null;
+        var site = new StagedOutput(options.OutputFolder, options.FileSystem);
+        var manifest = disk && earlier is not null && !options.Fresh && !Directory.Exists(site.StagingFolder)
+            ? Task.Run(() =>
+            {
+                var records = OutputManifest.Load(site.Folder);
+                return (Records: records, Why: Unpublished(site.Folder, earlier, records));
+            })
+            : null;
+
         // What the whole site is read with (site.yml, the data files, the theme) is read again when it changed.
         var services = warm is not null && changes.Paths is { } paths && !paths.Any(path => Configures(options, path))
             ? warm.Services with
@@ -114,15 +128,16 @@ public static class Builder
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
-        var published = warm?.Records ?? OutputManifest.Load(services.Output.Folder);
+        var read = manifest?.GetAwaiter().GetResult();
+        var published = warm?.Records ?? read?.Records ?? OutputManifest.Load(services.Output.Folder);
         var started = DateTime.UtcNow;
         // The input folders are listed once: for the stamps the state records, and for the build to read.
-        var listings = store is DiskStateStore ? DiskStateStore.List(options.InputFolder, services.Display) : [];
+        var listings = inputs?.GetAwaiter().GetResult() ?? (store is DiskStateStore ? DiskStateStore.List(options.InputFolder, services.Display) : []);
         var stamps = store is DiskStateStore ? DiskStateStore.Stamp(listings, started: null) : [];
         var full = options.CheckOnly ? new WhyFull(FullReason.NoState, "check")
             : earlier is null ? new WhyFull(FullReason.NoState, whyNot)
             : options.Fresh ? new WhyFull(FullReason.Asked)
-            : earlier.Unlike(services.FingerprintParts) ?? (warm is null ? Unpublished(services, earlier, published) : null);
+            : earlier.Unlike(services.FingerprintParts) ?? (warm is null ? read is { } known ? known.Why : Unpublished(services.Output.Folder, earlier, published) : null);
         var year = TimeZoneInfo.ConvertTime(options.Now, services.Config.TimeZone).Year;
         if (full is null && !(earlier!.NextPublication <= options.Now) && earlier.Year == year
             && (warm is not null ? changes.Paths is { Count: 0 } : stamps.SequenceEqual(earlier.Inputs)))
@@ -327,9 +342,9 @@ public static class Builder
     }
 
     // Why the published site is not the one the state describes: its manifest, or a file, changed since.
-    private static WhyFull? Unpublished(SiteServices services, BuildState earlier, IReadOnlyDictionary<string, OutputRecord> published)
+    private static WhyFull? Unpublished(string folder, BuildState earlier, IReadOnlyDictionary<string, OutputRecord> published)
     {
-        if (earlier.Manifest != DiskStateStore.HashManifest(services.Output.Folder))
+        if (earlier.Manifest != DiskStateStore.HashManifest(folder))
         {
             return new WhyFull(FullReason.Output, "its manifest changed");
         }
@@ -338,7 +353,7 @@ public static class Builder
         Parallel.ForEach(published, (record, loop) =>
         {
             // As StagedOutput.IsUnchanged asks, by one call to the system for each of thousands of files.
-            if (record.Value.Length < 0 || FileProbe.Of(Path.Combine(services.Output.Folder, record.Key), followLinks: true) is not { Kind: FileKind.File } file
+            if (record.Value.Length < 0 || FileProbe.Of(Path.Combine(folder, record.Key), followLinks: true) is not { Kind: FileKind.File } file
                 || file.Length != record.Value.Length || file.LastWriteTicks != record.Value.LastWriteTicks)
             {
                 changed = record.Key;

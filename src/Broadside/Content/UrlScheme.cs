@@ -45,13 +45,8 @@ public static class UrlScheme
     /// </summary>
     public static string Escaped(string path)
     {
-        var i = 0;
-        while (i < path.Length && Allowed(path[i]))
-        {
-            i++;
-        }
-
-        if (i == path.Length)
+        var i = path.AsSpan().IndexOfAnyExcept(AllowedChars);
+        if (i < 0)
         {
             return path;
         }
@@ -61,7 +56,7 @@ public static class UrlScheme
         for (; i < path.Length; i++)
         {
             var c = path[i];
-            if (Allowed(c))
+            if (AllowedChars.Contains(c))
             {
                 builder.Append(c);
                 continue;
@@ -81,8 +76,6 @@ public static class UrlScheme
     }
 
     // The characters of RFC 3986 a path, query or fragment holds as they are: unreserved, sub-delims, ":@/?#".
-    private static bool Allowed(char c) =>
-        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
-            or '-' or '.' or '_' or '~' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '='
-            or ':' or '@' or '/' or '?' or '#';
+    private static readonly System.Buffers.SearchValues<char> AllowedChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?#");
 }
