@@ -130,7 +130,7 @@ public sealed class DiskStateStore(string folder) : IStateStore
             stream.Position = 0;
             var checksum = Hash(stream, length);
             using var end = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            WriteHash(end, checksum);
+            checksum.WriteTo(end);
         }
 
         File.Move(temporary, Path, overwrite: true);
@@ -251,12 +251,12 @@ public sealed class DiskStateStore(string folder) : IStateStore
         var fingerprint = ImmutableArray.CreateBuilder<(string, Hash128)>(reader.ReadInt32());
         for (var i = fingerprint.Capacity; i > 0; i--)
         {
-            fingerprint.Add((reader.ReadString(), ReadHash(reader)));
+            fingerprint.Add((reader.ReadString(), Hash128.ReadFrom(reader)));
         }
 
-        var siteKey = ReadHash(reader);
+        var siteKey = Hash128.ReadFrom(reader);
         var year = reader.ReadInt32();
-        var manifest = ReadHash(reader);
+        var manifest = Hash128.ReadFrom(reader);
         var next = ReadDate(reader);
         var documents = reader.ReadInt32();
         // Made at their size: grown by doubling, the tables of a large site are each several arrays on
@@ -265,14 +265,14 @@ public sealed class DiskStateStore(string folder) : IStateStore
         var articles = new Dictionary<string, ArticleRecord>(Capacity(count), StringComparer.Ordinal);
         for (var i = count; i > 0; i--)
         {
-            articles[reader.ReadString()] = new ArticleRecord(ReadHash(reader), ReadHash(reader), ReadHash(reader));
+            articles[reader.ReadString()] = new ArticleRecord(Hash128.ReadFrom(reader), Hash128.ReadFrom(reader), Hash128.ReadFrom(reader));
         }
 
         count = reader.ReadInt32();
         var lists = new Dictionary<string, ListRecord>(Capacity(count), StringComparer.Ordinal);
         for (var i = count; i > 0; i--)
         {
-            lists[reader.ReadString()] = new ListRecord(ReadHash(reader), ReadHash(reader));
+            lists[reader.ReadString()] = new ListRecord(Hash128.ReadFrom(reader), Hash128.ReadFrom(reader));
         }
 
         var inputs = ImmutableArray.CreateBuilder<InputStamp>(reader.ReadInt32());
@@ -311,29 +311,29 @@ public sealed class DiskStateStore(string folder) : IStateStore
         foreach (var (part, hash) in state.Fingerprint)
         {
             writer.Write(part);
-            WriteHash(writer, hash);
+            hash.WriteTo(writer);
         }
 
-        WriteHash(writer, state.SiteKey);
+        state.SiteKey.WriteTo(writer);
         writer.Write(state.Year);
-        WriteHash(writer, state.Manifest);
+        state.Manifest.WriteTo(writer);
         WriteDate(writer, state.NextPublication);
         writer.Write(state.Documents);
         writer.Write(state.Articles.Count);
         foreach (var (source, record) in state.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             writer.Write(source);
-            WriteHash(writer, record.Hash);
-            WriteHash(writer, record.Context);
-            WriteHash(writer, record.View);
+            record.Hash.WriteTo(writer);
+            record.Context.WriteTo(writer);
+            record.View.WriteTo(writer);
         }
 
         writer.Write(state.Lists.Count);
         foreach (var (id, record) in state.Lists.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             writer.Write(id);
-            WriteHash(writer, record.Members);
-            WriteHash(writer, record.Header);
+            record.Members.WriteTo(writer);
+            record.Header.WriteTo(writer);
         }
 
         writer.Write(state.Inputs.Length);
@@ -387,18 +387,6 @@ public sealed class DiskStateStore(string folder) : IStateStore
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static void WriteHash(BinaryWriter writer, Hash128 hash)
-    {
-        writer.Write(hash.High);
-        writer.Write(hash.Low);
-    }
-
-    private static Hash128 ReadHash(BinaryReader reader)
-    {
-        var upper = reader.ReadUInt64();
-        return new Hash128(upper, reader.ReadUInt64());
     }
 
     private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)

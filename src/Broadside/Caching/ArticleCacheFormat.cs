@@ -88,7 +88,7 @@ internal static class ArticleCacheFormat
             {
                 var source = prefix + reader.ReadString();
                 var stamp = new ArticleCache.FileStamp(reader.ReadInt64(), reader.ReadInt64());
-                var hash = ReadHash(reader);
+                var hash = Hash128.ReadFrom(reader);
                 var (offset, bodyLength, bodyHash) = (reader.ReadInt64(), reader.ReadInt32(), reader.ReadUInt64());
                 if (offset < 0 || bodyLength < 0 || bodiesStart + offset + bodyLength > length)
                 {
@@ -149,7 +149,7 @@ internal static class ArticleCacheFormat
                 writer.Write(source[prefix.Length..]);
                 writer.Write(entry.Stamp.Length);
                 writer.Write(entry.Stamp.Ticks);
-                Write(writer, entry.Hash);
+                entry.Hash.WriteTo(writer);
                 writer.Write(offset);
                 writer.Write(bodies[i].Length);
                 writer.Write(XxHash64.HashToUInt64(bodies[i]));
@@ -166,7 +166,7 @@ internal static class ArticleCacheFormat
         {
             writer.Write(Magic);
             writer.Write(Version);
-            Write(writer, fingerprint);
+            fingerprint.WriteTo(writer);
             writer.Write(index.Length);
             writer.Write(index.GetBuffer(), 0, (int)index.Length);
             writer.Write(XxHash64.HashToUInt64(index.GetBuffer().AsSpan(0, (int)index.Length)));
@@ -487,14 +487,6 @@ internal static class ArticleCacheFormat
     }
 
     private static DateTimeOffset ReadDate(BinaryReader reader) => new(reader.ReadInt64(), TimeSpan.FromMinutes(reader.ReadInt16()));
-
-    private static void Write(BinaryWriter writer, Hash128 value)
-    {
-        writer.Write(value.High);
-        writer.Write(value.Low);
-    }
-
-    private static Hash128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Broadside.Content;
 
 namespace Broadside.Editor;
 
@@ -36,17 +37,14 @@ public sealed record DecapBundle
     /// </summary>
     public static bool TryLocate(IEnumerable<string> startFolders, [NotNullWhen(true)] out DecapBundle? bundle, out string reason)
     {
-        foreach (var start in startFolders)
+        foreach (var modules in NodeModules.Folders(startFolders))
         {
-            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            var package = Path.Combine(modules, Package);
+            if (File.Exists(Path.Combine(package, "dist", Script)))
             {
-                var package = Path.Combine(folder.FullName, "node_modules", Package);
-                if (File.Exists(Path.Combine(package, "dist", Script)))
-                {
-                    bundle = From(package);
-                    reason = string.Empty;
-                    return true;
-                }
+                bundle = From(package);
+                reason = string.Empty;
+                return true;
             }
         }
 

@@ -81,6 +81,20 @@ public readonly struct Hash128 : IEquatable<Hash128>
     /// <inheritdoc />
     public override int GetHashCode() => (Low ^ High).GetHashCode();
 
+    /// <summary>Reads a hash <see cref="WriteTo"/> wrote.</summary>
+    public static Hash128 ReadFrom(BinaryReader reader)
+    {
+        var high = reader.ReadUInt64();
+        return new Hash128(high, reader.ReadUInt64());
+    }
+
+    /// <summary>Writes the hash as the saved state and the caches keep it: the high half, then the low, each as <see cref="BinaryWriter"/> writes a <see cref="ulong"/>.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(High);
+        writer.Write(Low);
+    }
+
     /// <summary>The hash as 32 lower-case hexadecimal digits, as the number's <c>x32</c> format writes it.</summary>
     public override string ToString() => string.Create(32, this, static (chars, hash) =>
     {

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Broadside.Content;
 using Broadside.Output;
 
 namespace Broadside.Search;
@@ -147,17 +148,14 @@ public sealed partial class PagefindIndexer
         string[] shims = windows ? ["pagefind.cmd", "pagefind.exe"] : ["pagefind"];
         string[] programs = windows ? ["pagefind.exe", "pagefind.cmd", "pagefind_extended.exe"] : ["pagefind", "pagefind_extended"];
         var seen = new HashSet<string>(windows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        foreach (var start in startFolders)
+        foreach (var modules in NodeModules.Folders(startFolders))
         {
-            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            foreach (var shim in shims)
             {
-                foreach (var shim in shims)
+                var path = Path.Combine(modules, ".bin", shim);
+                if (seen.Add(path))
                 {
-                    var path = Path.Combine(folder.FullName, "node_modules", ".bin", shim);
-                    if (seen.Add(path))
-                    {
-                        yield return path;
-                    }
+                    yield return path;
                 }
             }
         }
