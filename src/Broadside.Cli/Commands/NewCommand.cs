@@ -16,9 +16,10 @@ public static class NewCommand
         var input = CommonOptions.Input();
         var section = new Option<string?>("--section", "-s") { Description = "The section (default: the first in site.yml)." };
         var author = new Option<string?>("--author", "-a") { Description = "The byline (default: your git user.name)." };
+        var lang = new Option<string?>("--lang", "-l") { Description = "The language it is written in, one of site.yml's languages (default: the site's language)." };
         var command = new Command("new", "Start a new article in input/articles/<year>/, dated now, as a draft.")
         {
-            headline, input, section, author,
+            headline, input, section, author, lang,
         };
 
         command.SetAction(parsed =>
@@ -35,9 +36,21 @@ public static class NewCommand
                 return 1;
             }
 
-            var sectionName = parsed.GetValue(section) ?? site.Sections.Select(s => s.Name).FirstOrDefault() ?? "News";
+            var written = parsed.GetValue(lang)?.Trim();
+            var language = written is null ? site.AllLanguages[0] : site.Multilingual ? site.LanguageOf(written) : null;
+            if (language is null)
+            {
+                var codes = string.Join(", ", site.AllLanguages.Select(l => l.Code));
+                reporter.ErrorLine(site.Multilingual
+                    ? $"'{written}' is not a language of site.yml, which lists {codes}: write one of them, or add the language under languages: in site.yml first."
+                    : $"site.yml publishes in {codes} only: to publish in '{written}', list the site's languages under languages: in site.yml first.");
+                return 1;
+            }
+
+            // The section as the article's language names it; the English name would do as well.
+            var sectionName = parsed.GetValue(section) ?? site.Sections.Select(s => s.NameIn(language.Code)).FirstOrDefault() ?? "News";
             var byline = parsed.GetValue(author) ?? GitUserName() ?? Environment.UserName;
-            var scaffold = ArticleScaffold.Create(parsed.GetRequiredValue(headline), sectionName, byline, (clock ?? (() => DateTimeOffset.UtcNow))(), site);
+            var scaffold = ArticleScaffold.Create(parsed.GetRequiredValue(headline), sectionName, byline, (clock ?? (() => DateTimeOffset.UtcNow))(), site, written);
             if (scaffold is null)
             {
                 reporter.ErrorLine("The headline has no letters or digits to name the file after: write a headline in words.");
@@ -64,7 +77,7 @@ public static class NewCommand
                 return 1;
             }
 
-            if (!site.Sections.Any(s => TermKey.Of(s.Name) == TermKey.Of(sectionName)))
+            if (!site.Sections.Any(s => s.AllNames.Any(name => TermKey.Of(name) == TermKey.Of(sectionName))))
             {
                 reporter.Line($"Note: '{sectionName}' is not a section of site.yml; it will get its own page, after the listed sections.", "yellow");
             }

@@ -11,10 +11,11 @@ public sealed record ArticleScaffold(string RelativePath, string Text)
 {
     /// <summary>
     /// The scaffold of an article headed <paramref name="headline"/>, dated <paramref name="now"/> in the
-    /// site's time zone, as a draft until the editor publishes it. Null when the headline has no
-    /// letters or digits to name the file after.
+    /// site's time zone, as a draft until the editor publishes it, in the site's language
+    /// <paramref name="lang"/> (<c>lang: es</c>) when that is given and is not the default one. Null when
+    /// the headline has no letters or digits to name the file after.
     /// </summary>
-    public static ArticleScaffold? Create(string headline, string section, string author, DateTimeOffset now, SiteConfig site)
+    public static ArticleScaffold? Create(string headline, string section, string author, DateTimeOffset now, SiteConfig site, string? lang = null)
     {
         var slug = Slug.From(headline);
         if (slug.Length == 0)
@@ -29,6 +30,7 @@ public sealed record ArticleScaffold(string RelativePath, string Text)
             .Append("title: ").Append(Quote(headline.Trim())).Append('\n')
             .Append("author: ").Append(Quote(author.Trim())).Append('\n')
             .Append("section: ").Append(Quote(section.Trim())).Append('\n')
+            .Append(lang is null || lang.Equals(site.AllLanguages[0].Code, StringComparison.OrdinalIgnoreCase) ? string.Empty : $"lang: {Quote(lang)}\n")
             .Append("date: ").Append(date).Append('\n')
             .Append("tags: []\n")
             .Append("summary: \"\"\n")

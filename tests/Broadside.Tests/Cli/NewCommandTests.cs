@@ -6,17 +6,12 @@ namespace Broadside.Tests.Cli;
 
 public sealed class NewCommandTests : IDisposable
 {
-    private readonly TemporaryFolder _input = new();
+    private readonly TemporaryFolder _input;
     private readonly TemporaryFolder _output = new();
 
     public NewCommandTests()
     {
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Fixture("minimal"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_input.Path, Path.GetRelativePath(RepositoryPaths.Fixture("minimal"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        _input = Copy("minimal");
     }
 
     public void Dispose()
@@ -35,15 +30,7 @@ public sealed class NewCommandTests : IDisposable
         Assert.Matches(@"articles[/\\]\d{4}[/\\]bus-drivers-walk-out\.md$", file);
         Assert.Contains(Path.GetFileName(file), output, StringComparison.Ordinal);
 
-        var result = Builder.Build(new BuildOptions
-        {
-            InputFolder = _input.Path,
-            ThemeFolder = RepositoryPaths.Theme,
-            OutputFolder = _output.Path,
-            IncludeDrafts = true,
-        });
-        Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
-        Assert.Contains(new SiteOutput(_output.Path).Files, f => f.EndsWith("/bus-drivers-walk-out/index.html", StringComparison.Ordinal));
+        Assert.Contains(BuiltWithDrafts(_input.Path).Files, f => f.EndsWith("/bus-drivers-walk-out/index.html", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,11 +85,78 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(articles));
     }
 
-    private async Task<(int Exit, string Output, string Error)> New(params string[] args)
+    [Fact]
+    public async Task An_article_in_another_language_is_filed_in_its_site_under_the_sections_name_in_that_language()
+    {
+        using var input = Copy("languages");
+
+        // The fixture's deliberate mistakes (a language the site lacks, two Spanish versions, two sections), left out.
+        foreach (var mistake in new[] { "articles/greve.md", "articles/huelga-otra.md", "articles/idrab.md", "pages/ueber-uns.md" })
+        {
+            File.Delete(Path.Combine(input.Path, mistake));
+        }
+
+        var (exit, output, error) = await NewIn(input.Path, "Huelga de conductores", "--lang", "es", "--author", "Ana Ruiz");
+
+        Assert.True(exit == 0, error);
+        var file = Assert.Single(Directory.EnumerateFiles(Path.Combine(input.Path, "articles"), "huelga-de-conductores.md", SearchOption.AllDirectories));
+        var text = File.ReadAllText(file);
+        Assert.Contains("lang: \"es\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("section: \"Trabajo\"\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a section", output, StringComparison.Ordinal);
+
+        Assert.Contains(BuiltWithDrafts(input.Path).Files, f => f.StartsWith("es/", StringComparison.Ordinal) && f.EndsWith("/huelga-de-conductores/index.html", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_language_the_site_does_not_publish_is_refused_with_the_ones_it_does()
+    {
+        using var input = Copy("languages");
+        var (exit, _, error) = await NewIn(input.Path, "Streik der Fahrer", "--lang", "de", "--author", "Ana Ruiz");
+        var (single, _, singleError) = await New("Huelga de conductores", "--lang", "es", "--author", "Ana Ruiz");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'de' is not a language of site.yml, which lists en, es, ar", error, StringComparison.Ordinal);
+        Assert.Equal(1, single);
+        Assert.Contains("site.yml publishes in en only", singleError, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(input.Path, "articles"), "streik*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_input.Path, "articles"), "huelga*", SearchOption.AllDirectories));
+    }
+
+    // The site of input built with its drafts, after asserting that the build found no error.
+    private SiteOutput BuiltWithDrafts(string input)
+    {
+        var result = Builder.Build(new BuildOptions
+        {
+            InputFolder = input,
+            ThemeFolder = RepositoryPaths.Theme,
+            OutputFolder = _output.Path,
+            IncludeDrafts = true,
+        });
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
+        return new SiteOutput(_output.Path);
+    }
+
+    private static TemporaryFolder Copy(string fixture)
+    {
+        var folder = new TemporaryFolder();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Fixture(fixture), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder.Path, Path.GetRelativePath(RepositoryPaths.Fixture(fixture), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return folder;
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> NewIn(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["new", .. args, "--input", _input.Path], output, error);
+        var exit = await CommandLine.RunAsync(["new", .. args, "--input", input], output, error);
         return (exit, output.ToString(), error.ToString());
     }
+
+    private Task<(int Exit, string Output, string Error)> New(params string[] args) => NewIn(_input.Path, args);
 }

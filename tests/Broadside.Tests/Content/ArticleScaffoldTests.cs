@@ -19,11 +19,8 @@ public sealed class ArticleScaffoldTests
 
         Assert.NotNull(scaffold);
         Assert.Equal("articles/2026/bus-drivers-walk-out-again-day-2.md", scaffold.RelativePath);
-        var bag = new DiagnosticBag();
-        var split = FrontMatterSplitter.Split(scaffold.Text, "x.md", bag)!;
-        var front = FrontMatterParser.ParseArticle(YamlMap.Parse(split.Yaml, "x.md", split.YamlLineOffset, bag, "front matter")!, Site);
+        var (front, body) = Parsed(scaffold.Text, Site);
 
-        Assert.Empty(bag.ToImmutableSorted());
         Assert.NotNull(front);
         Assert.Equal("Bus drivers \"walk out\" \\ again: day 2", front.Title);
         Assert.Equal(["Ana Ruiz"], front.Authors.ToArray());
@@ -31,7 +28,7 @@ public sealed class ArticleScaffoldTests
         Assert.Equal(Now, front.Date);
         Assert.Equal(TimeSpan.FromHours(-6), front.Date.Offset);
         Assert.True(front.Draft);
-        Assert.DoesNotContain("\n# ", split.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# ", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,6 +46,31 @@ public sealed class ArticleScaffoldTests
     }
 
     [Fact]
+    public void An_article_in_another_of_the_sites_languages_says_so_and_the_default_language_is_left_unsaid()
+    {
+        var site = Site with { Languages = [new SiteLanguage("en", new System.Globalization.CultureInfo("en")), new SiteLanguage("es", new System.Globalization.CultureInfo("es"))] };
+
+        var spanish = ArticleScaffold.Create("Huelga de conductores", "Trabajo", "Ana Ruiz", Now, site, "es");
+        var english = ArticleScaffold.Create("Bus drivers walk out", "Labor", "Ana Ruiz", Now, site, "en");
+
+        Assert.NotNull(spanish);
+        Assert.NotNull(english);
+        Assert.Equal("articles/2026/huelga-de-conductores.md", spanish.RelativePath);
+        Assert.Equal("es", Parsed(spanish.Text, site).Front!.Lang);
+        Assert.DoesNotContain("lang:", english.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_headline_without_letters_has_no_scaffold() =>
         Assert.Null(ArticleScaffold.Create("!!! ???", "Labor", "Ana Ruiz", Now, Site));
+
+    // The front matter and body of text, after asserting that reading them found nothing to report.
+    private static (ArticleFrontMatter? Front, string Body) Parsed(string text, SiteConfig site)
+    {
+        var bag = new DiagnosticBag();
+        var split = FrontMatterSplitter.Split(text, "x.md", bag)!;
+        var front = FrontMatterParser.ParseArticle(YamlMap.Parse(split.Yaml, "x.md", split.YamlLineOffset, bag, "front matter")!, site);
+        Assert.Empty(bag.ToImmutableSorted());
+        return (front, split.Body.ToString());
+    }
 }
