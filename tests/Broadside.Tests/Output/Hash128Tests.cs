@@ -72,6 +72,25 @@ public sealed class Hash128Tests
         Assert.Equal(new UInt128(high, low).ToString("x32", System.Globalization.CultureInfo.InvariantCulture), new Hash128(high, low).ToString());
     }
 
+    [Theory]
+    [InlineData(0UL, 0UL)]
+    [InlineData(0x0123_4567_89ab_cdefUL, 0xfedc_ba98_7654_3210UL)]
+    [InlineData(ulong.MaxValue, 1UL)]
+    public void It_is_written_as_the_state_and_caches_keep_it_high_half_first_and_read_back(ulong high, ulong low)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            new Hash128(high, low).WriteTo(writer);
+        }
+
+        // Two little-endian ulongs, the high one first: the layout of every state and cache file written so far.
+        Assert.Equal([.. BitConverter.GetBytes(high), .. BitConverter.GetBytes(low)], stream.ToArray());
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        Assert.Equal(new Hash128(high, low), Hash128.ReadFrom(reader));
+    }
+
     [Fact]
     public void Equal_hashes_are_equal_and_others_are_not()
     {
