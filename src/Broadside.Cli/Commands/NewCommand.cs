@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -36,21 +37,27 @@ public static class NewCommand
                 return 1;
             }
 
-            var written = parsed.GetValue(lang)?.Trim();
-            var language = written is null ? site.AllLanguages[0] : site.Multilingual ? site.LanguageOf(written) : null;
+            // The tag as the build reads it back from 'lang:' (es-mx is es-MX); one it would refuse is refused here.
+            var written = parsed.GetValue(lang);
+            var tag = written is null ? null : LanguageTag(written);
+            if (written is not null && tag is null)
+            {
+                reporter.ErrorLine($"'{written}' is not a language tag: use one such as en, es, fr or pt-BR.");
+                return 1;
+            }
+
+            var language = site.LanguageOf(tag);
             if (language is null)
             {
                 var codes = string.Join(", ", site.AllLanguages.Select(l => l.Code));
-                reporter.ErrorLine(site.Multilingual
-                    ? $"'{written}' is not a language of site.yml, which lists {codes}: write one of them, or add the language under languages: in site.yml first."
-                    : $"site.yml publishes in {codes} only: to publish in '{written}', list the site's languages under languages: in site.yml first.");
+                reporter.ErrorLine($"'{written}' is not a language of site.yml, which lists {codes}: write one of them, or add the language under languages: in site.yml first.");
                 return 1;
             }
 
             // The section as the article's language names it; the English name would do as well.
             var sectionName = parsed.GetValue(section) ?? site.Sections.Select(s => s.NameIn(language.Code)).FirstOrDefault() ?? "News";
             var byline = parsed.GetValue(author) ?? GitUserName() ?? Environment.UserName;
-            var scaffold = ArticleScaffold.Create(parsed.GetRequiredValue(headline), sectionName, byline, (clock ?? (() => DateTimeOffset.UtcNow))(), site, written);
+            var scaffold = ArticleScaffold.Create(parsed.GetRequiredValue(headline), sectionName, byline, (clock ?? (() => DateTimeOffset.UtcNow))(), site, tag);
             if (scaffold is null)
             {
                 reporter.ErrorLine("The headline has no letters or digits to name the file after: write a headline in words.");
@@ -86,6 +93,19 @@ public static class NewCommand
             return 0;
         });
         return command;
+    }
+
+    // The predefined culture a tag names, by its own name; null for no such culture or a blank tag.
+    private static string? LanguageTag(string written)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(written) ? null : CultureInfo.GetCultureInfo(written.Trim(), predefinedOnly: true).Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static string? GitUserName()

@@ -108,19 +108,53 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains(BuiltWithDrafts(input.Path).Files, f => f.StartsWith("es/", StringComparison.Ordinal) && f.EndsWith("/huelga-de-conductores/index.html", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_language_the_site_does_not_publish_is_refused_with_the_ones_it_does()
+    [Theory]
+    [InlineData("de", "'de' is not a language of site.yml, which lists en, es, ar")]
+    [InlineData("es-", "'es-' is not a language tag")]
+    [InlineData("xx-nowhere", "'xx-nowhere' is not a language tag")]
+    [InlineData(" ", "' ' is not a language tag")]
+    public async Task A_language_the_site_does_not_publish_or_no_language_at_all_is_refused_and_nothing_written(string lang, string message)
     {
         using var input = Copy("languages");
-        var (exit, _, error) = await NewIn(input.Path, "Streik der Fahrer", "--lang", "de", "--author", "Ana Ruiz");
-        var (single, _, singleError) = await New("Huelga de conductores", "--lang", "es", "--author", "Ana Ruiz");
+        var before = Directory.EnumerateFiles(input.Path, "*", SearchOption.AllDirectories).Count();
+
+        var (exit, _, error) = await NewIn(input.Path, "Streik der Fahrer", "--lang", lang, "--author", "Ana Ruiz");
 
         Assert.Equal(1, exit);
-        Assert.Contains("'de' is not a language of site.yml, which lists en, es, ar", error, StringComparison.Ordinal);
-        Assert.Equal(1, single);
-        Assert.Contains("site.yml publishes in en only", singleError, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(input.Path, "articles"), "streik*", SearchOption.AllDirectories));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_input.Path, "articles"), "huelga*", SearchOption.AllDirectories));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.EnumerateFiles(input.Path, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Theory]
+    [InlineData("es-mx", "es-MX")]
+    [InlineData("ES", "es")]
+    public async Task A_tag_is_written_as_the_build_reads_it_and_a_variant_goes_to_its_languages_site(string lang, string written)
+    {
+        using var input = Copy("languages");
+
+        var (exit, _, error) = await NewIn(input.Path, "Huelga de conductores", "--lang", lang, "--author", "Ana Ruiz");
+
+        Assert.True(exit == 0, error);
+        var file = Assert.Single(Directory.EnumerateFiles(Path.Combine(input.Path, "articles"), "huelga-de-conductores.md", SearchOption.AllDirectories));
+        var text = File.ReadAllText(file);
+        Assert.Contains($"lang: \"{written}\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("section: \"Trabajo\"\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_site_of_one_language_its_own_language_is_left_unsaid_and_another_is_written_as_the_build_takes_it()
+    {
+        var (english, _, englishError) = await New("Bus drivers walk out", "--lang", "en", "--author", "Ana Ruiz");
+        var (french, _, frenchError) = await New("Grève des chauffeurs", "--lang", "fr", "--author", "Ana Ruiz");
+
+        Assert.True(english == 0, englishError);
+        Assert.True(french == 0, frenchError);
+        var articles = Path.Combine(_input.Path, "articles");
+        Assert.DoesNotContain("lang:", File.ReadAllText(Directory.EnumerateFiles(articles, "bus-drivers-walk-out.md", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        Assert.Contains("lang: \"fr\"\n", File.ReadAllText(Directory.EnumerateFiles(articles, "grève-des-chauffeurs.md", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+
+        // A site in one language publishes an article in any language, marked as written in it.
+        Assert.Contains(BuiltWithDrafts(_input.Path).Files, f => f.EndsWith("/grève-des-chauffeurs/index.html", StringComparison.Ordinal));
     }
 
     // The site of input built with its drafts, after asserting that the build found no error.
