@@ -117,14 +117,30 @@ public static class Builder
                 Articles = OpenArticles(options, warm.Services.Markdown, Display(options, Path.Combine(options.InputFolder, "articles"))),
             }
             : Prepare(options, diagnostics);
+
+        // A build that stops here waits for what it started, which reads the folders it holds the lock of.
+        void Settle()
+        {
+            try
+            {
+                Task.WaitAll([.. new Task?[] { inputs, manifest }.OfType<Task>()]);
+            }
+            catch (AggregateException)
+            {
+                // What they could not read is not this build's to report: it stopped before reading it.
+            }
+        }
+
         if (services is null)
         {
+            Settle();
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
         using var cacheFiles = options.Cache is null ? services.Articles : null;
         if (!options.CheckOnly && !Recovered(services, diagnostics))
         {
+            Settle();
             return Result(diagnostics, succeeded: false, stopwatch);
         }
 
