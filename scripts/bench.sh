@@ -66,16 +66,21 @@ until grep -q '^Serving' "$work/serve.log"; do kill -0 $serve || { cat "$work/se
 exec 3< "$work/serve.log"
 while read -r -u 3 _; do :; done
 edit() {  # edit a sed expression or append text, and wait for serve's line about it
+  local line='' part
+  while IFS= read -r -u 3 part; do :; done  # what serve said since the last edit's line
   local start; start=$(date +%s%N)
   if [[ $1 == append ]]; then printf '\nA sentence added in serve, edit %s.\n' "$2" >> "$work/input/articles/$first"; else sed -i "$2" "$work/input/articles/$first"; fi
-  local line='' part
+  local waited=0
   while :; do
     if IFS= read -r -u 3 part; then
       line+=$part
-      [[ $line == *'changed.'* ]] && break
+      # The line of the rebuild: "[12:00:00] input/articles/x.md changed. Built …".
+      [[ $line == '['*'] '*' changed. '* ]] && break
       line=''
     else
       line+=$part  # a line not yet written whole
+      kill -0 $serve 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+      (( ++waited < 6000 )) || { echo "serve said nothing of the edit in 60 s" >&2; exit 1; }
       sleep 0.01
     fi
   done
