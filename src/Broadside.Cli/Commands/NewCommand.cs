@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Broadside.Configuration;
 using Broadside.Content;
 using Broadside.Diagnostics;
@@ -39,7 +38,7 @@ public static class NewCommand
 
             // The tag as the build reads it back from 'lang:' (es-mx is es-MX); one it would refuse is refused here.
             var written = parsed.GetValue(lang);
-            var tag = written is null ? null : LanguageTag(written);
+            var tag = string.IsNullOrWhiteSpace(written) ? null : LanguageTag.Name(written.Trim());
             if (written is not null && tag is null)
             {
                 reporter.ErrorLine($"'{written}' is not a language tag: use one such as en, es, fr or pt-BR.");
@@ -93,19 +92,6 @@ public static class NewCommand
             return 0;
         });
         return command;
-    }
-
-    // The predefined culture a tag names, by its own name; null for no such culture or a blank tag.
-    private static string? LanguageTag(string written)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(written) ? null : CultureInfo.GetCultureInfo(written.Trim(), predefinedOnly: true).Name;
-        }
-        catch (CultureNotFoundException)
-        {
-            return null;
-        }
     }
 
     private static string? GitUserName()

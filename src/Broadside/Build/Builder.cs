@@ -94,7 +94,7 @@ public static class Builder
         // Read while the settings and the theme are, since nothing here depends on them: the input
         // folders' listing and stamps and, when no interrupted build is left to finish first, the
         // published site's manifest and whether the site is still the one the state describes.
-        var disk = store is DiskStateStore && warm is null;
+        var disk = store is DiskStateStore;
         var inputs = disk ? Task.Run(() => DiskStateStore.List(options.InputFolder, path => Display(options, path))) : null;
         var site = new StagedOutput(options.OutputFolder, options.FileSystem);
         var manifest = disk && earlier is not null && !options.Fresh && !Directory.Exists(site.StagingFolder)
@@ -148,7 +148,7 @@ public static class Builder
         var published = warm?.Records ?? read?.Records ?? OutputManifest.Load(services.Output.Folder);
         var started = DateTime.UtcNow;
         // The input folders are listed once: for the stamps the state records, and for the build to read.
-        var listings = inputs?.GetAwaiter().GetResult() ?? (store is DiskStateStore ? DiskStateStore.List(options.InputFolder, services.Display) : []);
+        var listings = inputs?.GetAwaiter().GetResult() ?? [];
         var stamps = store is DiskStateStore ? DiskStateStore.Stamp(listings, started: null) : [];
         var full = options.CheckOnly ? new WhyFull(FullReason.NoState, "check")
             : earlier is null ? new WhyFull(FullReason.NoState, whyNot)

@@ -170,25 +170,22 @@ public static class FrontMatterParser
             return null;
         }
 
-        try
-        {
-            var name = CultureInfo.GetCultureInfo(text, predefinedOnly: true).Name;
-            if (site.LanguageOf(name) is null)
-            {
-                var listed = string.Join(", ", site.AllLanguages.Select(l => l.Code));
-                map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not one of the site's languages ({listed}): correct 'lang:', or add '{text}' under 'languages:' in site.yml");
-
-                // Kept as written, so that the article is taken for no language's, not for the default's.
-                return name;
-            }
-
-            return name;
-        }
-        catch (CultureNotFoundException)
+        if (LanguageTag.Name(text) is not { } name)
         {
             map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not a language tag: use one such as en, es, fr or pt-BR");
             return null;
         }
+
+        if (site.LanguageOf(name) is null)
+        {
+            var listed = string.Join(", ", site.AllLanguages.Select(l => l.Code));
+            map.Report(map.Node("lang")!, DiagnosticCodes.UnknownLanguage, $"'{text}' is not one of the site's languages ({listed}): correct 'lang:', or add '{text}' under 'languages:' in site.yml");
+
+            // Kept as written, so that the article is taken for no language's, not for the default's.
+            return name;
+        }
+
+        return name;
     }
 
     private static ImmutableArray<DemandReference> Demands(YamlMap map, int limit)
